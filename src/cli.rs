@@ -1,0 +1,137 @@
+//! Command-line flags, turned into a plain [`Config`] before any work.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use wiretrace::Config;
+use wiretrace::config::{DEFAULT_MIN_WORDS, DEFAULT_SEED, DEFAULT_SHINGLE_SIZE, DEFAULT_THRESHOLD};
+use wiretrace::input::FieldNames;
+use wiretrace::minhash::DEFAULT_PERMUTATIONS;
+
+/// Find reused text in news: near-duplicate paragraphs within and across articles.
+#[derive(Debug, Parser)]
+#[command(name = "wiretrace", version)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report near-duplicate paragraphs and repeated blocks in a corpus.
+    Scan(ScanArgs),
+}
+
+/// Report formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Human-readable report.
+    Text,
+    /// One JSON document (schema in docs/json-schema.md).
+    Json,
+}
+
+/// Flags of `wiretrace scan`.
+#[derive(Debug, clap::Args)]
+pub struct ScanArgs {
+    /// Files or directories to read (.txt, .jsonl/.ndjson, .csv/.tsv, each optionally .gz or .zst).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Report format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+
+    /// Lowest exact Jaccard similarity of 5-word shingle sets for two paragraphs to match.
+    /// Lower finds looser rewrites but costs more candidate checks (speed for recall).
+    #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
+    pub threshold: f64,
+
+    /// Words per shingle. Smaller tolerates more edits but matches more stock phrases.
+    #[arg(long, default_value_t = DEFAULT_SHINGLE_SIZE)]
+    pub shingle_size: usize,
+
+    /// Paragraphs with fewer words are never matched (datelines, "Search", "Comments").
+    #[arg(long, default_value_t = DEFAULT_MIN_WORDS)]
+    pub min_words: usize,
+
+    /// MinHash permutations. More gives steeper LSH bands (fewer wasted checks) at a higher
+    /// hashing cost; recall is held by the band layout either way.
+    #[arg(long, default_value_t = DEFAULT_PERMUTATIONS)]
+    pub permutations: usize,
+
+    /// Seed of all hashing; results are identical for the same seed.
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    pub seed: u64,
+
+    /// Split paragraphs at this marker instead of blank lines (e.g. " ### ").
+    /// Without it, " ### " is used for single-line texts that hold it twice or more.
+    #[arg(long)]
+    pub paragraph_sep: Option<String>,
+
+    /// JSONL/CSV field holding the text (default: text, content, body, ...).
+    #[arg(long)]
+    pub text_field: Option<String>,
+    /// JSONL/CSV field holding the article id (default: id, article_id, doc_id, ...).
+    #[arg(long)]
+    pub id_field: Option<String>,
+    /// JSONL/CSV field holding the outlet (default: outlet, publisher, source, ...).
+    #[arg(long)]
+    pub outlet_field: Option<String>,
+    /// JSONL/CSV field holding the URL (default: url, link, ...).
+    #[arg(long)]
+    pub url_field: Option<String>,
+    /// JSONL/CSV field holding the date (default: date, published, scrape_time, ...).
+    #[arg(long)]
+    pub date_field: Option<String>,
+    /// JSONL/CSV field holding the title (default: title, headline).
+    #[arg(long)]
+    pub title_field: Option<String>,
+
+    /// Clusters shown in the text report (0: all).
+    #[arg(long, default_value_t = 25)]
+    pub limit: usize,
+
+    /// Exit with status 1 if any warning was issued (the report is still written).
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl ScanArgs {
+    /// The library configuration these flags describe.
+    pub fn config(&self) -> Config {
+        Config {
+            fields: FieldNames {
+                text: self.text_field.clone(),
+                id: self.id_field.clone(),
+                outlet: self.outlet_field.clone(),
+                url: self.url_field.clone(),
+                date: self.date_field.clone(),
+                title: self.title_field.clone(),
+            },
+            paragraph_sep: self.paragraph_sep.clone(),
+            threshold: self.threshold,
+            shingle_size: self.shingle_size,
+            min_words: self.min_words,
+            permutations: self.permutations,
+            seed: self.seed,
+            ..Config::new(self.paths.clone())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_match_the_library() {
+        let cli = Cli::parse_from(["wiretrace", "scan", "corpus"]);
+        let Command::Scan(args) = cli.command;
+        let config = args.config();
+        assert_eq!(config.threshold, DEFAULT_THRESHOLD);
+        assert_eq!(config.paths, [PathBuf::from("corpus")]);
+        assert!(config.validate().is_ok());
+    }
+}

@@ -1,0 +1,84 @@
+//! The plain settings of a run, built by the binary from its flags.
+
+use std::path::PathBuf;
+
+use crate::error::Error;
+use crate::input::FieldNames;
+use crate::shingle::MAX_SHINGLE;
+
+/// Default Jaccard threshold for near-duplicate paragraphs; see
+/// `docs/pipeline.md` for why 0.5.
+pub const DEFAULT_THRESHOLD: f64 = 0.5;
+/// Default words per shingle.
+pub const DEFAULT_SHINGLE_SIZE: usize = 5;
+/// Default fewest words for a paragraph to be matched.
+pub const DEFAULT_MIN_WORDS: usize = 3;
+/// Default seed of all hashing.
+pub const DEFAULT_SEED: u64 = 0x7769_7265_7472_6163;
+
+/// Everything a scan needs to know.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Files and directories to read.
+    pub paths: Vec<PathBuf>,
+    /// Field names for JSONL and CSV.
+    pub fields: FieldNames,
+    /// Paragraph separator replacing blank lines, if any.
+    pub paragraph_sep: Option<String>,
+    /// Lowest exact Jaccard of a reported paragraph pair.
+    pub threshold: f64,
+    /// Words per shingle.
+    pub shingle_size: usize,
+    /// Fewest words for a paragraph to be matched.
+    pub min_words: usize,
+    /// Number of MinHash permutations.
+    pub permutations: usize,
+    /// Seed of all hashing.
+    pub seed: u64,
+}
+
+impl Config {
+    /// A config with default settings for `paths`.
+    pub fn new(paths: Vec<PathBuf>) -> Self {
+        Config {
+            paths,
+            fields: FieldNames::default(),
+            paragraph_sep: None,
+            threshold: DEFAULT_THRESHOLD,
+            shingle_size: DEFAULT_SHINGLE_SIZE,
+            min_words: DEFAULT_MIN_WORDS,
+            permutations: crate::minhash::DEFAULT_PERMUTATIONS,
+            seed: DEFAULT_SEED,
+        }
+    }
+
+    /// Checks that every setting is in range.
+    pub fn validate(&self) -> Result<(), Error> {
+        let bad = |m: String| Err(Error::Config(m));
+        if self.paths.is_empty() {
+            return bad("no path to scan".into());
+        }
+        if !(self.threshold > 0.0 && self.threshold <= 1.0) {
+            return bad(format!("--threshold must be in (0, 1], got {}", self.threshold));
+        }
+        if !(1..=MAX_SHINGLE).contains(&self.shingle_size) {
+            return bad(format!(
+                "--shingle-size must be 1 to {MAX_SHINGLE}, got {}",
+                self.shingle_size
+            ));
+        }
+        if self.min_words == 0 {
+            return bad("--min-words must be at least 1".into());
+        }
+        if !(1..=1024).contains(&self.permutations) {
+            return bad(format!(
+                "--permutations must be 1 to 1024, got {}",
+                self.permutations
+            ));
+        }
+        if self.paragraph_sep.as_deref() == Some("") {
+            return bad("--paragraph-sep must not be empty".into());
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,229 @@
+//! Finding the files to read under the paths the user named.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Warning};
+
+/// How a file's content is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// One article per file.
+    Text,
+    /// JSON Lines: one article object per line.
+    Jsonl,
+    /// CSV (or TSV) with a header row: one article per record.
+    Csv {
+        /// Field delimiter: `,` for `.csv`, tab for `.tsv`.
+        delimiter: u8,
+    },
+}
+
+/// How a file is compressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compression {
+    /// Not compressed.
+    None,
+    /// gzip (`.gz`), possibly several members.
+    Gzip,
+    /// Zstandard (`.zst`, `.zstd`).
+    Zstd,
+}
+
+/// One file to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Where to open it.
+    pub path: PathBuf,
+    /// How reports name it: the path as given, joined with the path below it.
+    pub display: String,
+    /// Its path relative to the scanned root (its file name when the user
+    /// named the file itself): the article id of a text file.
+    pub relative: String,
+    /// The directory just above the file, when it is below the scanned root:
+    /// the outlet of last resort.
+    pub parent: Option<String>,
+    /// Layout of the content.
+    pub format: Format,
+    /// Compression of the file.
+    pub compression: Compression,
+}
+
+/// Finds every file to read under `paths`, sorted by display path.
+///
+/// A directory is walked recursively (hidden entries skipped, symbolic links
+/// not followed); files in it whose extension is not a known format are
+/// skipped with one warning. A file named directly is always read, as plain
+/// text if its extension is unknown. A path that does not exist is an error.
+pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Source>, Vec<Warning>), Error> {
+    let mut sources = Vec::new();
+    let mut warnings = Vec::new();
+    for root in paths {
+        let meta = std::fs::metadata(root).map_err(|source| Error::Path {
+            path: root.clone(),
+            source,
+        })?;
+        if meta.is_dir() {
+            walk(root, &mut sources, &mut warnings);
+        } else {
+            let name = file_name(root);
+            let (format, compression) = detect(&name).unwrap_or((Format::Text, compression_of(&name)));
+            sources.push(Source {
+                path: root.clone(),
+                display: display(root),
+                relative: name,
+                parent: None,
+                format,
+                compression,
+            });
+        }
+    }
+    sources.sort_by(|a, b| a.display.cmp(&b.display).then_with(|| a.path.cmp(&b.path)));
+    dedup_same_files(&mut sources);
+    disambiguate_relative(&mut sources);
+    Ok((sources, warnings))
+}
+
+fn walk(root: &Path, sources: &mut Vec<Source>, warnings: &mut Vec<Warning>) {
+    let mut unknown: Vec<String> = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !file_name(e.path()).starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().map(display).unwrap_or_else(|| display(root));
+                warnings.push(Warning::file(path, format!("cannot read directory entry: {err}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let relative = relative_path(root, path);
+        let Some((format, compression)) = detect(&file_name(path)) else {
+            unknown.push(relative);
+            continue;
+        };
+        let parent = Path::new(&relative)
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|p| p.to_string_lossy().into_owned());
+        sources.push(Source {
+            path: path.to_path_buf(),
+            display: display(path),
+            relative,
+            parent,
+            format,
+            compression,
+        });
+    }
+    if let Some(first) = unknown.first() {
+        warnings.push(Warning::file(
+            display(root),
+            format!(
+                "skipped {} file(s) whose extension is not .txt, .text, .jsonl, .ndjson, .csv or .tsv \
+                 (optionally .gz or .zst), e.g. {first}",
+                unknown.len()
+            ),
+        ));
+    }
+}
+
+/// Format and compression from a file name, or `None` if the extension is
+/// not one we read.
+pub(crate) fn detect(name: &str) -> Option<(Format, Compression)> {
+    let lower = name.to_ascii_lowercase();
+    let compression = compression_of(&lower);
+    let inner = match compression {
+        Compression::None => lower.as_str(),
+        _ => lower.rsplit_once('.').map_or(lower.as_str(), |(stem, _)| stem),
+    };
+    let ext = inner.rsplit_once('.').map(|(_, ext)| ext)?;
+    let format = match ext {
+        "txt" | "text" => Format::Text,
+        "jsonl" | "ndjson" => Format::Jsonl,
+        "csv" => Format::Csv { delimiter: b',' },
+        "tsv" => Format::Csv { delimiter: b'\t' },
+        _ => return None,
+    };
+    Some((format, compression))
+}
+
+fn compression_of(name: &str) -> Compression {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".gz") {
+        Compression::Gzip
+    } else if lower.ends_with(".zst") || lower.ends_with(".zstd") {
+        Compression::Zstd
+    } else {
+        Compression::None
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string_lossy().into_owned())
+}
+
+fn relative_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The same file reached through two named paths is read once.
+fn dedup_same_files(sources: &mut Vec<Source>) {
+    let mut seen = std::collections::BTreeSet::new();
+    sources.retain(|s| {
+        let key = std::fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone());
+        seen.insert(key)
+    });
+}
+
+/// Two roots may hold files with the same relative path; those files are
+/// then named by their display path so that article ids stay unique.
+fn disambiguate_relative(sources: &mut [Source]) {
+    let mut counts = std::collections::BTreeMap::new();
+    for s in sources.iter() {
+        *counts.entry(s.relative.clone()).or_insert(0usize) += 1;
+    }
+    for s in sources.iter_mut() {
+        if counts[&s.relative] > 1 {
+            s.relative = s.display.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_formats_and_compression() {
+        assert_eq!(detect("a.txt"), Some((Format::Text, Compression::None)));
+        assert_eq!(detect("A.JSONL.GZ"), Some((Format::Jsonl, Compression::Gzip)));
+        assert_eq!(
+            detect("x.tsv.zst"),
+            Some((Format::Csv { delimiter: b'\t' }, Compression::Zstd))
+        );
+        assert_eq!(
+            detect("x.csv"),
+            Some((Format::Csv { delimiter: b',' }, Compression::None))
+        );
+        assert_eq!(detect("x.pdf"), None);
+        assert_eq!(detect("README"), None);
+        assert_eq!(detect("x.gz"), None);
+    }
+}

@@ -1,0 +1,228 @@
+//! JSON Lines and CSV exports: one article per record.
+
+use std::io::{BufRead, BufReader};
+
+use super::fields::{Role, host_of};
+use super::{Article, ArticleKey, ArticleMeta, Item, ReadOptions, Source, decode};
+use crate::error::Warning;
+
+/// The fields found in one record, before they become an [`Article`].
+struct Fields {
+    text: String,
+    id: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+    date: Option<String>,
+    title: Option<String>,
+}
+
+fn article(index: u32, source: &Source, line: u64, f: Fields) -> Article {
+    let outlet = f
+        .outlet
+        .or_else(|| f.url.as_deref().and_then(host_of))
+        .or_else(|| source.parent.clone());
+    Article {
+        key: ArticleKey { source: index, line },
+        meta: ArticleMeta {
+            id: f.id.unwrap_or_else(|| format!("{}:{line}", source.relative)),
+            outlet,
+            url: f.url,
+            date: f.date,
+            title: f.title,
+        },
+        text: f.text,
+    }
+}
+
+fn non_empty(s: String) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Reads a JSON Lines file: one JSON object per line, blank lines ignored.
+pub(super) fn read_jsonl(index: u32, source: &Source, options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
+    let reader = match decode::open(source) {
+        Ok(reader) => reader,
+        Err(message) => return emit(Item::Warning(Warning::file(&source.display, message))),
+    };
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let mut buf = Vec::new();
+    let mut line = 0u64;
+    let mut records = 0u64;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => line += 1,
+            Err(err) => {
+                let message = format!(
+                    "{} after line {line}; rest of file skipped",
+                    decode::read_error(&err, source)
+                );
+                emit(Item::Warning(Warning::line(&source.display, line + 1, message)));
+                break;
+            }
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        records += 1;
+        let warn = |message: String| Item::Warning(Warning::line(&source.display, line, message));
+        let decoded = decode::decode_utf8(std::mem::take(&mut buf));
+        if let Some(note) = decoded.note {
+            emit(warn(note));
+        }
+        match jsonl_fields(&decoded.text, options) {
+            Ok(fields) => emit(Item::Article(article(index, source, line, fields))),
+            Err(message) => emit(warn(message)),
+        }
+    }
+    if records == 0 {
+        emit(Item::Warning(Warning::file(
+            &source.display,
+            "no records (empty file)",
+        )));
+    }
+}
+
+fn jsonl_fields(line: &str, options: &ReadOptions) -> Result<Fields, String> {
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let serde_json::Value::Object(map) = value else {
+        return Err(format!("expected a JSON object, found {}", kind_of(&value)));
+    };
+    let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+    let key = |role: Role| options.fields.find(role, keys.iter().copied()).map(|i| keys[i]);
+    let get = |role: Role| key(role).map(|k| &map[k]);
+    let text = match key(Role::Text).map(|k| (k, &map[k])) {
+        Some((_, serde_json::Value::String(text))) => text.clone(),
+        Some((name, other)) => {
+            return Err(format!("field {name:?} is {}, expected a string", kind_of(other)));
+        }
+        None => return Err(options.fields.missing(Role::Text)),
+    };
+    let scalar = |role: Role| get(role).and_then(scalar_string).and_then(non_empty);
+    Ok(Fields {
+        text,
+        id: scalar(Role::Id),
+        outlet: scalar(Role::Outlet),
+        url: scalar(Role::Url),
+        date: scalar(Role::Date),
+        title: scalar(Role::Title),
+    })
+}
+
+fn scalar_string(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn kind_of(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// Reads a CSV (or TSV) file with a header row.
+pub(super) fn read_csv(
+    index: u32,
+    source: &Source,
+    options: &ReadOptions,
+    delimiter: u8,
+    emit: &mut dyn FnMut(Item),
+) {
+    let file_warning = |message: String| Item::Warning(Warning::file(&source.display, message));
+    let reader = match decode::open(source) {
+        Ok(reader) => reader,
+        Err(message) => return emit(file_warning(message)),
+    };
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(reader);
+    let headers: Vec<String> = match csv.byte_headers() {
+        Ok(h) => h
+            .iter()
+            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .collect(),
+        Err(err) => return emit(file_warning(csv_error(&err, source))),
+    };
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return emit(file_warning("empty file (no header row)".into()));
+    }
+    let names = || headers.iter().map(String::as_str);
+    let column = |role: Role| options.fields.find(role, names());
+    let Some(text_col) = column(Role::Text) else {
+        let message = format!(
+            "{} in the header row; file skipped",
+            options.fields.missing(Role::Text)
+        );
+        return emit(file_warning(message));
+    };
+    let columns: Vec<(Role, Option<usize>)> = Role::ALL.iter().map(|&r| (r, column(r))).collect();
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match csv.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(err) => {
+                let fatal = matches!(err.kind(), csv::ErrorKind::Io(_));
+                let line = err.position().map_or(0, |p| p.line());
+                emit(Item::Warning(Warning::line(
+                    &source.display,
+                    line,
+                    csv_error(&err, source),
+                )));
+                if fatal {
+                    break;
+                }
+                continue;
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        let warn = |message: String| Item::Warning(Warning::line(&source.display, line, message));
+        let Some(raw_text) = record.get(text_col) else {
+            let message = format!(
+                "row has {} fields, the header has {}; row skipped",
+                record.len(),
+                headers.len()
+            );
+            emit(warn(message));
+            continue;
+        };
+        let decoded = decode::decode_utf8(raw_text.to_vec());
+        if let Some(note) = decoded.note {
+            emit(warn(note));
+        }
+        let field = |role: Role| {
+            let col = columns.iter().find(|(r, _)| *r == role).and_then(|(_, c)| *c)?;
+            let raw = record.get(col)?;
+            non_empty(String::from_utf8_lossy(raw).into_owned())
+        };
+        let fields = Fields {
+            text: decoded.text,
+            id: field(Role::Id),
+            outlet: field(Role::Outlet),
+            url: field(Role::Url),
+            date: field(Role::Date),
+            title: field(Role::Title),
+        };
+        emit(Item::Article(article(index, source, line, fields)));
+    }
+}
+
+fn csv_error(err: &csv::Error, source: &Source) -> String {
+    match err.kind() {
+        csv::ErrorKind::Io(io) => format!("{}; rest of file skipped", decode::read_error(io, source)),
+        _ => format!("malformed CSV: {err}"),
+    }
+}

@@ -1,0 +1,41 @@
+//! wiretrace finds reused text in news: near-duplicate paragraphs inside one
+//! article and across articles.
+//!
+//! The modules follow the data, so reading them in order is reading the
+//! pipeline:
+//!
+//! | stage | takes | gives |
+//! |---|---|---|
+//! | [`input`] | files, JSONL, CSV | [`input::Article`]s |
+//! | [`segment`] | an article's text | paragraph byte spans |
+//! | [`normalize`] | a paragraph | word tokens with their original spans |
+//! | [`shingle`] | tokens | a sorted set of 64-bit shingle hashes |
+//! | [`minhash`] | a shingle set | a signature |
+//! | [`lsh`] | signatures | candidate paragraph pairs |
+//! | [`sketch`] | an article | spans, counts and band keys (text dropped) |
+//! | [`verify`] | two shingle sets | exact Jaccard and containment |
+//! | [`blocks`] | verified pairs | block matches of consecutive paragraphs |
+//! | [`cluster`] | verified pairs | clusters of places sharing text |
+//! | [`report`] | a scan | the text and JSON reports |
+//!
+//! [`pipeline`] runs them over a corpus; it alone decides parallelism and
+//! order. The library never prints and never exits.
+
+pub mod blocks;
+pub mod cluster;
+pub mod config;
+pub mod error;
+pub mod input;
+pub mod lsh;
+pub mod minhash;
+pub mod normalize;
+pub mod pipeline;
+pub mod report;
+pub mod segment;
+pub mod shingle;
+pub mod sketch;
+pub mod verify;
+
+pub use config::Config;
+pub use error::{Error, Warning};
+pub use pipeline::{Scan, scan};

@@ -1,0 +1,44 @@
+//! The `wiretrace` command: parses flags, runs the library, prints, and maps
+//! errors to exit codes (0 ok, 1 failure or warnings under --strict, 2 bad
+//! usage or a path that does not exist).
+
+mod cli;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use wiretrace::{Error, report};
+
+fn main() -> ExitCode {
+    let cli::Command::Scan(args) = cli::Cli::parse().command;
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("wiretrace: {err}");
+            ExitCode::from(match err {
+                Error::Path { .. } | Error::Config(_) => 2,
+                _ => 1,
+            })
+        }
+    }
+}
+
+fn run(args: &cli::ScanArgs) -> Result<(), Error> {
+    let scan = wiretrace::scan(&args.config())?;
+    let report = report::build(&scan);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        cli::Format::Text => report::render_text(&report, args.limit, &mut out)?,
+        cli::Format::Json => report::render_json(&report, &mut out)?,
+    }
+    out.flush()?;
+    if args.strict && !report.warnings.is_empty() {
+        return Err(Error::Strict {
+            count: report.warnings.len(),
+        });
+    }
+    Ok(())
+}

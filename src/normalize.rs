@@ -1,0 +1,177 @@
+//! Normalize: a paragraph's text -> word tokens, each with a hash of its
+//! normalized form and the byte span of the original text it came from.
+//!
+//! Normalization never rewrites the text; it only decides what a word is and
+//! which words are equal. Invariants:
+//! - every token's `[start, end)` lies inside the paragraph span and on
+//!   UTF-8 character boundaries of the original text;
+//! - tokens are in text order and do not overlap.
+//!
+//! What is folded (see `docs/pipeline.md`):
+//! - case: Unicode lower-case mapping, plus the full case folds that differ
+//!   from it for letters of European news text (`ß` -> `ss`, `ς` -> `σ`);
+//! - punctuation, quotes, dashes and white space are not part of words, so
+//!   `“quoted”`, `"quoted"` and `— quoted —` give the same token;
+//! - apostrophes inside a word are dropped (`Russia’s` = `Russia's` =
+//!   `Russias`), as are dots inside abbreviations of single letters
+//!   (`U.S.` = `US`) and separators inside numbers (`1,000` = `1000`).
+
+use crate::segment::Span;
+
+/// One word of a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// First byte of the word in the original text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// Seeded xxh3 hash of the normalized word.
+    pub hash: u64,
+}
+
+/// Reusable buffers, so tokenizing a paragraph allocates nothing once warm.
+#[derive(Default)]
+pub struct Tokenizer {
+    chars: Vec<(usize, char)>,
+    word: String,
+}
+
+impl Tokenizer {
+    /// Appends the tokens of `text[span]` to `out`, hashing each normalized
+    /// word with `seed`.
+    pub fn tokens(&mut self, text: &str, span: Span, seed: u64, out: &mut Vec<Token>) {
+        self.chars.clear();
+        self.chars.extend(
+            text[span.start..span.end]
+                .char_indices()
+                .map(|(i, c)| (i + span.start, c)),
+        );
+        let chars = &self.chars;
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].1.is_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            self.word.clear();
+            let start = chars[i].0;
+            let mut end = start;
+            let mut single_letters = true;
+            let mut piece_len = 0usize;
+            while i < chars.len() {
+                let (at, c) = chars[i];
+                if c.is_alphanumeric() {
+                    push_folded(c, &mut self.word);
+                    end = at + c.len_utf8();
+                    piece_len += 1;
+                    i += 1;
+                    continue;
+                }
+                if piece_len > 1 {
+                    single_letters = false;
+                }
+                let prev = chars[i - 1].1;
+                let next = chars.get(i + 1).map(|&(_, c)| c);
+                let after = chars.get(i + 2).map(|&(_, c)| c);
+                if joins(c, prev, next, after, single_letters) {
+                    piece_len = 0;
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            out.push(Token {
+                start,
+                end,
+                hash: xxhash_rust::xxh3::xxh3_64_with_seed(self.word.as_bytes(), seed),
+            });
+        }
+    }
+}
+
+/// Whether the non-word character `c`, between `prev` and `next`, is part of
+/// the word (and dropped from its normalized form).
+fn joins(c: char, prev: char, next: Option<char>, after: Option<char>, single_letters: bool) -> bool {
+    let Some(next) = next else { return false };
+    match c {
+        '\'' | '\u{2019}' | '\u{02bc}' => prev.is_alphanumeric() && next.is_alphabetic(),
+        '.' | ',' if prev.is_ascii_digit() && next.is_ascii_digit() => true,
+        '.' => {
+            let next_is_single = !after.is_some_and(char::is_alphanumeric);
+            single_letters && prev.is_alphabetic() && next.is_alphabetic() && next_is_single
+        }
+        _ => false,
+    }
+}
+
+fn push_folded(c: char, out: &mut String) {
+    match c {
+        'ß' | 'ẞ' => out.push_str("ss"),
+        'ς' => out.push('σ'),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        Tokenizer::default().tokens(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+            0,
+            &mut out,
+        );
+        out.iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    fn hashes(text: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        Tokenizer::default().tokens(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+            7,
+            &mut out,
+        );
+        out.iter().map(|t| t.hash).collect()
+    }
+
+    #[test]
+    fn words_keep_original_spans() {
+        assert_eq!(
+            words("“This is — totally false,” she said."),
+            ["This", "is", "totally", "false", "she", "said"]
+        );
+        assert_eq!(
+            words("U.S. officials' Kyiv’s 1,000 3.5"),
+            ["U.S", "officials", "Kyiv’s", "1,000", "3.5"]
+        );
+    }
+
+    #[test]
+    fn quotes_dashes_case_and_apostrophes_fold() {
+        assert_eq!(
+            hashes("“As is” — the U.S. Russia’s STRASSE"),
+            hashes("\"as is\" - the US russia's straße")
+        );
+        assert_ne!(hashes("us"), hashes("use"));
+    }
+
+    #[test]
+    fn abbreviation_rule_does_not_glue_sentences() {
+        assert_eq!(
+            words("in the U.S. The end. A b"),
+            ["in", "the", "U.S", "The", "end", "A", "b"]
+        );
+        assert_eq!(words("Plan B.Then"), ["Plan", "B", "Then"]);
+    }
+}

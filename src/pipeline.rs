@@ -1,0 +1,322 @@
+//! Pipeline: runs the stages over a corpus. All parallelism and all
+//! ordering decisions live here; the stages are plain functions over one
+//! item.
+//!
+//! 1. discover sources (sorted) -> read each -> sketch articles in parallel,
+//!    dropping their text;
+//! 2. LSH over all paragraphs' band keys -> candidate pairs;
+//! 3. re-read only the articles with candidates -> shingle sets and
+//!    excerpts of those paragraphs -> exact verification;
+//! 4. block matches and clusters.
+//!
+//! Results are assembled in source order, then record order, so the output
+//! does not depend on the thread count or on the order of files on disk.
+
+use rayon::prelude::*;
+
+use crate::blocks::{self, BlockMatch};
+use crate::cluster::{self, Cluster};
+use crate::config::Config;
+use crate::error::{Error, Warning};
+use crate::input::{self, Article, Item, ReadOptions, Source};
+use crate::lsh::{self, LshParams};
+use crate::segment::Span;
+use crate::shingle::ShingleParams;
+use crate::sketch::{self, ArticleSketch, SketchParams, Sketcher};
+use crate::verify::{self, Edge, ParaRef};
+
+/// Articles sketched together in one parallel batch when a source holds
+/// many (JSONL, CSV); bounds the text held in memory per source.
+const BATCH: usize = 512;
+
+/// Longest excerpt kept per matched paragraph, in bytes.
+const EXCERPT_BYTES: usize = 400;
+
+/// Everything a scan found, before it is put into words.
+#[derive(Debug)]
+pub struct Scan {
+    /// The settings the scan ran with.
+    pub sketch: SketchParams,
+    /// Lowest Jaccard reported.
+    pub threshold: f64,
+    /// The files read, in order.
+    pub sources: Vec<Source>,
+    /// The articles read, in order (text not kept).
+    pub articles: Vec<ArticleSketch>,
+    /// Every paragraph of every article, in order.
+    pub paragraphs: Vec<ParaRef>,
+    /// Number of candidate pairs LSH proposed.
+    pub candidates: usize,
+    /// Verified paragraph pairs.
+    pub edges: Vec<Edge>,
+    /// Consecutive verified pairs merged into blocks.
+    pub blocks: Vec<BlockMatch>,
+    /// Groups of places sharing text.
+    pub clusters: Vec<Cluster>,
+    /// Excerpts of candidate paragraphs, by paragraph index (sorted).
+    pub excerpts: Vec<(u32, String)>,
+    /// Problems met, sorted.
+    pub warnings: Vec<Warning>,
+}
+
+impl Scan {
+    /// The excerpt of paragraph `p`, if it was a candidate.
+    pub fn excerpt(&self, p: u32) -> Option<&str> {
+        let i = self.excerpts.binary_search_by_key(&p, |e| e.0).ok()?;
+        Some(&self.excerpts[i].1)
+    }
+}
+
+/// Runs a scan over the paths of `config`.
+pub fn scan(config: &Config) -> Result<Scan, Error> {
+    config.validate()?;
+    let (sources, mut warnings) = input::discover(&config.paths)?;
+    let lsh = LshParams::for_threshold(config.threshold, config.permutations);
+    let sketcher = Sketcher::new(SketchParams {
+        shingle: ShingleParams {
+            size: config.shingle_size,
+            min_words: config.min_words,
+            seed: config.seed,
+        },
+        permutations: config.permutations,
+        lsh,
+        seed: config.seed,
+        separator: config.paragraph_sep.clone(),
+    });
+    let options = ReadOptions {
+        fields: config.fields.clone(),
+    };
+    let (mut articles, read_warnings) = sketch_all(&sources, &options, &sketcher);
+    warnings.extend(read_warnings);
+    warnings.extend(unique_ids(&mut articles, &sources));
+
+    let (paragraphs, keys, active) = paragraph_table(&mut articles, lsh.bands);
+    let candidates = lsh::candidate_pairs(&keys, lsh.bands, &active);
+    drop(keys);
+    let mut needed: Vec<u32> = candidates.iter().flat_map(|&(p, q)| [p, q]).collect();
+    needed.par_sort_unstable();
+    needed.dedup();
+    let (sets, excerpts, reread_warnings) =
+        reread(&sources, &options, &sketcher, &articles, &paragraphs, &needed);
+    warnings.extend(reread_warnings);
+    let set_of = |p: u32| needed.binary_search(&p).ok().and_then(|i| sets[i].as_deref());
+    let edges: Vec<Edge> = candidates
+        .par_iter()
+        .filter_map(|&(p, q)| {
+            let similarity = verify::compare(set_of(p)?, set_of(q)?);
+            (similarity.jaccard() >= config.threshold).then_some(Edge { p, q, similarity })
+        })
+        .collect();
+    let blocks = blocks::merge(&edges, &paragraphs);
+    let clusters = cluster::clusters(&edges, &paragraphs);
+    warnings.sort();
+    warnings.dedup();
+    Ok(Scan {
+        sketch: sketcher.params().clone(),
+        threshold: config.threshold,
+        sources,
+        articles,
+        paragraphs,
+        candidates: candidates.len(),
+        edges,
+        blocks,
+        clusters,
+        excerpts,
+        warnings,
+    })
+}
+
+/// Reads every source and sketches its articles, in source order.
+fn sketch_all(
+    sources: &[Source],
+    options: &ReadOptions,
+    sketcher: &Sketcher,
+) -> (Vec<ArticleSketch>, Vec<Warning>) {
+    let per_source: Vec<(Vec<ArticleSketch>, Vec<Warning>)> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(i, source)| {
+            let mut sketches = Vec::new();
+            let mut warnings = Vec::new();
+            let mut batch: Vec<Article> = Vec::new();
+            let flush = |batch: &mut Vec<Article>, sketches: &mut Vec<ArticleSketch>| {
+                sketches.par_extend(std::mem::take(batch).into_par_iter().map(|a| sketcher.sketch(a)));
+            };
+            input::read_source(i as u32, source, options, &mut |item| match item {
+                Item::Article(article) => {
+                    batch.push(article);
+                    if batch.len() >= BATCH {
+                        flush(&mut batch, &mut sketches);
+                    }
+                }
+                Item::Warning(w) => warnings.push(w),
+            });
+            flush(&mut batch, &mut sketches);
+            (sketches, warnings)
+        })
+        .collect();
+    let mut articles = Vec::new();
+    let mut warnings = Vec::new();
+    for (a, w) in per_source {
+        articles.extend(a);
+        warnings.extend(w);
+    }
+    (articles, warnings)
+}
+
+/// Gives every article a distinct id: a repeated id gets `#2`, `#3`, … in
+/// article order, with a warning.
+fn unique_ids(articles: &mut [ArticleSketch], sources: &[Source]) -> Vec<Warning> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut warnings = Vec::new();
+    for a in articles.iter_mut() {
+        let count = seen.entry(a.meta.id.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            let renamed = format!("{}#{}", a.meta.id, count);
+            let source = &sources[a.key.source as usize].display;
+            let message = format!("duplicate article id {:?}, reported as {renamed:?}", a.meta.id);
+            warnings.push(match a.key.line {
+                0 => Warning::file(source, message),
+                line => Warning::line(source, line, message),
+            });
+            a.meta.id = renamed;
+        }
+    }
+    warnings
+}
+
+/// The run's paragraph table, band keys (moved out of the sketches) and
+/// which paragraphs can be matched.
+fn paragraph_table(articles: &mut [ArticleSketch], bands: usize) -> (Vec<ParaRef>, Vec<u64>, Vec<bool>) {
+    let total: usize = articles.iter().map(|a| a.paragraphs.len()).sum();
+    let mut paras = Vec::with_capacity(total);
+    let mut keys = Vec::with_capacity(total * bands);
+    let mut active = Vec::with_capacity(total);
+    for (ai, a) in articles.iter_mut().enumerate() {
+        for (pi, p) in a.paragraphs.iter().enumerate() {
+            paras.push(ParaRef {
+                article: ai as u32,
+                index: pi as u32,
+            });
+            active.push(p.shingles > 0);
+        }
+        keys.append(&mut a.band_keys);
+    }
+    (paras, keys, active)
+}
+
+type Reread = (Vec<Option<Vec<u64>>>, Vec<(u32, String)>, Vec<Warning>);
+
+/// Paragraphs wanted from one article.
+struct Wanted {
+    article: u32,
+    paragraphs: Vec<u32>,
+}
+
+/// A paragraph read again: its shingle set and excerpt.
+struct Found {
+    paragraph: u32,
+    set: Vec<u64>,
+    excerpt: String,
+}
+
+/// Reads again the articles holding `needed` paragraphs (sorted indices) and
+/// returns those paragraphs' shingle sets (aligned with `needed`; `None` if
+/// the article changed since the first read) and excerpts.
+fn reread(
+    sources: &[Source],
+    options: &ReadOptions,
+    sketcher: &Sketcher,
+    articles: &[ArticleSketch],
+    paras: &[ParaRef],
+    needed: &[u32],
+) -> Reread {
+    // Needed paragraphs grouped by article, articles grouped by source.
+    let mut by_source: std::collections::BTreeMap<u32, Vec<Wanted>> = Default::default();
+    for &p in needed {
+        let article = paras[p as usize].article;
+        let list = by_source
+            .entry(articles[article as usize].key.source)
+            .or_default();
+        match list.last_mut() {
+            Some(w) if w.article == article => w.paragraphs.push(p),
+            _ => list.push(Wanted {
+                article,
+                paragraphs: vec![p],
+            }),
+        }
+    }
+    let work: Vec<(u32, Vec<Wanted>)> = by_source.into_iter().collect();
+    let results: Vec<(Vec<Found>, Vec<Warning>)> = work
+        .par_iter()
+        .map(|(source, wanted)| {
+            let mut found = Vec::new();
+            let mut warnings = Vec::new();
+            let mut next = 0usize;
+            input::read_source(*source, &sources[*source as usize], options, &mut |item| {
+                let Item::Article(article) = item else { return };
+                while next < wanted.len()
+                    && articles[wanted[next].article as usize].key.line < article.key.line
+                {
+                    next += 1;
+                }
+                let Some(want) = wanted
+                    .get(next)
+                    .filter(|w| articles[w.article as usize].key == article.key)
+                else {
+                    return;
+                };
+                let sketch = &articles[want.article as usize];
+                if sketch::text_hash(&article.text) != sketch.text_hash {
+                    let message = "changed while being scanned; its matches are left out";
+                    let source = &sources[*source as usize].display;
+                    warnings.push(match article.key.line {
+                        0 => Warning::file(source, message),
+                        line => Warning::line(source, line, message),
+                    });
+                    return;
+                }
+                for &p in &want.paragraphs {
+                    let span = sketch.paragraphs[paras[p as usize].index as usize].span;
+                    found.push(Found {
+                        paragraph: p,
+                        set: sketcher.shingle_set(&article.text, span),
+                        excerpt: excerpt(&article.text, span),
+                    });
+                }
+            });
+            (found, warnings)
+        })
+        .collect();
+    let mut sets = vec![None; needed.len()];
+    let mut excerpts = Vec::new();
+    let mut warnings = Vec::new();
+    for (found, w) in results {
+        for f in found {
+            if let Ok(i) = needed.binary_search(&f.paragraph) {
+                sets[i] = Some(f.set);
+            }
+            excerpts.push((f.paragraph, f.excerpt));
+        }
+        warnings.extend(w);
+    }
+    excerpts.sort_by_key(|e| e.0);
+    (sets, excerpts, warnings)
+}
+
+/// The start of a paragraph, white space collapsed, cut at a word boundary.
+fn excerpt(text: &str, span: Span) -> String {
+    let mut out = String::new();
+    for word in text[span.start..span.end].split_whitespace() {
+        if out.len() + word.len() + 1 > EXCERPT_BYTES {
+            out.push('…');
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}

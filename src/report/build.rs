@@ -1,0 +1,189 @@
+//! Turning a [`Scan`] into a [`Report`].
+
+use std::collections::HashMap;
+
+use super::{
+    ArticleOut, ClusterOut, Containment, MatchOut, Place, Range, Report, SCHEMA_VERSION, Settings, Summary,
+    WarningOut, round4,
+};
+use crate::cluster::Cluster;
+use crate::pipeline::Scan;
+
+/// Builds the report of `scan`: clusters ordered by how much text they
+/// share (words of one member times the number of other members), matches
+/// ordered by cluster, then by their sides.
+pub fn build(scan: &Scan) -> Report {
+    let order = cluster_order(scan);
+    let mut cluster_of_para: HashMap<u32, usize> = HashMap::new();
+    for (rank, &c) in order.iter().enumerate() {
+        let cluster = &scan.clusters[c];
+        let len = cluster.members[0].last - cluster.members[0].first + 1;
+        for m in &cluster.members {
+            for offset in 0..len {
+                cluster_of_para.insert(m.first_p + offset, rank + 1);
+            }
+        }
+    }
+    let clusters = order
+        .iter()
+        .enumerate()
+        .map(|(rank, &c)| cluster_out(scan, &scan.clusters[c], rank + 1))
+        .collect();
+    let mut matches: Vec<MatchOut> = scan
+        .blocks
+        .iter()
+        .map(|b| MatchOut {
+            kind: if b.a_article == b.b_article {
+                "repeat"
+            } else {
+                "near_duplicate"
+            },
+            similarity: round4(b.jaccard()),
+            min_paragraph_similarity: round4(b.min_jaccard),
+            containment: Containment {
+                a_in_b: round4(ratio(b.shared, b.a_len)),
+                b_in_a: round4(ratio(b.shared, b.b_len)),
+            },
+            cluster: cluster_of_para.get(&b.first_p).copied().unwrap_or(0),
+            a: place(scan, b.a_article, b.a_first, b.a_first + b.len - 1),
+            b: place(scan, b.b_article, b.b_first, b.b_first + b.len - 1),
+        })
+        .collect();
+    matches.sort_by_key(|m| {
+        (
+            m.cluster,
+            m.a.article,
+            m.a.paragraphs[0],
+            m.b.article,
+            m.b.paragraphs[0],
+        )
+    });
+    Report {
+        version: SCHEMA_VERSION,
+        settings: settings(scan),
+        summary: summary(scan),
+        articles: scan.articles.iter().map(|a| article_out(scan, a)).collect(),
+        clusters,
+        matches,
+        warnings: scan
+            .warnings
+            .iter()
+            .map(|w| WarningOut {
+                source: w.source.clone(),
+                line: w.line,
+                message: w.message.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn ratio(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// Cluster indices, most shared text first; ties by first paragraph.
+fn cluster_order(scan: &Scan) -> Vec<usize> {
+    let mut order: Vec<(u64, u32, usize)> = scan
+        .clusters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let score = words(scan, c) * (c.members.len() as u64 - 1);
+            (score, c.members[0].first_p, i)
+        })
+        .collect();
+    order.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    order.into_iter().map(|(_, _, i)| i).collect()
+}
+
+fn words(scan: &Scan, cluster: &Cluster) -> u64 {
+    let m = cluster.members[0];
+    let article = &scan.articles[m.article as usize];
+    (m.first..=m.last)
+        .map(|i| u64::from(article.paragraphs[i as usize].words))
+        .sum()
+}
+
+fn cluster_out(scan: &Scan, cluster: &Cluster, id: usize) -> ClusterOut {
+    let one_article = cluster
+        .members
+        .iter()
+        .all(|m| m.article == cluster.members[0].article);
+    let first = cluster.members[0];
+    ClusterOut {
+        id,
+        kind: if one_article { "repeat" } else { "near_duplicate" },
+        paragraphs: first.last - first.first + 1,
+        words: words(scan, cluster),
+        similarity: Range {
+            min: round4(cluster.jaccard.0),
+            max: round4(cluster.jaccard.1),
+        },
+        excerpt: scan.excerpt(first.first_p).unwrap_or_default().to_string(),
+        members: cluster
+            .members
+            .iter()
+            .map(|m| place(scan, m.article, m.first, m.last))
+            .collect(),
+    }
+}
+
+fn place(scan: &Scan, article: u32, first: u32, last: u32) -> Place {
+    let a = &scan.articles[article as usize];
+    Place {
+        article,
+        id: a.meta.id.clone(),
+        start: a.paragraphs[first as usize].span.start,
+        end: a.paragraphs[last as usize].span.end,
+        paragraphs: [first, last],
+    }
+}
+
+fn settings(scan: &Scan) -> Settings {
+    let p = &scan.sketch;
+    Settings {
+        threshold: scan.threshold,
+        shingle_size: p.shingle.size,
+        min_words: p.shingle.min_words,
+        permutations: p.permutations,
+        bands: p.lsh.bands,
+        rows: p.lsh.rows,
+        recall_at_threshold: round4(p.lsh.candidate_probability(scan.threshold)),
+        seed: p.seed,
+    }
+}
+
+fn summary(scan: &Scan) -> Summary {
+    let matchable = scan
+        .articles
+        .iter()
+        .flat_map(|a| &a.paragraphs)
+        .filter(|p| p.shingles > 0)
+        .count();
+    Summary {
+        sources: scan.sources.len(),
+        articles: scan.articles.len(),
+        paragraphs: scan.paragraphs.len(),
+        matchable_paragraphs: matchable,
+        candidate_pairs: scan.candidates,
+        verified_pairs: scan.edges.len(),
+    }
+}
+
+fn article_out(scan: &Scan, a: &crate::sketch::ArticleSketch) -> ArticleOut {
+    ArticleOut {
+        id: a.meta.id.clone(),
+        source: scan.sources[a.key.source as usize].display.clone(),
+        line: (a.key.line > 0).then_some(a.key.line),
+        outlet: a.meta.outlet.clone(),
+        url: a.meta.url.clone(),
+        date: a.meta.date.clone(),
+        title: a.meta.title.clone(),
+        bytes: a.text_len,
+        paragraphs: a.paragraphs.len(),
+    }
+}

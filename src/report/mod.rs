@@ -1,0 +1,190 @@
+//! Report: a [`Scan`](crate::pipeline::Scan) -> the document users read, as text or JSON.
+//!
+//! [`Report`] is the JSON schema (`docs/json-schema.md`, version
+//! [`SCHEMA_VERSION`]); the text report is rendered from the same document,
+//! so both always say the same thing.
+
+mod text;
+
+pub use text::render_text;
+
+use serde::Serialize;
+
+/// Version of the JSON document; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole report.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    /// Schema version.
+    pub version: u32,
+    /// Settings the scan ran with.
+    pub settings: Settings,
+    /// Counts of what was read and found.
+    pub summary: Summary,
+    /// Articles read, in order; `article` fields elsewhere index this list.
+    pub articles: Vec<ArticleOut>,
+    /// Groups of places sharing text, most shared text first.
+    pub clusters: Vec<ClusterOut>,
+    /// Verified block matches between two places.
+    pub matches: Vec<MatchOut>,
+    /// Problems with the input; the run went on.
+    pub warnings: Vec<WarningOut>,
+}
+
+/// Settings of the scan.
+#[derive(Debug, Serialize)]
+pub struct Settings {
+    /// Lowest Jaccard reported.
+    pub threshold: f64,
+    /// Words per shingle.
+    pub shingle_size: usize,
+    /// Fewest words for a paragraph to be matched.
+    pub min_words: usize,
+    /// MinHash permutations.
+    pub permutations: usize,
+    /// LSH bands.
+    pub bands: usize,
+    /// LSH rows per band.
+    pub rows: usize,
+    /// Probability that a pair at exactly the threshold becomes a candidate.
+    pub recall_at_threshold: f64,
+    /// Seed of all hashing.
+    pub seed: u64,
+}
+
+/// Counts.
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    /// Files read.
+    pub sources: usize,
+    /// Articles read.
+    pub articles: usize,
+    /// Paragraphs found.
+    pub paragraphs: usize,
+    /// Paragraphs with at least `min_words` words.
+    pub matchable_paragraphs: usize,
+    /// Paragraph pairs proposed by LSH.
+    pub candidate_pairs: usize,
+    /// Paragraph pairs at or above the threshold.
+    pub verified_pairs: usize,
+}
+
+/// One article.
+#[derive(Debug, Serialize)]
+pub struct ArticleOut {
+    /// Unique id.
+    pub id: String,
+    /// File it came from.
+    pub source: String,
+    /// Line of its record (JSONL, CSV).
+    pub line: Option<u64>,
+    /// Outlet, if known.
+    pub outlet: Option<String>,
+    /// URL, if known.
+    pub url: Option<String>,
+    /// Date, if known.
+    pub date: Option<String>,
+    /// Title, if known.
+    pub title: Option<String>,
+    /// Length of its text in bytes.
+    pub bytes: usize,
+    /// Number of paragraphs.
+    pub paragraphs: usize,
+}
+
+/// A range of paragraphs of an article, with its byte span.
+#[derive(Debug, Serialize)]
+pub struct Place {
+    /// Index into `articles`.
+    pub article: u32,
+    /// The article's id.
+    pub id: String,
+    /// First byte of the first paragraph in the article's text.
+    pub start: usize,
+    /// One past the last byte of the last paragraph.
+    pub end: usize,
+    /// First and last paragraph, 0-based, inclusive.
+    pub paragraphs: [u32; 2],
+}
+
+/// Lowest and highest of a measure.
+#[derive(Debug, Serialize)]
+pub struct Range {
+    /// Lowest.
+    pub min: f64,
+    /// Highest.
+    pub max: f64,
+}
+
+/// A cluster.
+#[derive(Debug, Serialize)]
+pub struct ClusterOut {
+    /// 1-based id, in report order.
+    pub id: usize,
+    /// `repeat` (all in one article) or `near_duplicate`.
+    pub kind: &'static str,
+    /// Paragraphs per member.
+    pub paragraphs: u32,
+    /// Words of the first member.
+    pub words: u64,
+    /// Jaccard of the verified paragraph pairs inside.
+    pub similarity: Range,
+    /// Start of the first member's text.
+    pub excerpt: String,
+    /// Where the text occurs.
+    pub members: Vec<Place>,
+}
+
+/// Containment of each side in the other.
+#[derive(Debug, Serialize)]
+pub struct Containment {
+    /// Share of a's shingles found in b.
+    pub a_in_b: f64,
+    /// Share of b's shingles found in a.
+    pub b_in_a: f64,
+}
+
+/// A block match between two places.
+#[derive(Debug, Serialize)]
+pub struct MatchOut {
+    /// `repeat` (same article) or `near_duplicate`.
+    pub kind: &'static str,
+    /// Jaccard of the block (shingles pooled over its paragraph pairs).
+    pub similarity: f64,
+    /// Lowest Jaccard of one paragraph pair in the block.
+    pub min_paragraph_similarity: f64,
+    /// Containment of each side in the other.
+    pub containment: Containment,
+    /// Id of the cluster holding side a's first paragraph.
+    pub cluster: usize,
+    /// The earlier side (`a.article <= b.article`).
+    pub a: Place,
+    /// The later side.
+    pub b: Place,
+}
+
+/// A warning.
+#[derive(Debug, Serialize)]
+pub struct WarningOut {
+    /// File concerned.
+    pub source: String,
+    /// Line, when the problem is in one record.
+    pub line: Option<u64>,
+    /// What is wrong.
+    pub message: String,
+}
+
+mod build;
+pub use build::build;
+
+/// Writes `report` as pretty JSON with a final newline.
+pub fn render_json(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    writeln!(out)
+}
+
+/// Rounds a measure to 4 decimals for stable, readable output.
+pub(crate) fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}

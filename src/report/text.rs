@@ -1,0 +1,152 @@
+//! The human-readable report.
+
+use std::io::{self, Write};
+
+use super::{ClusterOut, Report};
+
+/// Longest excerpt shown per cluster, in characters.
+const EXCERPT_CHARS: usize = 180;
+
+/// Writes the text report; `limit` caps the clusters shown (0: all).
+pub fn render_text(report: &Report, limit: usize, out: &mut dyn Write) -> io::Result<()> {
+    header(report, out)?;
+    let shown = if limit == 0 {
+        report.clusters.len()
+    } else {
+        limit.min(report.clusters.len())
+    };
+    for cluster in &report.clusters[..shown] {
+        writeln!(out)?;
+        render_cluster(report, cluster, out)?;
+    }
+    if shown < report.clusters.len() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "… and {} smaller cluster(s) not shown (--limit 0 shows all; --format json lists everything).",
+            report.clusters.len() - shown
+        )?;
+    }
+    warnings(report, out)
+}
+
+fn header(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let s = &report.summary;
+    let cfg = &report.settings;
+    writeln!(
+        out,
+        "wiretrace: {} article(s) from {} file(s), {} paragraph(s), {} long enough to compare ({}+ words)",
+        s.articles, s.sources, s.paragraphs, s.matchable_paragraphs, cfg.min_words
+    )?;
+    let repeats = report.clusters.iter().filter(|c| c.kind == "repeat").count();
+    let across = report.clusters.len() - repeats;
+    if report.clusters.is_empty() {
+        writeln!(
+            out,
+            "No paragraph shares {}-word shingles with another at Jaccard ≥ {:.2} ({} candidate pair(s) checked).",
+            cfg.shingle_size, cfg.threshold, s.candidate_pairs
+        )?;
+        if s.matchable_paragraphs < 2 {
+            writeln!(
+                out,
+                "Too few paragraphs to compare: lower --min-words or check the input."
+            )?;
+        } else {
+            writeln!(out, "Lower --threshold to see looser reuse.")?;
+        }
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} cluster(s) of shared text: {} repeated inside one article, {} shared across articles \
+         (Jaccard ≥ {:.2} on {}-word shingles)",
+        report.clusters.len(),
+        repeats,
+        across,
+        cfg.threshold,
+        cfg.shingle_size
+    )
+}
+
+fn render_cluster(report: &Report, c: &ClusterOut, out: &mut dyn Write) -> io::Result<()> {
+    let articles = {
+        let mut ids: Vec<u32> = c.members.iter().map(|m| m.article).collect();
+        ids.dedup();
+        ids.len()
+    };
+    let what = match (c.kind, c.paragraphs) {
+        ("repeat", 1) => "Repeated paragraph".to_string(),
+        ("repeat", n) => format!("Repeated block of {n} paragraphs"),
+        (_, 1) => "Shared paragraph".to_string(),
+        (_, n) => format!("Shared block of {n} paragraphs"),
+    };
+    let where_ = if c.kind == "repeat" {
+        format!("{} copies in one article", c.members.len())
+    } else if articles == c.members.len() {
+        format!("in {articles} articles")
+    } else {
+        format!("{} copies in {articles} articles", c.members.len())
+    };
+    writeln!(
+        out,
+        "[{}] {what}, {where_}, {} · {} words",
+        c.id,
+        similarity(c),
+        c.words
+    )?;
+    let width = c.members.iter().map(|m| m.id.chars().count()).max().unwrap_or(0);
+    for m in &c.members {
+        let article = &report.articles[m.article as usize];
+        let outlet = article
+            .outlet
+            .as_deref()
+            .map(|o| format!("  [{o}]"))
+            .unwrap_or_default();
+        let paras = if m.paragraphs[0] == m.paragraphs[1] {
+            format!("¶{}", m.paragraphs[0] + 1)
+        } else {
+            format!("¶{}–{}", m.paragraphs[0] + 1, m.paragraphs[1] + 1)
+        };
+        writeln!(
+            out,
+            "    {:width$}  {paras:<8} bytes {}–{}{outlet}",
+            m.id, m.start, m.end
+        )?;
+    }
+    writeln!(out, "    “{}”", shorten(&c.excerpt, EXCERPT_CHARS))
+}
+
+fn similarity(c: &ClusterOut) -> String {
+    let (lo, hi) = (c.similarity.min, c.similarity.max);
+    if lo >= 0.9999 {
+        "identical after normalization".to_string()
+    } else if (hi - lo).abs() < 0.005 {
+        format!("Jaccard {lo:.2}")
+    } else {
+        format!("Jaccard {lo:.2}–{hi:.2}")
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches('…'))
+}
+
+fn warnings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    if report.warnings.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{} warning(s):", report.warnings.len())?;
+    for w in &report.warnings {
+        match w.line {
+            Some(line) => writeln!(out, "  {}:{}: {}", w.source, line, w.message)?,
+            None => writeln!(out, "  {}: {}", w.source, w.message)?,
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,263 @@
+//! Segment: an article's text -> paragraphs, as byte spans into that text.
+//!
+//! Rules (documented in `docs/pipeline.md`):
+//! 1. The text is cut into blocks at blank lines, or at an explicit
+//!    separator (`--paragraph-sep`, or ` ### ` when it is obvious: a text
+//!    with no line break and at least two ` ### ` markers).
+//! 2. Inside a block every line is a paragraph of its own, unless it
+//!    continues the line before it. A line continues its predecessor when
+//!    the predecessor does not end a sentence and the line starts with a
+//!    lower-case letter, or when the block is hard-wrapped (its lines fill a
+//!    width of 30 to 120 characters) and the line's first word would not
+//!    have fitted on the line before.
+//! 3. A span runs from the first to the last non-space character of its
+//!    lines; it never starts or ends inside a UTF-8 character.
+
+/// A half-open byte range `[start, end)` into an article's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// The separator used when it is obvious from the text itself.
+pub const OBVIOUS_SEPARATOR: &str = " ### ";
+
+/// Returns the separator to use for `text` when none was given: `Some(" ### ")`
+/// for a single-line text holding at least two such markers.
+pub fn detect_separator(text: &str) -> Option<&'static str> {
+    let obvious = !text.contains('\n') && text.matches(OBVIOUS_SEPARATOR).nth(1).is_some();
+    obvious.then_some(OBVIOUS_SEPARATOR)
+}
+
+/// Splits `text` into paragraph spans, in text order.
+///
+/// `separator`, when given, replaces blank lines as the block delimiter.
+pub fn paragraphs(text: &str, separator: Option<&str>) -> Vec<Span> {
+    let mut out = Vec::new();
+    for block in blocks(text, separator) {
+        split_block(text, block, &mut out);
+    }
+    out
+}
+
+/// Blocks: runs of text between blank lines (or separators).
+fn blocks(text: &str, separator: Option<&str>) -> Vec<Span> {
+    let mut blocks = Vec::new();
+    match separator.filter(|s| !s.is_empty()) {
+        Some(sep) => {
+            let mut start = 0;
+            for (at, _) in text.match_indices(sep) {
+                blocks.push(Span { start, end: at });
+                start = at + sep.len();
+            }
+            blocks.push(Span {
+                start,
+                end: text.len(),
+            });
+        }
+        None => {
+            let mut start = None;
+            for line in lines(
+                text,
+                Span {
+                    start: 0,
+                    end: text.len(),
+                },
+            ) {
+                let blank = text[line.start..line.end].trim().is_empty();
+                match (blank, start) {
+                    (true, Some(s)) => {
+                        blocks.push(Span {
+                            start: s,
+                            end: line.start,
+                        });
+                        start = None;
+                    }
+                    (false, None) => start = Some(line.start),
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                blocks.push(Span {
+                    start: s,
+                    end: text.len(),
+                });
+            }
+        }
+    }
+    blocks
+}
+
+/// Lines of `span` without their line terminators.
+fn lines(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let mut pos = span.start;
+    std::iter::from_fn(move || {
+        if pos >= span.end {
+            return None;
+        }
+        let rest = &text[pos..span.end];
+        let (len, next) = match rest.find('\n') {
+            Some(i) => (i, pos + i + 1),
+            None => (rest.len(), span.end),
+        };
+        let line = Span {
+            start: pos,
+            end: pos + rest[..len].trim_end_matches('\r').len(),
+        };
+        pos = next;
+        Some(line)
+    })
+}
+
+fn split_block(text: &str, block: Span, out: &mut Vec<Span>) {
+    let lines: Vec<Span> = lines(text, block)
+        .filter(|l| !text[l.start..l.end].trim().is_empty())
+        .collect();
+    let width = wrap_width(text, &lines);
+    let mut current: Option<Span> = None;
+    for line in lines {
+        let joined = match current {
+            Some(cur) if continues(text, cur, line, width) => Some(Span {
+                start: cur.start,
+                end: line.end,
+            }),
+            Some(cur) => {
+                push_trimmed(text, cur, out);
+                Some(line)
+            }
+            None => Some(line),
+        };
+        current = joined;
+    }
+    if let Some(cur) = current {
+        push_trimmed(text, cur, out);
+    }
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let s = &text[span.start..span.end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(Span {
+            start: span.start + lead,
+            end: span.end - trail,
+        });
+    }
+}
+
+fn char_len(text: &str, span: Span) -> usize {
+    text[span.start..span.end].trim().chars().count()
+}
+
+/// The wrap width of a hard-wrapped block, or `None` if the block's lines
+/// do not look hard-wrapped: at least two lines, the longest 30 to 120
+/// characters, and two thirds of the non-final lines at least 3/4 as long.
+fn wrap_width(text: &str, lines: &[Span]) -> Option<usize> {
+    if lines.len() < 2 {
+        return None;
+    }
+    let lens: Vec<usize> = lines.iter().map(|&l| char_len(text, l)).collect();
+    let width = *lens.iter().max()?;
+    if !(30..=120).contains(&width) {
+        return None;
+    }
+    let body = &lens[..lens.len() - 1];
+    let full = body.iter().filter(|&&n| n * 4 >= width * 3).count();
+    (full * 3 >= body.len() * 2).then_some(width)
+}
+
+/// Whether `line` continues the paragraph `prev` (see the module rules).
+fn continues(text: &str, prev: Span, line: Span, width: Option<usize>) -> bool {
+    let prev_text = text[prev.start..prev.end].trim_end();
+    let next_text = text[line.start..line.end].trim_start();
+    let starts_lower = next_text.chars().next().is_some_and(char::is_lowercase);
+    if starts_lower && !ends_sentence(prev_text) {
+        return true;
+    }
+    let Some(width) = width else { return false };
+    let last_line = prev_text.rsplit('\n').next().unwrap_or(prev_text).trim();
+    let first_word = next_text.split_whitespace().next().unwrap_or("");
+    last_line.chars().count() + 1 + first_word.chars().count() > width
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let core = line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '*']);
+    core.ends_with(['.', '!', '?', ':', ';', '\u{2026}'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, sep: Option<&str>) -> Vec<&'a str> {
+        paragraphs(text, sep)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs() {
+        assert_eq!(
+            texts("One.\n\n  Two.  \r\n\r\nThree.", None),
+            ["One.", "Two.", "Three."]
+        );
+    }
+
+    #[test]
+    fn single_newlines_separate_paragraphs_of_prose() {
+        let t = "Security Guaranteed?\nPresident Zelenskyy said it is ready.\nPeace Deal Mandatory\nWhile Kyiv wants it.";
+        assert_eq!(texts(t, None).len(), 4);
+    }
+
+    #[test]
+    fn lowercase_continuation_joins_wrapped_lines() {
+        let t = "Legal Disclaimer:\nMENAFN provides the\ninformation as is without warranty. We do not accept\nany responsibility.\n\nComments\nNo comment";
+        assert_eq!(
+            texts(t, None),
+            [
+                "Legal Disclaimer:",
+                "MENAFN provides the\ninformation as is without warranty. We do not accept\nany responsibility.",
+                "Comments",
+                "No comment"
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_block_stays_one_paragraph_across_sentence_ends() {
+        let t = "The higher then Congress will start here. This way you can merge between old\n\
+                 case systems and the proposal report. The committee said it would vote.\n\
+                 Nobody objected to the plan at all.";
+        assert_eq!(texts(t, None).len(), 1);
+    }
+
+    #[test]
+    fn short_lines_are_not_taken_for_hard_wrapping() {
+        assert_eq!(
+            texts("Trump meets Putin\nMarkets fall sharply\nSearch", None).len(),
+            3
+        );
+    }
+
+    #[test]
+    fn obvious_separator_is_detected_only_on_single_line_texts() {
+        assert_eq!(detect_separator("Title ### By Reuters ### Body."), Some(" ### "));
+        assert_eq!(detect_separator("Title ### Body."), None);
+        assert_eq!(detect_separator("Title ### a\n### b ### c"), None);
+        let t = "Title ### By Reuters ###  Body text. ";
+        assert_eq!(texts(t, Some(" ### ")), ["Title", "By Reuters", "Body text."]);
+    }
+
+    #[test]
+    fn spans_are_on_char_boundaries() {
+        let t = "  «Ünïcödé» line\n\n— dash start —  ";
+        for s in paragraphs(t, None) {
+            assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
+        }
+    }
+}

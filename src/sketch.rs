@@ -1,0 +1,151 @@
+//! Sketch: one [`Article`] -> its paragraphs' spans, word counts and LSH band
+//! keys. The article's text is not kept: what later stages need of it
+//! (shingle sets of candidate paragraphs, excerpts) is recomputed from a
+//! second read, checked against [`ArticleSketch::text_hash`].
+//!
+//! Memory per paragraph: its span and counts (24 bytes) plus one 64-bit key
+//! per LSH band (`8 * bands` bytes, e.g. 312 bytes at the default threshold).
+
+use crate::input::{Article, ArticleKey, ArticleMeta};
+use crate::lsh::LshParams;
+use crate::minhash::MinHasher;
+use crate::normalize::{Token, Tokenizer};
+use crate::segment::{self, Span};
+use crate::shingle::{ShingleParams, shingle_set};
+
+/// Settings of the sketch stage.
+#[derive(Clone, Debug)]
+pub struct SketchParams {
+    /// Shingling of paragraphs.
+    pub shingle: ShingleParams,
+    /// Number of MinHash permutations.
+    pub permutations: usize,
+    /// Band layout.
+    pub lsh: LshParams,
+    /// Seed of word hashes and MinHash permutations.
+    pub seed: u64,
+    /// Paragraph separator given by the user; detected per text when `None`.
+    pub separator: Option<String>,
+}
+
+/// What is kept of one paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParagraphSketch {
+    /// Byte span in the article's text.
+    pub span: Span,
+    /// Number of words.
+    pub words: u32,
+    /// Number of distinct shingles (0: too short to be matched).
+    pub shingles: u32,
+}
+
+/// What is kept of one article after sketching.
+#[derive(Clone, Debug)]
+pub struct ArticleSketch {
+    /// Where to read it again.
+    pub key: ArticleKey,
+    /// Its descriptive fields.
+    pub meta: ArticleMeta,
+    /// Length of its text in bytes.
+    pub text_len: usize,
+    /// xxh3 of its text, to notice a file that changed between two reads.
+    pub text_hash: u64,
+    /// Its paragraphs in text order.
+    pub paragraphs: Vec<ParagraphSketch>,
+    /// `bands` keys per paragraph, paragraph after paragraph (zeros for a
+    /// paragraph without shingles).
+    pub band_keys: Vec<u64>,
+}
+
+/// Sketches articles with fixed settings; cheap to share between threads.
+#[derive(Clone, Debug)]
+pub struct Sketcher {
+    params: SketchParams,
+    hasher: MinHasher,
+}
+
+/// Per-call scratch buffers.
+#[derive(Default)]
+struct Scratch {
+    tokenizer: Tokenizer,
+    tokens: Vec<Token>,
+    shingles: Vec<u64>,
+    signature: Vec<u32>,
+    keys: Vec<u64>,
+}
+
+impl Sketcher {
+    /// A sketcher for `params`.
+    pub fn new(params: SketchParams) -> Self {
+        let hasher = MinHasher::new(params.permutations, params.seed ^ 0x6d69_6e68_6173_6821);
+        Sketcher { params, hasher }
+    }
+
+    /// The settings in use.
+    pub fn params(&self) -> &SketchParams {
+        &self.params
+    }
+
+    /// The paragraph spans of `text`.
+    pub fn paragraphs(&self, text: &str) -> Vec<Span> {
+        let separator = self
+            .params
+            .separator
+            .as_deref()
+            .or_else(|| segment::detect_separator(text));
+        segment::paragraphs(text, separator)
+    }
+
+    /// Sketches one article; its text is dropped.
+    pub fn sketch(&self, article: Article) -> ArticleSketch {
+        let mut scratch = Scratch::default();
+        let bands = self.params.lsh.bands;
+        let spans = self.paragraphs(&article.text);
+        let mut paragraphs = Vec::with_capacity(spans.len());
+        let mut band_keys = Vec::with_capacity(spans.len() * bands);
+        for span in spans {
+            self.shingles_into(&article.text, span, &mut scratch);
+            let shingles = scratch.shingles.len() as u32;
+            if shingles == 0 {
+                band_keys.extend(std::iter::repeat_n(0, bands));
+            } else {
+                self.hasher.signature(&scratch.shingles, &mut scratch.signature);
+                self.params.lsh.band_keys(&scratch.signature, &mut scratch.keys);
+                band_keys.extend_from_slice(&scratch.keys);
+            }
+            paragraphs.push(ParagraphSketch {
+                span,
+                words: scratch.tokens.len() as u32,
+                shingles,
+            });
+        }
+        ArticleSketch {
+            key: article.key,
+            meta: article.meta,
+            text_len: article.text.len(),
+            text_hash: text_hash(&article.text),
+            paragraphs,
+            band_keys,
+        }
+    }
+
+    /// The sorted shingle set of `text[span]`.
+    pub fn shingle_set(&self, text: &str, span: Span) -> Vec<u64> {
+        let mut scratch = Scratch::default();
+        self.shingles_into(text, span, &mut scratch);
+        scratch.shingles
+    }
+
+    fn shingles_into(&self, text: &str, span: Span, scratch: &mut Scratch) {
+        scratch.tokens.clear();
+        scratch
+            .tokenizer
+            .tokens(text, span, self.params.seed, &mut scratch.tokens);
+        shingle_set(&scratch.tokens, &self.params.shingle, &mut scratch.shingles);
+    }
+}
+
+/// Hash identifying an article's text between two reads.
+pub fn text_hash(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}
