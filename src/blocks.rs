@@ -31,6 +31,8 @@ pub struct BlockMatch {
     pub min_jaccard: f64,
     /// Paragraph index (into the run's table) of side a's first paragraph.
     pub first_p: u32,
+    /// Paragraph index of side b's first paragraph.
+    pub first_q: u32,
 }
 
 impl BlockMatch {
@@ -84,6 +86,7 @@ pub fn merge(edges: &[Edge], paras: &[ParaRef]) -> Vec<BlockMatch> {
                 b_len: u64::from(edge.similarity.b_len),
                 min_jaccard: edge.similarity.jaccard(),
                 first_p: edge.p,
+                first_q: edge.q,
             }),
         }
         prev = Some((a_article, b_article, diagonal, a_index));

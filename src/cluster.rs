@@ -1,13 +1,21 @@
 //! Cluster: verified paragraph pairs -> groups of places sharing the same
 //! text.
 //!
-//! Paragraphs joined by verified edges form components (union-find); no
-//! edge that was not verified ever joins two paragraphs. A component whose
-//! every occurrence is followed, in the same article, by an occurrence of one
-//! same-sized component is chained with it, so a block of paragraphs that
-//! travels together (004's six repeated paragraphs, a wire story's run of
-//! paragraphs in ten outlets) is one cluster whose members are paragraph
-//! ranges, not one cluster per paragraph.
+//! Paragraphs are grouped around centers (star clustering, after Aslam,
+//! Pelekhov & Rus 2004): the paragraph with the most verified edges becomes
+//! a center and takes every unassigned neighbour, then the next, and so on.
+//! Every member is therefore verified against its center; nothing is
+//! chained through an unverified pair. A paragraph whose neighbours were all
+//! taken by other centers is verified against those centers (through the
+//! `verify` callback) and joins the most similar one that passes; if none
+//! passes it stays out of every cluster (its pairwise matches are still
+//! reported).
+//!
+//! Paragraph clusters whose every occurrence is followed, in the same
+//! article, by an occurrence of one same-sized cluster are chained, so a
+//! block of paragraphs that travels together (004's six repeated
+//! paragraphs, a wire story's run of paragraphs in ten outlets) is one
+//! cluster whose members are paragraph ranges.
 
 use crate::verify::{Edge, ParaRef};
 
@@ -33,10 +41,14 @@ pub struct Cluster {
     pub jaccard: (f64, f64),
 }
 
+/// Exact Jaccard of two paragraphs if it reaches the threshold.
+pub type Verifier<'a> = &'a (dyn Fn(u32, u32) -> Option<f64> + Sync);
+
 /// Clusters of the paragraphs joined by `edges`, ordered by their first
-/// paragraph. `paras` is the run's paragraph table.
-pub fn clusters(edges: &[Edge], paras: &[ParaRef]) -> Vec<Cluster> {
-    let comps = components(edges, paras.len());
+/// paragraph. `paras` is the run's paragraph table; `verify` checks a pair
+/// that has no edge.
+pub fn clusters(edges: &[Edge], paras: &[ParaRef], verify: Verifier) -> Vec<Cluster> {
+    let comps = stars(edges, paras.len(), verify);
     let comp_of = |p: u32| comps.index.get(p as usize).copied().flatten();
     let next = |c: usize| -> Option<usize> {
         let members = &comps.members[c];
@@ -100,52 +112,113 @@ fn build(chain: &[usize], comps: &Components, paras: &[ParaRef]) -> Cluster {
 }
 
 struct Components {
-    /// Sorted paragraph indices of each component, components ordered by
-    /// their first paragraph.
+    /// Sorted paragraph indices of each paragraph cluster, ordered by their
+    /// first paragraph.
     members: Vec<Vec<u32>>,
-    /// Component of each paragraph, if it has any edge.
+    /// Cluster of each paragraph, if it is in one.
     index: Vec<Option<usize>>,
-    /// Lowest and highest edge Jaccard in each component.
+    /// Lowest and highest Jaccard of the verified pairs inside each cluster.
     jaccard: Vec<(f64, f64)>,
 }
 
-fn components(edges: &[Edge], n: usize) -> Components {
-    let mut parent: Vec<u32> = (0..n as u32).collect();
-    fn find(parent: &mut [u32], mut x: u32) -> u32 {
-        while parent[x as usize] != x {
-            parent[x as usize] = parent[parent[x as usize] as usize];
-            x = parent[x as usize];
-        }
-        x
-    }
-    let mut touched = vec![false; n];
+fn stars(edges: &[Edge], n: usize, verify: Verifier) -> Components {
+    let mut adjacency: Vec<(u32, u32, f64)> = Vec::with_capacity(2 * edges.len());
     for e in edges {
-        let (a, b) = (find(&mut parent, e.p), find(&mut parent, e.q));
-        parent[a.max(b) as usize] = a.min(b);
-        touched[e.p as usize] = true;
-        touched[e.q as usize] = true;
+        let j = e.similarity.jaccard();
+        adjacency.push((e.p, e.q, j));
+        adjacency.push((e.q, e.p, j));
     }
-    let mut index = vec![None; n];
-    let mut members: Vec<Vec<u32>> = Vec::new();
-    let mut root_comp = std::collections::HashMap::new();
-    for p in 0..n as u32 {
-        if !touched[p as usize] {
+    adjacency.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
+    let neighbours = |p: u32| {
+        let lo = adjacency.partition_point(|x| x.0 < p);
+        let hi = adjacency.partition_point(|x| x.0 <= p);
+        &adjacency[lo..hi]
+    };
+    let mut nodes: Vec<u32> = adjacency.iter().map(|x| x.0).collect();
+    nodes.dedup();
+    let mut order = nodes.clone();
+    order.sort_by_key(|&p| (std::cmp::Reverse(neighbours(p).len()), p));
+
+    let mut center_of: Vec<Option<u32>> = vec![None; n];
+    let mut jaccard_of: Vec<f64> = vec![1.0; n];
+    for &c in &order {
+        if center_of[c as usize].is_some() {
             continue;
         }
-        let root = find(&mut parent, p);
-        let c = *root_comp.entry(root).or_insert_with(|| {
-            members.push(Vec::new());
-            members.len() - 1
-        });
-        members[c].push(p);
-        index[p as usize] = Some(c);
-    }
-    let mut jaccard = vec![(f64::INFINITY, f64::NEG_INFINITY); members.len()];
-    for e in edges {
-        if let Some(c) = index[e.p as usize] {
-            let j = e.similarity.jaccard();
-            jaccard[c] = (jaccard[c].0.min(j), jaccard[c].1.max(j));
+        let free: Vec<(u32, f64)> = neighbours(c)
+            .iter()
+            .filter(|x| center_of[x.1 as usize].is_none())
+            .map(|x| (x.1, x.2))
+            .collect();
+        if free.is_empty() {
+            continue;
         }
+        center_of[c as usize] = Some(c);
+        for (m, j) in free {
+            center_of[m as usize] = Some(c);
+            jaccard_of[m as usize] = j;
+        }
+    }
+    adopt_orphans(&nodes, &neighbours, &mut center_of, &mut jaccard_of, verify);
+    group(&nodes, &center_of, &jaccard_of, n)
+}
+
+/// Paragraphs left alone join the center of a neighbour's cluster if they
+/// verify against it, preferring the most similar neighbour.
+fn adopt_orphans<'a>(
+    nodes: &[u32],
+    neighbours: &dyn Fn(u32) -> &'a [(u32, u32, f64)],
+    center_of: &mut [Option<u32>],
+    jaccard_of: &mut [f64],
+    verify: Verifier,
+) {
+    for &x in nodes {
+        if center_of[x as usize].is_some() {
+            continue;
+        }
+        let mut options: Vec<(f64, u32)> = neighbours(x)
+            .iter()
+            .filter_map(|e| center_of[e.1 as usize].map(|c| (e.2, c)))
+            .collect();
+        options.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut tried = Vec::new();
+        for (_, c) in options {
+            if tried.contains(&c) || center_of[c as usize] != Some(c) {
+                continue;
+            }
+            tried.push(c);
+            if let Some(j) = verify(x.min(c), x.max(c)) {
+                center_of[x as usize] = Some(c);
+                jaccard_of[x as usize] = j;
+                break;
+            }
+        }
+    }
+}
+
+fn group(nodes: &[u32], center_of: &[Option<u32>], jaccard_of: &[f64], n: usize) -> Components {
+    let mut by_center: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    for &p in nodes {
+        if let Some(c) = center_of[p as usize] {
+            by_center.entry(c).or_default().push(p);
+        }
+    }
+    let mut members: Vec<Vec<u32>> = by_center.into_values().collect();
+    members.sort_by_key(|m| m[0]);
+    let mut index = vec![None; n];
+    let mut jaccard = Vec::with_capacity(members.len());
+    for (c, m) in members.iter().enumerate() {
+        let mut range = (f64::INFINITY, f64::NEG_INFINITY);
+        for &p in m {
+            index[p as usize] = Some(c);
+            if center_of[p as usize] != Some(p) {
+                range = (
+                    range.0.min(jaccard_of[p as usize]),
+                    range.1.max(jaccard_of[p as usize]),
+                );
+            }
+        }
+        jaccard.push(range);
     }
     Components {
         members,
@@ -171,6 +244,10 @@ mod tests {
         }
     }
 
+    fn never(_: u32, _: u32) -> Option<f64> {
+        None
+    }
+
     fn table(sizes: &[u32]) -> Vec<ParaRef> {
         let mut t = Vec::new();
         for (article, &n) in sizes.iter().enumerate() {
@@ -185,7 +262,7 @@ mod tests {
     #[test]
     fn repeated_block_is_one_cluster_of_two_ranges() {
         let paras = table(&[8]);
-        let c = clusters(&[edge(1, 4), edge(2, 5), edge(3, 6)], &paras);
+        let c = clusters(&[edge(1, 4), edge(2, 5), edge(3, 6)], &paras, &never);
         assert_eq!(c.len(), 1);
         let ranges: Vec<_> = c[0].members.iter().map(|m| (m.first, m.last)).collect();
         assert_eq!(ranges, [(1, 3), (4, 6)]);
@@ -194,7 +271,7 @@ mod tests {
     #[test]
     fn paragraph_in_three_articles_is_one_cluster() {
         let paras = table(&[2, 2, 2]);
-        let c = clusters(&[edge(0, 2), edge(0, 4), edge(2, 4)], &paras);
+        let c = clusters(&[edge(0, 2), edge(0, 4), edge(2, 4)], &paras, &never);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].members.len(), 3);
     }
@@ -203,7 +280,7 @@ mod tests {
     fn partial_overlap_splits_the_chain() {
         // articles 0 and 1 share paragraphs 0-1; article 2 only paragraph 0.
         let paras = table(&[2, 2, 2]);
-        let c = clusters(&[edge(0, 2), edge(1, 3), edge(0, 4)], &paras);
+        let c = clusters(&[edge(0, 2), edge(1, 3), edge(0, 4)], &paras, &never);
         let shape: Vec<_> = c
             .iter()
             .map(|c| (c.members.len(), c.members[0].last - c.members[0].first))
@@ -212,9 +289,23 @@ mod tests {
     }
 
     #[test]
+    fn chain_without_a_verified_link_to_the_center_is_cut() {
+        let paras = table(&[1, 1, 1, 1]);
+        let c = clusters(&[edge(0, 1), edge(1, 2), edge(2, 3)], &paras, &never);
+        // 1 and 2 have two edges each; 1 (lower index) is the first center
+        // and takes 0 and 2; 3 is left alone and fails verification with 1.
+        assert_eq!(c.len(), 1);
+        let members: Vec<u32> = c[0].members.iter().map(|m| m.article).collect();
+        assert_eq!(members, [0, 1, 2]);
+        let adopt = |p: u32, q: u32| ((p, q) == (1, 3)).then_some(0.6);
+        let c = clusters(&[edge(0, 1), edge(1, 2), edge(2, 3)], &paras, &adopt);
+        assert_eq!(c[0].members.len(), 4, "3 verified against center 1 joins");
+    }
+
+    #[test]
     fn tandem_repeat_terminates() {
         let paras = table(&[3]);
-        let c = clusters(&[edge(0, 1), edge(1, 2)], &paras);
+        let c = clusters(&[edge(0, 1), edge(1, 2)], &paras, &never);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].members.len(), 3);
     }

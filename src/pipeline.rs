@@ -108,7 +108,11 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         })
         .collect();
     let blocks = blocks::merge(&edges, &paragraphs);
-    let clusters = cluster::clusters(&edges, &paragraphs);
+    let verify_pair = |p: u32, q: u32| {
+        let j = verify::compare(set_of(p)?, set_of(q)?).jaccard();
+        (j >= config.threshold).then_some(j)
+    };
+    let clusters = cluster::clusters(&edges, &paragraphs, &verify_pair);
     warnings.sort();
     warnings.dedup();
     Ok(Scan {

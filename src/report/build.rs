@@ -44,14 +44,17 @@ pub fn build(scan: &Scan) -> Report {
                 a_in_b: round4(ratio(b.shared, b.a_len)),
                 b_in_a: round4(ratio(b.shared, b.b_len)),
             },
-            cluster: cluster_of_para.get(&b.first_p).copied().unwrap_or(0),
+            cluster: cluster_of_para
+                .get(&b.first_p)
+                .or_else(|| cluster_of_para.get(&b.first_q))
+                .copied(),
             a: place(scan, b.a_article, b.a_first, b.a_first + b.len - 1),
             b: place(scan, b.b_article, b.b_first, b.b_first + b.len - 1),
         })
         .collect();
     matches.sort_by_key(|m| {
         (
-            m.cluster,
+            m.cluster.unwrap_or(usize::MAX),
             m.a.article,
             m.a.paragraphs[0],
             m.b.article,

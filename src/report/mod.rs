@@ -156,8 +156,9 @@ pub struct MatchOut {
     pub min_paragraph_similarity: f64,
     /// Containment of each side in the other.
     pub containment: Containment,
-    /// Id of the cluster holding side a's first paragraph.
-    pub cluster: usize,
+    /// Id of the cluster holding side a's first paragraph (else side b's);
+    /// `null` when neither is in a cluster (see `docs/json-schema.md`).
+    pub cluster: Option<usize>,
     /// The earlier side (`a.article <= b.article`).
     pub a: Place,
     /// The later side.
