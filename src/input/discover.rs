@@ -50,8 +50,9 @@ pub struct Source {
 
 /// Finds every file to read under `paths`, sorted by display path.
 ///
-/// A directory is walked recursively (hidden entries skipped, symbolic links
-/// not followed); files in it whose extension is not a known format are
+/// A directory is walked recursively (hidden entries skipped; a symbolic
+/// link to a file is read, one to a directory is not followed, so link loops
+/// cannot trap the walk); files in it whose extension is not a known format are
 /// skipped with one warning. A file named directly is always read, as plain
 /// text if its extension is unknown. A path that does not exist is an error.
 pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Source>, Vec<Warning>), Error> {
@@ -99,10 +100,20 @@ fn walk(root: &Path, sources: &mut Vec<Source>, warnings: &mut Vec<Warning>) {
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        let path = entry.path();
+        if entry.file_type().is_symlink() {
+            match std::fs::metadata(path) {
+                Ok(target) if target.is_file() => {}
+                Ok(_) => continue,
+                Err(err) => {
+                    let message = format!("broken symbolic link, skipped: {err}");
+                    warnings.push(Warning::file(display(path), message));
+                    continue;
+                }
+            }
+        } else if !entry.file_type().is_file() {
             continue;
         }
-        let path = entry.path();
         let relative = relative_path(root, path);
         let Some((format, compression)) = detect(&file_name(path)) else {
             unknown.push(relative);

@@ -7,9 +7,15 @@ use super::{ClusterOut, Report};
 /// Longest excerpt shown per cluster, in characters.
 const EXCERPT_CHARS: usize = 180;
 
+/// Largest corpus that gets a line per article.
+const ARTICLE_TABLE_MAX: usize = 30;
+
 /// Writes the text report; `limit` caps the clusters shown (0: all).
 pub fn render_text(report: &Report, limit: usize, out: &mut dyn Write) -> io::Result<()> {
     header(report, out)?;
+    if !report.clusters.is_empty() && report.articles.len() <= ARTICLE_TABLE_MAX {
+        articles(report, out)?;
+    }
     let shown = if limit == 0 {
         report.clusters.len()
     } else {
@@ -66,6 +72,60 @@ fn header(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         cfg.threshold,
         cfg.shingle_size
     )
+}
+
+/// One line per article: paragraphs shared with other articles (and with
+/// which), and paragraphs that repeat an earlier one of the same article.
+fn articles(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let n = report.articles.len();
+    let mut shared = vec![0u32; n];
+    let mut repeated = vec![0u32; n];
+    let mut partners: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for c in &report.clusters {
+        let mut seen = Vec::new();
+        for m in &c.members {
+            let a = m.article as usize;
+            if c.kind == "repeat" || seen.contains(&a) {
+                if seen.contains(&a) {
+                    repeated[a] += c.paragraphs;
+                }
+            } else {
+                shared[a] += c.paragraphs;
+                partners[a].extend(c.members.iter().map(|o| o.article as usize).filter(|&o| o != a));
+            }
+            seen.push(a);
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "Per article:")?;
+    let width = report
+        .articles
+        .iter()
+        .map(|a| a.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (i, a) in report.articles.iter().enumerate() {
+        partners[i].sort_unstable();
+        partners[i].dedup();
+        let mut parts = Vec::new();
+        if shared[i] > 0 {
+            let with: Vec<&str> = partners[i]
+                .iter()
+                .map(|&p| report.articles[p].id.as_str())
+                .collect();
+            parts.push(format!("{} shared with {}", shared[i], with.join(", ")));
+        }
+        if repeated[i] > 0 {
+            parts.push(format!("{} repeating an earlier paragraph", repeated[i]));
+        }
+        let what = if parts.is_empty() {
+            "no paragraph shared or repeated".to_string()
+        } else {
+            parts.join("; ")
+        };
+        writeln!(out, "  {:width$}  {:>3} ¶  {what}", a.id, a.paragraphs)?;
+    }
+    Ok(())
 }
 
 fn render_cluster(report: &Report, c: &ClusterOut, out: &mut dyn Write) -> io::Result<()> {

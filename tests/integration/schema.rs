@@ -1,0 +1,133 @@
+//! The JSON report, as strict structs: an unknown or missing field fails.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub version: u32,
+    pub settings: Settings,
+    pub summary: Summary,
+    pub articles: Vec<Article>,
+    pub clusters: Vec<Cluster>,
+    pub matches: Vec<Match>,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub threshold: f64,
+    pub shingle_size: usize,
+    pub min_words: usize,
+    pub permutations: usize,
+    pub bands: usize,
+    pub rows: usize,
+    pub recall_at_threshold: f64,
+    pub seed: u64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    pub sources: usize,
+    pub articles: usize,
+    pub paragraphs: usize,
+    pub matchable_paragraphs: usize,
+    pub candidate_pairs: usize,
+    pub verified_pairs: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub id: String,
+    pub source: String,
+    pub line: Option<u64>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub bytes: usize,
+    pub paragraphs: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub article: usize,
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub paragraphs: [u32; 2],
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    pub min: f64,
+    pub max: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    pub id: usize,
+    pub kind: String,
+    pub paragraphs: u32,
+    pub words: u64,
+    pub similarity: Range,
+    pub excerpt: String,
+    pub members: Vec<Place>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Containment {
+    pub a_in_b: f64,
+    pub b_in_a: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Match {
+    pub kind: String,
+    pub similarity: f64,
+    pub min_paragraph_similarity: f64,
+    pub containment: Containment,
+    pub cluster: Option<usize>,
+    pub a: Place,
+    pub b: Place,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Warning {
+    pub source: String,
+    pub line: Option<u64>,
+    pub message: String,
+}
+
+impl Report {
+    /// Warnings about `source_suffix` (matched at the end of the source path).
+    pub fn warnings_for(&self, source_suffix: &str) -> Vec<&Warning> {
+        self.warnings
+            .iter()
+            .filter(|w| w.source.ends_with(source_suffix))
+            .collect()
+    }
+
+    /// The article with id `id`.
+    pub fn article(&self, id: &str) -> (usize, &Article) {
+        self.articles
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.id == id)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no article {id:?} in {:?}",
+                    self.articles.iter().map(|a| &a.id).collect::<Vec<_>>()
+                )
+            })
+    }
+}

@@ -1,0 +1,166 @@
+//! Running the real binary on fixtures, with failures that show everything.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::schema::Report;
+
+/// The outcome of one run of the binary.
+pub struct Run {
+    pub command: String,
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn describe(&self) -> String {
+        format!(
+            "command: {}\nexit code: {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.command, self.code, self.stdout, self.stderr
+        )
+    }
+
+    /// Asserts the exit code.
+    pub fn expect_code(&self, code: i32) -> &Self {
+        assert_eq!(self.code, Some(code), "unexpected exit code\n{}", self.describe());
+        self
+    }
+
+    /// Asserts success.
+    pub fn ok(&self) -> &Self {
+        self.expect_code(0)
+    }
+
+    /// Parses stdout as a JSON report, strictly.
+    pub fn report(&self) -> Report {
+        match serde_json::from_str(&self.stdout) {
+            Ok(report) => report,
+            Err(err) => panic!("stdout is not a valid report: {err}\n{}", self.describe()),
+        }
+    }
+
+    /// Asserts that stdout contains `needle`.
+    pub fn stdout_has(&self, needle: &str) -> &Self {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks {needle:?}\n{}",
+            self.describe()
+        );
+        self
+    }
+
+    /// Asserts that stderr contains `needle`.
+    pub fn stderr_has(&self, needle: &str) -> &Self {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}\n{}",
+            self.describe()
+        );
+        self
+    }
+}
+
+/// Runs `wiretrace ARGS` in `dir` with extra environment variables.
+pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wiretrace"));
+    cmd.args(args).current_dir(dir);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("the wiretrace binary runs");
+    let env_text: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v} ")).collect();
+    Run {
+        command: format!(
+            "(cd {} && {}wiretrace {})",
+            dir.display(),
+            env_text.concat(),
+            args.join(" ")
+        ),
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Runs `wiretrace ARGS` in the project root.
+pub fn run(args: &[&str]) -> Run {
+    run_in(&project_root(), args, &[])
+}
+
+/// The checkout's root (where `corpus/` is).
+pub fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared/data/<rel>` beside the checkout, if present.
+pub fn shared_data(rel: &str) -> Option<PathBuf> {
+    let path = project_root().join("..").join("shared").join("data").join(rel);
+    path.exists().then_some(path)
+}
+
+/// A scratch directory removed at the end of the test.
+pub fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary directory")
+}
+
+/// Writes `bytes` to `dir/rel`, creating parent directories.
+pub fn write(dir: &Path, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("create parent directories");
+    }
+    std::fs::write(&path, bytes).expect("write fixture");
+    path
+}
+
+/// gzip-compresses `bytes`.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).expect("gzip in memory");
+    enc.finish().expect("gzip in memory")
+}
+
+/// zstd-compresses `bytes`.
+pub fn zstd(bytes: &[u8]) -> Vec<u8> {
+    zstd::stream::encode_all(bytes, 3).expect("zstd in memory")
+}
+
+/// Asserts two texts are equal, showing a line diff when they are not.
+pub fn assert_same_text(expected: &str, actual: &str, what: &str) {
+    if expected == actual {
+        return;
+    }
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let mut diff = String::new();
+    for i in 0..e.len().max(a.len()) {
+        match (e.get(i), a.get(i)) {
+            (Some(x), Some(y)) if x == y => {}
+            (x, y) => diff.push_str(&format!(
+                "line {}:\n  - {}\n  + {}\n",
+                i + 1,
+                x.unwrap_or(&""),
+                y.unwrap_or(&"")
+            )),
+        }
+    }
+    panic!("{what} differs:\n{diff}");
+}
+
+/// Two paragraphs of ordinary prose sharing nothing with each other, for
+/// building fixtures with a known match.
+pub const PARA_A: &str = "The harbour authority confirmed on Monday that the northern pier will close for \
+repairs after engineers found cracks in three of its supporting columns during a routine inspection.";
+pub const PARA_B: &str = "Local traders said the closure would cost them business during the busiest weeks \
+of the summer, and asked the council to speed up the work or offer temporary berths elsewhere.";
+
+impl Run {
+    /// Whether a JSON report on stdout has no match at all.
+    pub fn report_like_empty(&self) -> bool {
+        serde_json::from_str::<serde_json::Value>(&self.stdout)
+            .ok()
+            .and_then(|v| v.get("matches").and_then(|m| m.as_array()).map(|m| m.is_empty()))
+            .unwrap_or(false)
+    }
+}
