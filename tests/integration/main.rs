@@ -2,5 +2,6 @@
 
 mod corpus;
 mod determinism;
+mod oracle;
 mod schema;
 mod util;
