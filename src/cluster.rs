@@ -17,7 +17,7 @@
 //! paragraphs, a wire story's run of paragraphs in ten outlets) is one
 //! cluster whose members are paragraph ranges.
 
-use crate::verify::{Edge, ParaRef};
+use crate::verify::{Edge, ParaRef, Similarity};
 
 /// One place holding a cluster's text: a range of paragraphs of an article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -42,12 +42,26 @@ pub struct Cluster {
 }
 
 /// Exact Jaccard of two paragraphs if it reaches the threshold.
-pub type Verifier<'a> = &'a (dyn Fn(u32, u32) -> Option<f64> + Sync);
+pub type Verifier<'a> = &'a (dyn Fn(u32, u32) -> Option<Similarity> + Sync);
 
-/// Clusters of the paragraphs joined by `edges`, ordered by their first
-/// paragraph. `paras` is the run's paragraph table; `verify` checks a pair
-/// that has no edge.
-pub fn clusters(edges: &[Edge], paras: &[ParaRef], verify: Verifier) -> Vec<Cluster> {
+/// Clusters and the verified pairs that hold them together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clustering {
+    /// Clusters ordered by their first paragraph.
+    pub clusters: Vec<Cluster>,
+    /// For every paragraph that is a member but not a center, the verified
+    /// pair linking it to its center, sorted: the pairs worth reporting,
+    /// linear in cluster size.
+    pub links: Vec<Edge>,
+    /// The paragraph cluster (a star, before chaining) of each paragraph,
+    /// if it is in one.
+    pub star_of: Vec<Option<usize>>,
+}
+
+/// Clusters of the paragraphs joined by `edges`. `paras` is the run's
+/// paragraph table; `verify` checks a pair that has no edge (returning its
+/// similarity if it reaches the threshold).
+pub fn clusters(edges: &[Edge], paras: &[ParaRef], verify: Verifier) -> Clustering {
     let comps = stars(edges, paras.len(), verify);
     let comp_of = |p: u32| comps.index.get(p as usize).copied().flatten();
     let next = |c: usize| -> Option<usize> {
@@ -86,7 +100,11 @@ pub fn clusters(edges: &[Edge], paras: &[ParaRef], verify: Verifier) -> Vec<Clus
         out.push(build(&chain, &comps, paras));
     }
     out.sort_by_key(|c| c.members[0].first_p);
-    out
+    Clustering {
+        clusters: out,
+        links: comps.links,
+        star_of: comps.index,
+    }
 }
 
 fn build(chain: &[usize], comps: &Components, paras: &[ParaRef]) -> Cluster {
@@ -117,8 +135,10 @@ struct Components {
     members: Vec<Vec<u32>>,
     /// Cluster of each paragraph, if it is in one.
     index: Vec<Option<usize>>,
-    /// Lowest and highest Jaccard of the verified pairs inside each cluster.
+    /// Lowest and highest Jaccard of the members' links to the center.
     jaccard: Vec<(f64, f64)>,
+    /// Member-to-center pairs, sorted.
+    links: Vec<Edge>,
 }
 
 fn stars(edges: &[Edge], n: usize, verify: Verifier) -> Components {
@@ -140,27 +160,32 @@ fn stars(edges: &[Edge], n: usize, verify: Verifier) -> Components {
     order.sort_by_key(|&p| (std::cmp::Reverse(neighbours(p).len()), p));
 
     let mut center_of: Vec<Option<u32>> = vec![None; n];
-    let mut jaccard_of: Vec<f64> = vec![1.0; n];
+    let mut link_of: Vec<Option<Edge>> = vec![None; n];
+    let by_pair = |x: u32, y: u32| {
+        let (p, q) = (x.min(y), x.max(y));
+        let i = edges.partition_point(|e| (e.p, e.q) < (p, q));
+        edges[i]
+    };
     for &c in &order {
         if center_of[c as usize].is_some() {
             continue;
         }
-        let free: Vec<(u32, f64)> = neighbours(c)
+        let free: Vec<u32> = neighbours(c)
             .iter()
             .filter(|x| center_of[x.1 as usize].is_none())
-            .map(|x| (x.1, x.2))
+            .map(|x| x.1)
             .collect();
         if free.is_empty() {
             continue;
         }
         center_of[c as usize] = Some(c);
-        for (m, j) in free {
+        for m in free {
             center_of[m as usize] = Some(c);
-            jaccard_of[m as usize] = j;
+            link_of[m as usize] = Some(by_pair(c, m));
         }
     }
-    adopt_orphans(&nodes, &neighbours, &mut center_of, &mut jaccard_of, verify);
-    group(&nodes, &center_of, &jaccard_of, n)
+    adopt_orphans(&nodes, &neighbours, &mut center_of, &mut link_of, verify);
+    group(&nodes, &center_of, &link_of, n)
 }
 
 /// Paragraphs left alone join the center of a neighbour's cluster if they
@@ -169,7 +194,7 @@ fn adopt_orphans<'a>(
     nodes: &[u32],
     neighbours: &dyn Fn(u32) -> &'a [(u32, u32, f64)],
     center_of: &mut [Option<u32>],
-    jaccard_of: &mut [f64],
+    link_of: &mut [Option<Edge>],
     verify: Verifier,
 ) {
     for &x in nodes {
@@ -187,16 +212,17 @@ fn adopt_orphans<'a>(
                 continue;
             }
             tried.push(c);
-            if let Some(j) = verify(x.min(c), x.max(c)) {
+            let (p, q) = (x.min(c), x.max(c));
+            if let Some(similarity) = verify(p, q) {
                 center_of[x as usize] = Some(c);
-                jaccard_of[x as usize] = j;
+                link_of[x as usize] = Some(Edge { p, q, similarity });
                 break;
             }
         }
     }
 }
 
-fn group(nodes: &[u32], center_of: &[Option<u32>], jaccard_of: &[f64], n: usize) -> Components {
+fn group(nodes: &[u32], center_of: &[Option<u32>], link_of: &[Option<Edge>], n: usize) -> Components {
     let mut by_center: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
     for &p in nodes {
         if let Some(c) = center_of[p as usize] {
@@ -207,23 +233,25 @@ fn group(nodes: &[u32], center_of: &[Option<u32>], jaccard_of: &[f64], n: usize)
     members.sort_by_key(|m| m[0]);
     let mut index = vec![None; n];
     let mut jaccard = Vec::with_capacity(members.len());
+    let mut links = Vec::new();
     for (c, m) in members.iter().enumerate() {
         let mut range = (f64::INFINITY, f64::NEG_INFINITY);
         for &p in m {
             index[p as usize] = Some(c);
-            if center_of[p as usize] != Some(p) {
-                range = (
-                    range.0.min(jaccard_of[p as usize]),
-                    range.1.max(jaccard_of[p as usize]),
-                );
+            if let Some(link) = link_of[p as usize] {
+                let j = link.similarity.jaccard();
+                range = (range.0.min(j), range.1.max(j));
+                links.push(link);
             }
         }
         jaccard.push(range);
     }
+    links.sort_by_key(|e| (e.p, e.q));
     Components {
         members,
         index,
         jaccard,
+        links,
     }
 }
 
@@ -244,7 +272,7 @@ mod tests {
         }
     }
 
-    fn never(_: u32, _: u32) -> Option<f64> {
+    fn never(_: u32, _: u32) -> Option<Similarity> {
         None
     }
 
@@ -262,7 +290,7 @@ mod tests {
     #[test]
     fn repeated_block_is_one_cluster_of_two_ranges() {
         let paras = table(&[8]);
-        let c = clusters(&[edge(1, 4), edge(2, 5), edge(3, 6)], &paras, &never);
+        let c = clusters(&[edge(1, 4), edge(2, 5), edge(3, 6)], &paras, &never).clusters;
         assert_eq!(c.len(), 1);
         let ranges: Vec<_> = c[0].members.iter().map(|m| (m.first, m.last)).collect();
         assert_eq!(ranges, [(1, 3), (4, 6)]);
@@ -271,7 +299,7 @@ mod tests {
     #[test]
     fn paragraph_in_three_articles_is_one_cluster() {
         let paras = table(&[2, 2, 2]);
-        let c = clusters(&[edge(0, 2), edge(0, 4), edge(2, 4)], &paras, &never);
+        let c = clusters(&[edge(0, 2), edge(0, 4), edge(2, 4)], &paras, &never).clusters;
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].members.len(), 3);
     }
@@ -280,7 +308,7 @@ mod tests {
     fn partial_overlap_splits_the_chain() {
         // articles 0 and 1 share paragraphs 0-1; article 2 only paragraph 0.
         let paras = table(&[2, 2, 2]);
-        let c = clusters(&[edge(0, 2), edge(1, 3), edge(0, 4)], &paras, &never);
+        let c = clusters(&[edge(0, 2), edge(1, 3), edge(0, 4)], &paras, &never).clusters;
         let shape: Vec<_> = c
             .iter()
             .map(|c| (c.members.len(), c.members[0].last - c.members[0].first))
@@ -291,21 +319,33 @@ mod tests {
     #[test]
     fn chain_without_a_verified_link_to_the_center_is_cut() {
         let paras = table(&[1, 1, 1, 1]);
-        let c = clusters(&[edge(0, 1), edge(1, 2), edge(2, 3)], &paras, &never);
+        let c = clusters(&[edge(0, 1), edge(1, 2), edge(2, 3)], &paras, &never).clusters;
         // 1 and 2 have two edges each; 1 (lower index) is the first center
         // and takes 0 and 2; 3 is left alone and fails verification with 1.
         assert_eq!(c.len(), 1);
         let members: Vec<u32> = c[0].members.iter().map(|m| m.article).collect();
         assert_eq!(members, [0, 1, 2]);
-        let adopt = |p: u32, q: u32| ((p, q) == (1, 3)).then_some(0.6);
+        let adopt = |p: u32, q: u32| {
+            ((p, q) == (1, 3)).then_some(Similarity {
+                shared: 6,
+                a_len: 8,
+                b_len: 8,
+            })
+        };
         let c = clusters(&[edge(0, 1), edge(1, 2), edge(2, 3)], &paras, &adopt);
-        assert_eq!(c[0].members.len(), 4, "3 verified against center 1 joins");
+        assert_eq!(
+            c.clusters[0].members.len(),
+            4,
+            "3 verified against center 1 joins"
+        );
+        let links: Vec<(u32, u32)> = c.links.iter().map(|e| (e.p, e.q)).collect();
+        assert_eq!(links, [(0, 1), (1, 2), (1, 3)], "every member linked to center 1");
     }
 
     #[test]
     fn tandem_repeat_terminates() {
         let paras = table(&[3]);
-        let c = clusters(&[edge(0, 1), edge(1, 2)], &paras, &never);
+        let c = clusters(&[edge(0, 1), edge(1, 2)], &paras, &never).clusters;
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].members.len(), 3);
     }

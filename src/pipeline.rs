@@ -47,7 +47,8 @@ pub struct Scan {
     pub paragraphs: Vec<ParaRef>,
     /// Number of candidate pairs LSH proposed.
     pub candidates: usize,
-    /// Verified paragraph pairs.
+    /// Every verified paragraph pair (the reported matches are the subset
+    /// that links each cluster member to its center; see `reported_pairs`).
     pub edges: Vec<Edge>,
     /// Consecutive verified pairs merged into blocks.
     pub blocks: Vec<BlockMatch>,
@@ -100,19 +101,16 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         reread(&sources, &options, &sketcher, &articles, &paragraphs, &needed);
     warnings.extend(reread_warnings);
     let set_of = |p: u32| needed.binary_search(&p).ok().and_then(|i| sets[i].as_deref());
+    let verify_pair = |p: u32, q: u32| {
+        let similarity = verify::compare(set_of(p)?, set_of(q)?);
+        (similarity.jaccard() >= config.threshold).then_some(similarity)
+    };
     let edges: Vec<Edge> = candidates
         .par_iter()
-        .filter_map(|&(p, q)| {
-            let similarity = verify::compare(set_of(p)?, set_of(q)?);
-            (similarity.jaccard() >= config.threshold).then_some(Edge { p, q, similarity })
-        })
+        .filter_map(|&(p, q)| verify_pair(p, q).map(|similarity| Edge { p, q, similarity }))
         .collect();
-    let blocks = blocks::merge(&edges, &paragraphs);
-    let verify_pair = |p: u32, q: u32| {
-        let j = verify::compare(set_of(p)?, set_of(q)?).jaccard();
-        (j >= config.threshold).then_some(j)
-    };
-    let clusters = cluster::clusters(&edges, &paragraphs, &verify_pair);
+    let clustering = cluster::clusters(&edges, &paragraphs, &verify_pair);
+    let blocks = blocks::merge(&reported_pairs(&edges, &clustering), &paragraphs);
     warnings.sort();
     warnings.dedup();
     Ok(Scan {
@@ -124,10 +122,36 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         candidates: candidates.len(),
         edges,
         blocks,
-        clusters,
+        clusters: clustering.clusters,
         excerpts,
         warnings,
     })
+}
+
+/// The pairs to report, linear in cluster size where all verified pairs are
+/// not: each clustered paragraph against its cluster's center; for each two
+/// clusters joined by verified pairs, the most similar such pair (so that
+/// related clusters stay linked); every verified pair touching a paragraph
+/// left out of all clusters.
+fn reported_pairs(edges: &[Edge], clustering: &cluster::Clustering) -> Vec<Edge> {
+    let mut pairs = clustering.links.clone();
+    let mut bridges: std::collections::BTreeMap<(usize, usize), Edge> = Default::default();
+    for e in edges {
+        match (clustering.star_of[e.p as usize], clustering.star_of[e.q as usize]) {
+            (Some(x), Some(y)) if x != y => {
+                let best = bridges.entry((x.min(y), x.max(y))).or_insert(*e);
+                if e.similarity.jaccard() > best.similarity.jaccard() {
+                    *best = *e;
+                }
+            }
+            (Some(_), Some(_)) => {}
+            _ => pairs.push(*e),
+        }
+    }
+    pairs.extend(bridges.into_values());
+    pairs.sort_by_key(|e| (e.p, e.q));
+    pairs.dedup_by_key(|e| (e.p, e.q));
+    pairs
 }
 
 /// Reads every source and sketches its articles, in source order.
