@@ -18,7 +18,7 @@ use crate::shingle::{ShingleParams, shingle_set};
 pub struct SketchParams {
     /// Shingling of paragraphs.
     pub shingle: ShingleParams,
-    /// Number of MinHash permutations.
+    /// Number of MinHash permutations available to the band layout.
     pub permutations: usize,
     /// Band layout.
     pub lsh: LshParams,
@@ -77,7 +77,10 @@ struct Scratch {
 impl Sketcher {
     /// A sketcher for `params`.
     pub fn new(params: SketchParams) -> Self {
-        let hasher = MinHasher::new(params.permutations, params.seed ^ 0x6d69_6e68_6173_6821);
+        // The band layout may use fewer values than `permutations`; only
+        // those are computed.
+        let used = (params.lsh.bands * params.lsh.rows).min(params.permutations);
+        let hasher = MinHasher::new(used, params.seed ^ 0x6d69_6e68_6173_6821);
         Sketcher { params, hasher }
     }
 
