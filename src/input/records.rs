@@ -39,7 +39,8 @@ fn non_empty(s: String) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
-/// Reads a JSON Lines file: one JSON object per line, blank lines ignored.
+/// Reads a JSON Lines file: one JSON object per line, blank lines ignored, a
+/// UTF-8 byte order mark before the first line skipped.
 pub(super) fn read_jsonl(index: u32, source: &Source, options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
     let reader = match decode::open(source) {
         Ok(reader) => reader,
@@ -55,13 +56,22 @@ pub(super) fn read_jsonl(index: u32, source: &Source, options: &ReadOptions, emi
             Ok(0) => break,
             Ok(_) => line += 1,
             Err(err) => {
-                let message = format!(
-                    "{} after line {line}; rest of file skipped",
-                    decode::read_error(&err, source)
-                );
-                emit(Item::Warning(Warning::line(&source.display, line + 1, message)));
-                break;
+                let message = match line {
+                    0 => format!(
+                        "{} before the first line; file skipped",
+                        decode::read_error(&err, source)
+                    ),
+                    _ => format!(
+                        "{} after line {line}; rest of file skipped",
+                        decode::read_error(&err, source)
+                    ),
+                };
+                // A stream cut short is not an empty file: this warning says it all.
+                return emit(Item::Warning(Warning::line(&source.display, line + 1, message)));
             }
+        }
+        if line == 1 && buf.starts_with(UTF8_BOM) {
+            buf.drain(..UTF8_BOM.len());
         }
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -84,6 +94,9 @@ pub(super) fn read_jsonl(index: u32, source: &Source, options: &ReadOptions, emi
         )));
     }
 }
+
+/// The UTF-8 byte order mark some tools write at the start of a file.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn jsonl_fields(line: &str, options: &ReadOptions) -> Result<Fields, String> {
     let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
@@ -131,7 +144,10 @@ fn kind_of(value: &serde_json::Value) -> &'static str {
     }
 }
 
-/// Reads a CSV (or TSV) file with a header row.
+/// Reads a CSV (or TSV) file with a header row (a UTF-8 byte order mark
+/// before it is skipped). A row too short to hold the text column is skipped
+/// with a warning; a row with more non-empty fields than the header is read
+/// with a warning, as it probably holds an unquoted delimiter.
 pub(super) fn read_csv(
     index: u32,
     source: &Source,
@@ -170,13 +186,16 @@ pub(super) fn read_csv(
     };
     let columns: Vec<(Role, Option<usize>)> = Role::ALL.iter().map(|&r| (r, column(r))).collect();
     let mut record = csv::ByteRecord::new();
+    let mut rows = 0u64;
     loop {
         match csv.read_byte_record(&mut record) {
             Ok(false) => break,
-            Ok(true) => {}
+            Ok(true) => rows += 1,
             Err(err) => {
+                rows += 1;
                 let fatal = matches!(err.kind(), csv::ErrorKind::Io(_));
-                let line = err.position().map_or(0, |p| p.line());
+                // An I/O error carries no position: name the line of the unread row.
+                let line = err.position().map_or_else(|| csv.position().line(), |p| p.line());
                 emit(Item::Warning(Warning::line(
                     &source.display,
                     line,
@@ -199,6 +218,21 @@ pub(super) fn read_csv(
             emit(warn(message));
             continue;
         };
+        // Extra non-empty fields mean the row does not line up with the header
+        // (trailing empty fields, as from a trailing delimiter, are harmless).
+        if record
+            .iter()
+            .skip(headers.len())
+            .any(|f| !f.iter().all(u8::is_ascii_whitespace))
+        {
+            let message = format!(
+                "row has {} fields, the header has {} (an unquoted delimiter inside a field?); \
+                 extra fields ignored",
+                record.len(),
+                headers.len()
+            );
+            emit(warn(message));
+        }
         let decoded = decode::decode_utf8(raw_text.to_vec());
         if let Some(note) = decoded.note {
             emit(warn(note));
@@ -217,6 +251,9 @@ pub(super) fn read_csv(
             title: field(Role::Title),
         };
         emit(Item::Article(article(index, source, line, fields)));
+    }
+    if rows == 0 {
+        emit(file_warning("no records (empty file: a header row only)".into()));
     }
 }
 

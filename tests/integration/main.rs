@@ -1,7 +1,10 @@
 //! The one integration-test crate: runs the real binary on fixtures.
 
+mod bad_input;
 mod corpus;
 mod determinism;
+mod formats;
 mod oracle;
+mod realdata;
 mod schema;
 mod util;

@@ -164,3 +164,79 @@ impl Run {
             .unwrap_or(false)
     }
 }
+
+/// Where articles `x` and `y` share text: their places (in that order) in
+/// the cluster that holds both. Checks that the cluster is `near_duplicate`
+/// and that its matches (all pairs, or each member against a center) name
+/// both articles with the same spans as the cluster does.
+pub fn shared<'r>(report: &'r Report, x: &str, y: &str) -> [&'r crate::schema::Place; 2] {
+    let cluster = report
+        .clusters
+        .iter()
+        .find(|c| [x, y].iter().all(|id| c.members.iter().any(|m| m.id == *id)))
+        .unwrap_or_else(|| panic!("no cluster holds both {x:?} and {y:?}: {:#?}", report.clusters));
+    assert_eq!(cluster.kind, "near_duplicate", "{cluster:#?}");
+    let place = |id: &str| {
+        let member = cluster.members.iter().find(|m| m.id == id).expect("a member");
+        assert_eq!(
+            report.articles[member.article].id, id,
+            "a place names its article by index and id"
+        );
+        let sides: Vec<_> = report
+            .matches
+            .iter()
+            .filter(|m| m.cluster == Some(cluster.id))
+            .flat_map(|m| [&m.a, &m.b])
+            .filter(|side| side.id == id)
+            .collect();
+        assert!(
+            !sides.is_empty(),
+            "no match of cluster {} names {id:?}: {:#?}",
+            cluster.id,
+            report.matches
+        );
+        for side in sides {
+            assert_eq!(
+                (side.article, side.start, side.end, side.paragraphs),
+                (member.article, member.start, member.end, member.paragraphs),
+                "match and cluster agree on {id:?}"
+            );
+        }
+        member
+    };
+    [place(x), place(y)]
+}
+
+/// Asserts that articles `x` and `y`, whose texts as read are given, share
+/// `PARA_A` verbatim: their spans slice exactly `PARA_A` out of each text.
+pub fn assert_share_para_a(report: &Report, (x, x_text): (&str, &[u8]), (y, y_text): (&str, &[u8])) {
+    let places = shared(report, x, y);
+    for (place, text) in places.into_iter().zip([x_text, y_text]) {
+        assert_eq!(
+            report.articles[place.article].bytes,
+            text.len(),
+            "{:?} is read whole and unchanged",
+            place.id
+        );
+        assert_eq!(span_text(text, place), PARA_A, "span of {:?}", place.id);
+    }
+}
+
+/// The text `place` covers in `text` (the article's text as read), which
+/// must be a valid span on character boundaries.
+pub fn span_text<'t>(text: &'t [u8], place: &crate::schema::Place) -> &'t str {
+    assert!(
+        place.start < place.end && place.end <= text.len(),
+        "span {}..{} of {:?} is out of its {} bytes",
+        place.start,
+        place.end,
+        place.id,
+        text.len()
+    );
+    std::str::from_utf8(&text[place.start..place.end]).unwrap_or_else(|e| {
+        panic!(
+            "span {}..{} of {:?} is not UTF-8: {e}",
+            place.start, place.end, place.id
+        )
+    })
+}
