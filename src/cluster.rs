@@ -37,8 +37,12 @@ pub struct Occurrence {
 pub struct Cluster {
     /// Where the text occurs, sorted by article then paragraph.
     pub members: Vec<Occurrence>,
-    /// Lowest and highest Jaccard of the verified edges inside.
+    /// Lowest and highest Jaccard of the members' paragraphs to their
+    /// centers.
     pub jaccard: (f64, f64),
+    /// Index in `members` of the member whose first paragraph is the center
+    /// every other member's first paragraph was verified against.
+    pub center: usize,
 }
 
 /// Exact Jaccard of two paragraphs if it reaches the threshold.
@@ -109,7 +113,7 @@ pub fn clusters(edges: &[Edge], paras: &[ParaRef], verify: Verifier) -> Clusteri
 
 fn build(chain: &[usize], comps: &Components, paras: &[ParaRef]) -> Cluster {
     let len = chain.len() as u32;
-    let members = comps.members[chain[0]]
+    let members: Vec<Occurrence> = comps.members[chain[0]]
         .iter()
         .map(|&p| {
             let r = paras[p as usize];
@@ -126,7 +130,13 @@ fn build(chain: &[usize], comps: &Components, paras: &[ParaRef]) -> Cluster {
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &c| {
             (lo.min(comps.jaccard[c].0), hi.max(comps.jaccard[c].1))
         });
-    Cluster { members, jaccard }
+    let center_p = comps.centers[chain[0]];
+    let center = members.iter().position(|m| m.first_p == center_p).unwrap_or(0);
+    Cluster {
+        members,
+        jaccard,
+        center,
+    }
 }
 
 struct Components {
@@ -139,6 +149,8 @@ struct Components {
     jaccard: Vec<(f64, f64)>,
     /// Member-to-center pairs, sorted.
     links: Vec<Edge>,
+    /// The center paragraph of each paragraph cluster.
+    centers: Vec<u32>,
 }
 
 fn stars(edges: &[Edge], n: usize, verify: Verifier) -> Components {
@@ -229,8 +241,10 @@ fn group(nodes: &[u32], center_of: &[Option<u32>], link_of: &[Option<Edge>], n: 
             by_center.entry(c).or_default().push(p);
         }
     }
-    let mut members: Vec<Vec<u32>> = by_center.into_values().collect();
-    members.sort_by_key(|m| m[0]);
+    let mut stars: Vec<(u32, Vec<u32>)> = by_center.into_iter().collect();
+    stars.sort_by_key(|(_, m)| m[0]);
+    let centers = stars.iter().map(|(c, _)| *c).collect();
+    let members: Vec<Vec<u32>> = stars.into_iter().map(|(_, m)| m).collect();
     let mut index = vec![None; n];
     let mut jaccard = Vec::with_capacity(members.len());
     let mut links = Vec::new();
@@ -252,6 +266,7 @@ fn group(nodes: &[u32], center_of: &[Option<u32>], link_of: &[Option<Edge>], n: 
         index,
         jaccard,
         links,
+        centers,
     }
 }
 

@@ -20,7 +20,7 @@ use crate::config::Config;
 use crate::error::{Error, Warning};
 use crate::input::{self, Article, Item, ReadOptions, Source};
 use crate::lsh::{self, LshParams};
-use crate::segment::Span;
+use crate::segment::{self, Span};
 use crate::shingle::ShingleParams;
 use crate::sketch::{self, ArticleSketch, SketchParams, Sketcher};
 use crate::verify::{self, Edge, ParaRef};
@@ -87,7 +87,11 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
     let options = ReadOptions {
         fields: config.fields.clone(),
     };
-    let (mut articles, read_warnings) = sketch_all(&sources, &options, &sketcher);
+    let Sketched {
+        mut articles,
+        warnings: read_warnings,
+        separators,
+    } = sketch_all(&sources, &options, &sketcher);
     warnings.extend(read_warnings);
     warnings.extend(unique_ids(&mut articles, &sources));
 
@@ -97,8 +101,15 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
     let mut needed: Vec<u32> = candidates.iter().flat_map(|&(p, q)| [p, q]).collect();
     needed.par_sort_unstable();
     needed.dedup();
-    let (sets, excerpts, reread_warnings) =
-        reread(&sources, &options, &sketcher, &articles, &paragraphs, &needed);
+    let (sets, excerpts, reread_warnings) = reread(
+        &sources,
+        &options,
+        &sketcher,
+        &separators,
+        &articles,
+        &paragraphs,
+        &needed,
+    );
     warnings.extend(reread_warnings);
     let set_of = |p: u32| needed.binary_search(&p).ok().and_then(|i| sets[i].as_deref());
     let verify_pair = |p: u32, q: u32| {
@@ -154,42 +165,54 @@ fn reported_pairs(edges: &[Edge], clustering: &cluster::Clustering) -> Vec<Edge>
     pairs
 }
 
+/// What the first read gives.
+#[derive(Default)]
+struct Sketched {
+    articles: Vec<ArticleSketch>,
+    warnings: Vec<Warning>,
+    /// The separator found obvious for each source (one entry per source).
+    separators: Vec<Option<&'static str>>,
+}
+
 /// Reads every source and sketches its articles, in source order.
-fn sketch_all(
-    sources: &[Source],
-    options: &ReadOptions,
-    sketcher: &Sketcher,
-) -> (Vec<ArticleSketch>, Vec<Warning>) {
-    let per_source: Vec<(Vec<ArticleSketch>, Vec<Warning>)> = sources
+fn sketch_all(sources: &[Source], options: &ReadOptions, sketcher: &Sketcher) -> Sketched {
+    let per_source: Vec<Sketched> = sources
         .par_iter()
         .enumerate()
         .map(|(i, source)| {
-            let mut sketches = Vec::new();
-            let mut warnings = Vec::new();
+            let mut out = Sketched::default();
             let mut batch: Vec<Article> = Vec::new();
-            let flush = |batch: &mut Vec<Article>, sketches: &mut Vec<ArticleSketch>| {
-                sketches.par_extend(std::mem::take(batch).into_par_iter().map(|a| sketcher.sketch(a)));
+            // Decided on the first batch, the file's sample (see `segment`).
+            let mut local: Option<Sketcher> = None;
+            let mut flush = |batch: &mut Vec<Article>, out: &mut Sketched| {
+                let local = local.get_or_insert_with(|| {
+                    let separator = segment::detect_file_separator(batch.iter().map(|a| a.text.as_str()));
+                    out.separators.push(separator);
+                    sketcher.for_source(separator)
+                });
+                out.articles
+                    .par_extend(std::mem::take(batch).into_par_iter().map(|a| local.sketch(a)));
             };
             input::read_source(i as u32, source, options, &mut |item| match item {
                 Item::Article(article) => {
                     batch.push(article);
                     if batch.len() >= BATCH {
-                        flush(&mut batch, &mut sketches);
+                        flush(&mut batch, &mut out);
                     }
                 }
-                Item::Warning(w) => warnings.push(w),
+                Item::Warning(w) => out.warnings.push(w),
             });
-            flush(&mut batch, &mut sketches);
-            (sketches, warnings)
+            flush(&mut batch, &mut out);
+            out
         })
         .collect();
-    let mut articles = Vec::new();
-    let mut warnings = Vec::new();
-    for (a, w) in per_source {
-        articles.extend(a);
-        warnings.extend(w);
+    let mut all = Sketched::default();
+    for s in per_source {
+        all.articles.extend(s.articles);
+        all.warnings.extend(s.warnings);
+        all.separators.extend(s.separators);
     }
-    (articles, warnings)
+    all
 }
 
 /// Gives every article a distinct id: a repeated id gets `#2`, `#3`, … in
@@ -256,6 +279,7 @@ fn reread(
     sources: &[Source],
     options: &ReadOptions,
     sketcher: &Sketcher,
+    separators: &[Option<&'static str>],
     articles: &[ArticleSketch],
     paras: &[ParaRef],
     needed: &[u32],
@@ -279,6 +303,7 @@ fn reread(
     let results: Vec<(Vec<Found>, Vec<Warning>)> = work
         .par_iter()
         .map(|(source, wanted)| {
+            let sketcher = sketcher.for_source(separators[*source as usize]);
             let mut found = Vec::new();
             let mut warnings = Vec::new();
             let mut next = 0usize;
@@ -333,11 +358,20 @@ fn reread(
     (sets, excerpts, warnings)
 }
 
-/// The start of a paragraph, white space collapsed, cut at a word boundary.
+/// The start of a paragraph, white space collapsed, cut at a word boundary
+/// (inside a word only when the first word alone is too long).
 fn excerpt(text: &str, span: Span) -> String {
     let mut out = String::new();
     for word in text[span.start..span.end].split_whitespace() {
-        if out.len() + word.len() + 1 > EXCERPT_BYTES {
+        let room = EXCERPT_BYTES.saturating_sub(out.len() + 1);
+        if word.len() > room {
+            if out.is_empty() {
+                let mut cut = room;
+                while !word.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                out.push_str(&word[..cut]);
+            }
             out.push('…');
             break;
         }

@@ -2,8 +2,10 @@
 //!
 //! Rules (documented in `docs/pipeline.md`):
 //! 1. The text is cut into blocks at blank lines, or at an explicit
-//!    separator (`--paragraph-sep`, or ` ### ` when it is obvious: a text
-//!    with no line break and at least two ` ### ` markers).
+//!    separator (`--paragraph-sep`, or ` ### ` when it is obvious: for a
+//!    whole file when at least half of its texts hold the marker and none of
+//!    those has a line break; else for a text with no line break and at
+//!    least two markers).
 //! 2. Inside a block every line is a paragraph of its own, unless it
 //!    continues the line before it. A line continues its predecessor when
 //!    the predecessor does not end a sentence and the line starts with a
@@ -30,6 +32,26 @@ pub const OBVIOUS_SEPARATOR: &str = " ### ";
 pub fn detect_separator(text: &str) -> Option<&'static str> {
     let obvious = !text.contains('\n') && text.matches(OBVIOUS_SEPARATOR).nth(1).is_some();
     obvious.then_some(OBVIOUS_SEPARATOR)
+}
+
+/// Returns the separator obvious for a whole file from a sample of its
+/// texts: `Some(" ### ")` when at least half of the non-blank texts hold the
+/// marker and none of those has a line break.
+pub fn detect_file_separator<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
+    let (mut seen, mut marked) = (0usize, 0usize);
+    for text in texts {
+        if text.trim().is_empty() {
+            continue;
+        }
+        seen += 1;
+        if text.contains(OBVIOUS_SEPARATOR) {
+            if text.contains('\n') {
+                return None;
+            }
+            marked += 1;
+        }
+    }
+    (marked > 0 && marked * 2 >= seen).then_some(OBVIOUS_SEPARATOR)
 }
 
 /// Splits `text` into paragraph spans, in text order.
@@ -251,6 +273,17 @@ mod tests {
         assert_eq!(detect_separator("Title ### a\n### b ### c"), None);
         let t = "Title ### By Reuters ###  Body text. ";
         assert_eq!(texts(t, Some(" ### ")), ["Title", "By Reuters", "Body text."]);
+    }
+
+    #[test]
+    fn file_separator_needs_most_texts_and_no_line_breaks() {
+        assert_eq!(
+            detect_file_separator(["A ### b", "C ### d ### e", "plain", ""]),
+            Some(" ### ")
+        );
+        assert_eq!(detect_file_separator(["A ### b", "plain", "plain too"]), None);
+        assert_eq!(detect_file_separator(["A ### b", "C ### d\nE"]), None);
+        assert_eq!(detect_file_separator(Vec::<&str>::new()), None);
     }
 
     #[test]

@@ -89,6 +89,16 @@ impl Sketcher {
         &self.params
     }
 
+    /// The same sketcher with `separator` replacing blank lines (if the
+    /// user gave none), for a source where that separator is obvious.
+    pub fn for_source(&self, separator: Option<&str>) -> Sketcher {
+        let mut sketcher = self.clone();
+        if sketcher.params.separator.is_none() {
+            sketcher.params.separator = separator.map(str::to_string);
+        }
+        sketcher
+    }
+
     /// The paragraph spans of `text`.
     pub fn paragraphs(&self, text: &str) -> Vec<Span> {
         let separator = self

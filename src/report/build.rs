@@ -126,13 +126,46 @@ fn cluster_out(scan: &Scan, cluster: &Cluster, id: usize) -> ClusterOut {
             min: round4(cluster.jaccard.0),
             max: round4(cluster.jaccard.1),
         },
-        excerpt: scan.excerpt(first.first_p).unwrap_or_default().to_string(),
+        excerpt: block_excerpt(
+            scan,
+            cluster.members[cluster.center].first_p,
+            first.last - first.first + 1,
+        ),
+        center: cluster.center,
         members: cluster
             .members
             .iter()
             .map(|m| place(scan, m.article, m.first, m.last))
             .collect(),
     }
+}
+
+/// Longest cluster excerpt, in bytes.
+const EXCERPT_BYTES: usize = 400;
+
+/// The start of a block's text: its paragraphs' excerpts joined by ` ¶ `,
+/// cut at a word boundary near [`EXCERPT_BYTES`].
+fn block_excerpt(scan: &Scan, first_p: u32, len: u32) -> String {
+    let mut out = String::new();
+    for p in first_p..first_p + len {
+        let Some(text) = scan.excerpt(p) else { break };
+        if !out.is_empty() {
+            out.push_str(" ¶ ");
+        }
+        out.push_str(text);
+        if out.len() >= EXCERPT_BYTES {
+            break;
+        }
+    }
+    if out.len() <= EXCERPT_BYTES {
+        return out;
+    }
+    let mut cut = EXCERPT_BYTES;
+    while !out.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = out[..cut].rsplit_once(' ').map_or(&out[..cut], |(head, _)| head);
+    format!("{}…", head.trim_end_matches('…'))
 }
 
 fn place(scan: &Scan, article: u32, first: u32, last: u32) -> Place {

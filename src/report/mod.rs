@@ -130,8 +130,10 @@ pub struct ClusterOut {
     pub words: u64,
     /// Jaccard of the verified paragraph pairs inside.
     pub similarity: Range,
-    /// Start of the first member's text.
+    /// Start of the center's text (its paragraphs joined by ` ¶ `).
     pub excerpt: String,
+    /// Index in `members` of the center every member was verified against.
+    pub center: usize,
     /// Where the text occurs.
     pub members: Vec<Place>,
 }

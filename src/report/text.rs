@@ -25,6 +25,14 @@ pub fn render_text(report: &Report, limit: usize, out: &mut dyn Write) -> io::Re
         writeln!(out)?;
         render_cluster(report, cluster, out)?;
     }
+    if shown > 0 {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "* marks the copy every other copy was verified against. ¶ numbers count paragraphs from 1 \
+             (JSON counts from 0); bytes are offsets into the article's text as read."
+        )?;
+    }
     if shown < report.clusters.len() {
         writeln!(out)?;
         writeln!(
@@ -64,13 +72,16 @@ fn header(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(
         out,
-        "{} cluster(s) of shared text: {} repeated inside one article, {} shared across articles \
-         (Jaccard ≥ {:.2} on {}-word shingles)",
+        "{} cluster(s) of shared text: {repeats} repeated inside one article, {across} shared across articles.",
         report.clusters.len(),
-        repeats,
-        across,
-        cfg.threshold,
-        cfg.shingle_size
+    )?;
+    writeln!(
+        out,
+        "Two paragraphs match when {:.0}% or more of their {}-word sequences are shared (Jaccard ≥ {:.2}), \
+         ignoring case, punctuation, quotes and dashes.",
+        cfg.threshold * 100.0,
+        cfg.shingle_size,
+        cfg.threshold
     )
 }
 
@@ -145,7 +156,10 @@ fn render_cluster(report: &Report, c: &ClusterOut, out: &mut dyn Write) -> io::R
     } else if articles == c.members.len() {
         format!("in {articles} articles")
     } else {
-        format!("{} copies in {articles} articles", c.members.len())
+        format!(
+            "{} copies in {articles} articles (some carry it twice)",
+            c.members.len()
+        )
     };
     writeln!(
         out,
@@ -155,25 +169,30 @@ fn render_cluster(report: &Report, c: &ClusterOut, out: &mut dyn Write) -> io::R
         c.words
     )?;
     let width = c.members.iter().map(|m| m.id.chars().count()).max().unwrap_or(0);
-    for m in &c.members {
+    for (i, m) in c.members.iter().enumerate() {
         let article = &report.articles[m.article as usize];
-        let outlet = article
-            .outlet
-            .as_deref()
-            .map(|o| format!("  [{o}]"))
-            .unwrap_or_default();
+        let mut about: Vec<String> = article.outlet.iter().cloned().collect();
+        about.extend(
+            article
+                .date
+                .as_deref()
+                .map(|d| d.chars().take(16).collect::<String>()),
+        );
+        let about = if about.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", about.join(", "))
+        };
+        let mark = if i == c.center { '*' } else { ' ' };
         let paras = if m.paragraphs[0] == m.paragraphs[1] {
             format!("¶{}", m.paragraphs[0] + 1)
         } else {
             format!("¶{}–{}", m.paragraphs[0] + 1, m.paragraphs[1] + 1)
         };
-        writeln!(
-            out,
-            "    {:width$}  {paras:<8} bytes {}–{}{outlet}",
-            m.id, m.start, m.end
-        )?;
+        let place = format!("{:width$}  {paras:<8} bytes {}–{}", m.id, m.start, m.end);
+        writeln!(out, "  {mark} {place}{about}")?;
     }
-    writeln!(out, "    “{}”", shorten(&c.excerpt, EXCERPT_CHARS))
+    writeln!(out, "    > {}", shorten(&c.excerpt, EXCERPT_CHARS))
 }
 
 fn similarity(c: &ClusterOut) -> String {

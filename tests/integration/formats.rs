@@ -425,8 +425,20 @@ fn hash_markers_in_single_line_csv_text_are_detected() {
     assert_eq!(report.article("h2").1.paragraphs, 3);
     assert_eq!(
         report.article("h3").1.paragraphs,
+        2,
+        "the marker is obvious for the whole file, so one marker splits too"
+    );
+    // In a file where most texts lack the marker, one marker is not enough.
+    let plain = format!("{PARA_B} Nothing to split in this one.");
+    let csv = format!("id,text\np1,\"{plain}\"\np2,\"{plain}\"\np3,\"{h3}\"\n");
+    write(dir.path(), "mostly_plain.csv", csv);
+    let other = run_in(dir.path(), &["scan", "mostly_plain.csv", "--format", "json"], &[])
+        .ok()
+        .report();
+    assert_eq!(
+        other.article("p3").1.paragraphs,
         1,
-        "one marker is not enough to split"
+        "one marker in a mostly plain file"
     );
     assert_para_a_between(&report, ("h1", &h1), ("h2", &h2));
 }

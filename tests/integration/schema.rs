@@ -81,6 +81,7 @@ pub struct Cluster {
     pub words: u64,
     pub similarity: Range,
     pub excerpt: String,
+    pub center: usize,
     pub members: Vec<Place>,
 }
 
