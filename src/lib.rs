@@ -13,6 +13,7 @@
 //! | [`minhash`] | a shingle set | a signature |
 //! | [`lsh`] | signatures | candidate paragraph pairs |
 //! | [`sketch`] | an article | spans, counts and band keys (text dropped) |
+//! | [`reread`] | candidate paragraphs | their shingle sets and excerpts, read again |
 //! | [`verify`] | two shingle sets | exact Jaccard and containment |
 //! | [`blocks`] | verified pairs | block matches of consecutive paragraphs |
 //! | [`cluster`] | verified pairs | clusters of places sharing text |
@@ -31,6 +32,7 @@ pub mod minhash;
 pub mod normalize;
 pub mod pipeline;
 pub mod report;
+pub mod reread;
 pub mod segment;
 pub mod shingle;
 pub mod sketch;

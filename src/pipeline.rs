@@ -20,17 +20,15 @@ use crate::config::Config;
 use crate::error::{Error, Warning};
 use crate::input::{self, Article, Item, ReadOptions, Source};
 use crate::lsh::{self, LshParams};
-use crate::segment::{self, Span};
+use crate::reread::{Corpus, Reread, reread};
+use crate::segment;
 use crate::shingle::ShingleParams;
-use crate::sketch::{self, ArticleSketch, SketchParams, Sketcher};
+use crate::sketch::{ArticleSketch, SketchParams, Sketcher};
 use crate::verify::{self, Edge, ParaRef};
 
 /// Articles sketched together in one parallel batch when a source holds
 /// many (JSONL, CSV); bounds the text held in memory per source.
 const BATCH: usize = 512;
-
-/// Longest excerpt kept per matched paragraph, in bytes.
-const EXCERPT_BYTES: usize = 400;
 
 /// Everything a scan found, before it is put into words.
 #[derive(Debug)]
@@ -101,15 +99,17 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
     let mut needed: Vec<u32> = candidates.iter().flat_map(|&(p, q)| [p, q]).collect();
     needed.par_sort_unstable();
     needed.dedup();
-    let (sets, excerpts, reread_warnings) = reread(
-        &sources,
-        &options,
-        &sketcher,
-        &separators,
-        &articles,
-        &paragraphs,
-        &needed,
-    );
+    let corpus = Corpus {
+        sources: &sources,
+        options: &options,
+        sketcher: &sketcher,
+        separators: &separators,
+    };
+    let Reread {
+        sets,
+        excerpts,
+        warnings: reread_warnings,
+    } = reread(&corpus, &articles, &paragraphs, &needed);
     warnings.extend(reread_warnings);
     let set_of = |p: u32| needed.binary_search(&p).ok().and_then(|i| sets[i].as_deref());
     let verify_pair = |p: u32, q: u32| {
@@ -255,130 +255,4 @@ fn paragraph_table(articles: &mut [ArticleSketch], bands: usize) -> (Vec<ParaRef
         keys.append(&mut a.band_keys);
     }
     (paras, keys, active)
-}
-
-type Reread = (Vec<Option<Vec<u64>>>, Vec<(u32, String)>, Vec<Warning>);
-
-/// Paragraphs wanted from one article.
-struct Wanted {
-    article: u32,
-    paragraphs: Vec<u32>,
-}
-
-/// A paragraph read again: its shingle set and excerpt.
-struct Found {
-    paragraph: u32,
-    set: Vec<u64>,
-    excerpt: String,
-}
-
-/// Reads again the articles holding `needed` paragraphs (sorted indices) and
-/// returns those paragraphs' shingle sets (aligned with `needed`; `None` if
-/// the article changed since the first read) and excerpts.
-fn reread(
-    sources: &[Source],
-    options: &ReadOptions,
-    sketcher: &Sketcher,
-    separators: &[Option<&'static str>],
-    articles: &[ArticleSketch],
-    paras: &[ParaRef],
-    needed: &[u32],
-) -> Reread {
-    // Needed paragraphs grouped by article, articles grouped by source.
-    let mut by_source: std::collections::BTreeMap<u32, Vec<Wanted>> = Default::default();
-    for &p in needed {
-        let article = paras[p as usize].article;
-        let list = by_source
-            .entry(articles[article as usize].key.source)
-            .or_default();
-        match list.last_mut() {
-            Some(w) if w.article == article => w.paragraphs.push(p),
-            _ => list.push(Wanted {
-                article,
-                paragraphs: vec![p],
-            }),
-        }
-    }
-    let work: Vec<(u32, Vec<Wanted>)> = by_source.into_iter().collect();
-    let results: Vec<(Vec<Found>, Vec<Warning>)> = work
-        .par_iter()
-        .map(|(source, wanted)| {
-            let sketcher = sketcher.for_source(separators[*source as usize]);
-            let mut found = Vec::new();
-            let mut warnings = Vec::new();
-            let mut next = 0usize;
-            input::read_source(*source, &sources[*source as usize], options, &mut |item| {
-                let Item::Article(article) = item else { return };
-                while next < wanted.len()
-                    && articles[wanted[next].article as usize].key.line < article.key.line
-                {
-                    next += 1;
-                }
-                let Some(want) = wanted
-                    .get(next)
-                    .filter(|w| articles[w.article as usize].key == article.key)
-                else {
-                    return;
-                };
-                let sketch = &articles[want.article as usize];
-                if sketch::text_hash(&article.text) != sketch.text_hash {
-                    let message = "changed while being scanned; its matches are left out";
-                    let source = &sources[*source as usize].display;
-                    warnings.push(match article.key.line {
-                        0 => Warning::file(source, message),
-                        line => Warning::line(source, line, message),
-                    });
-                    return;
-                }
-                for &p in &want.paragraphs {
-                    let span = sketch.paragraphs[paras[p as usize].index as usize].span;
-                    found.push(Found {
-                        paragraph: p,
-                        set: sketcher.shingle_set(&article.text, span),
-                        excerpt: excerpt(&article.text, span),
-                    });
-                }
-            });
-            (found, warnings)
-        })
-        .collect();
-    let mut sets = vec![None; needed.len()];
-    let mut excerpts = Vec::new();
-    let mut warnings = Vec::new();
-    for (found, w) in results {
-        for f in found {
-            if let Ok(i) = needed.binary_search(&f.paragraph) {
-                sets[i] = Some(f.set);
-            }
-            excerpts.push((f.paragraph, f.excerpt));
-        }
-        warnings.extend(w);
-    }
-    excerpts.sort_by_key(|e| e.0);
-    (sets, excerpts, warnings)
-}
-
-/// The start of a paragraph, white space collapsed, cut at a word boundary
-/// (inside a word only when the first word alone is too long).
-fn excerpt(text: &str, span: Span) -> String {
-    let mut out = String::new();
-    for word in text[span.start..span.end].split_whitespace() {
-        let room = EXCERPT_BYTES.saturating_sub(out.len() + 1);
-        if word.len() > room {
-            if out.is_empty() {
-                let mut cut = room;
-                while !word.is_char_boundary(cut) {
-                    cut -= 1;
-                }
-                out.push_str(&word[..cut]);
-            }
-            out.push('…');
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }

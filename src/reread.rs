@@ -1,0 +1,167 @@
+//! Re-read: the articles holding candidate paragraphs -> those paragraphs'
+//! shingle sets and excerpts.
+//!
+//! Text is not kept after the first read (see `sketch`); this stage reads
+//! again only the sources and records that hold candidates, checks each
+//! article against the hash of its first read, and rebuilds the shingle sets
+//! with the same sketcher (and the same per-source paragraph separator), so
+//! the sets verified are exactly those that were sketched.
+
+use rayon::prelude::*;
+
+use crate::error::Warning;
+use crate::input::{self, Item, ReadOptions, Source};
+use crate::segment::Span;
+use crate::sketch::{self, ArticleSketch, Sketcher};
+use crate::verify::ParaRef;
+
+/// Longest excerpt kept per paragraph, in bytes.
+const EXCERPT_BYTES: usize = 400;
+
+/// How the corpus was read the first time.
+pub struct Corpus<'a> {
+    /// The sources, in order.
+    pub sources: &'a [Source],
+    /// Field names and the like.
+    pub options: &'a ReadOptions,
+    /// The sketcher of the first read.
+    pub sketcher: &'a Sketcher,
+    /// The paragraph separator found obvious for each source.
+    pub separators: &'a [Option<&'static str>],
+}
+
+/// What the second read gives.
+pub struct Reread {
+    /// Shingle sets aligned with the `needed` paragraphs (`None` when the
+    /// article changed since the first read).
+    pub sets: Vec<Option<Vec<u64>>>,
+    /// Excerpts of the needed paragraphs, sorted by paragraph index.
+    pub excerpts: Vec<(u32, String)>,
+    /// Articles that changed between the two reads.
+    pub warnings: Vec<Warning>,
+}
+
+/// Paragraphs wanted from one article.
+struct Wanted {
+    article: u32,
+    paragraphs: Vec<u32>,
+}
+
+/// A paragraph read again: its shingle set and excerpt.
+struct Found {
+    paragraph: u32,
+    set: Vec<u64>,
+    excerpt: String,
+}
+
+/// Reads again the articles holding `needed` paragraphs (sorted indices) and
+/// returns those paragraphs' shingle sets (aligned with `needed`; `None` if
+/// the article changed since the first read) and excerpts.
+pub fn reread(corpus: &Corpus, articles: &[ArticleSketch], paras: &[ParaRef], needed: &[u32]) -> Reread {
+    // Needed paragraphs grouped by article, articles grouped by source.
+    let mut by_source: std::collections::BTreeMap<u32, Vec<Wanted>> = Default::default();
+    for &p in needed {
+        let article = paras[p as usize].article;
+        let list = by_source
+            .entry(articles[article as usize].key.source)
+            .or_default();
+        match list.last_mut() {
+            Some(w) if w.article == article => w.paragraphs.push(p),
+            _ => list.push(Wanted {
+                article,
+                paragraphs: vec![p],
+            }),
+        }
+    }
+    let work: Vec<(u32, Vec<Wanted>)> = by_source.into_iter().collect();
+    let results: Vec<(Vec<Found>, Vec<Warning>)> = work
+        .par_iter()
+        .map(|(source, wanted)| {
+            let sketcher = corpus.sketcher.for_source(corpus.separators[*source as usize]);
+            let mut found = Vec::new();
+            let mut warnings = Vec::new();
+            let mut next = 0usize;
+            input::read_source(
+                *source,
+                &corpus.sources[*source as usize],
+                corpus.options,
+                &mut |item| {
+                    let Item::Article(article) = item else { return };
+                    while next < wanted.len()
+                        && articles[wanted[next].article as usize].key.line < article.key.line
+                    {
+                        next += 1;
+                    }
+                    let Some(want) = wanted
+                        .get(next)
+                        .filter(|w| articles[w.article as usize].key == article.key)
+                    else {
+                        return;
+                    };
+                    let sketch = &articles[want.article as usize];
+                    if sketch::text_hash(&article.text) != sketch.text_hash {
+                        let message = "changed while being scanned; its matches are left out";
+                        let source = &corpus.sources[*source as usize].display;
+                        warnings.push(match article.key.line {
+                            0 => Warning::file(source, message),
+                            line => Warning::line(source, line, message),
+                        });
+                        return;
+                    }
+                    for &p in &want.paragraphs {
+                        let span = sketch.paragraphs[paras[p as usize].index as usize].span;
+                        found.push(Found {
+                            paragraph: p,
+                            set: sketcher.shingle_set(&article.text, span),
+                            excerpt: excerpt(&article.text, span),
+                        });
+                    }
+                },
+            );
+            (found, warnings)
+        })
+        .collect();
+    let mut sets = vec![None; needed.len()];
+    let mut excerpts = Vec::new();
+    let mut warnings = Vec::new();
+    for (found, w) in results {
+        for f in found {
+            if let Ok(i) = needed.binary_search(&f.paragraph) {
+                sets[i] = Some(f.set);
+            }
+            excerpts.push((f.paragraph, f.excerpt));
+        }
+        warnings.extend(w);
+    }
+    excerpts.sort_by_key(|e| e.0);
+    Reread {
+        sets,
+        excerpts,
+        warnings,
+    }
+}
+
+/// The start of a paragraph, white space collapsed, cut at a word boundary
+/// (inside a word only when the first word alone is too long).
+fn excerpt(text: &str, span: Span) -> String {
+    let mut out = String::new();
+    for word in text[span.start..span.end].split_whitespace() {
+        let room = EXCERPT_BYTES.saturating_sub(out.len() + 1);
+        if word.len() > room {
+            if out.is_empty() {
+                let mut cut = room;
+                while !word.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                out.push_str(&word[..cut]);
+            }
+            out.push('…');
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
