@@ -54,6 +54,15 @@ impl Warning {
         }
     }
 
+    /// A warning about line `line` of a file, or about the whole file when
+    /// `line` is 0 (the line of a text file's only article).
+    pub fn at(source: impl Into<String>, line: u64, message: impl Into<String>) -> Self {
+        match line {
+            0 => Warning::file(source, message),
+            line => Warning::line(source, line, message),
+        }
+    }
+
     /// A warning about one line (record) of a file.
     pub fn line(source: impl Into<String>, line: u64, message: impl Into<String>) -> Self {
         Warning {

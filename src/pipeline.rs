@@ -215,24 +215,30 @@ fn sketch_all(sources: &[Source], options: &ReadOptions, sketcher: &Sketcher) ->
     all
 }
 
-/// Gives every article a distinct id: a repeated id gets `#2`, `#3`, … in
-/// article order, with a warning.
+/// Gives every article a distinct id: a repeated id gets the first free
+/// suffix `#2`, `#3`, … in article order (never one another article already
+/// has), with a warning.
 fn unique_ids(articles: &mut [ArticleSketch], sources: &[Source]) -> Vec<Warning> {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut taken: std::collections::HashSet<String> = articles.iter().map(|a| a.meta.id.clone()).collect();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut warnings = Vec::new();
     for a in articles.iter_mut() {
-        let count = seen.entry(a.meta.id.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            let renamed = format!("{}#{}", a.meta.id, count);
-            let source = &sources[a.key.source as usize].display;
-            let message = format!("duplicate article id {:?}, reported as {renamed:?}", a.meta.id);
-            warnings.push(match a.key.line {
-                0 => Warning::file(source, message),
-                line => Warning::line(source, line, message),
-            });
-            a.meta.id = renamed;
+        if seen.insert(a.meta.id.clone()) {
+            continue;
         }
+        let renamed = (2..)
+            .map(|n| format!("{}#{n}", a.meta.id))
+            .find(|name| !taken.contains(name))
+            .unwrap_or_default();
+        taken.insert(renamed.clone());
+        seen.insert(renamed.clone());
+        let message = format!("duplicate article id {:?}, reported as {renamed:?}", a.meta.id);
+        warnings.push(Warning::at(
+            &sources[a.key.source as usize].display,
+            a.key.line,
+            message,
+        ));
+        a.meta.id = renamed;
     }
     warnings
 }

@@ -102,10 +102,7 @@ pub fn reread(corpus: &Corpus, articles: &[ArticleSketch], paras: &[ParaRef], ne
                     if sketch::text_hash(&article.text) != sketch.text_hash {
                         let message = "changed while being scanned; its matches are left out";
                         let source = &corpus.sources[*source as usize].display;
-                        warnings.push(match article.key.line {
-                            0 => Warning::file(source, message),
-                            line => Warning::line(source, line, message),
-                        });
+                        warnings.push(Warning::at(source, article.key.line, message));
                         return;
                     }
                     for &p in &want.paragraphs {

@@ -3,9 +3,9 @@
 //! Rules (documented in `docs/pipeline.md`):
 //! 1. The text is cut into blocks at blank lines, or at an explicit
 //!    separator (`--paragraph-sep`, or ` ### ` when it is obvious: for a
-//!    whole file when at least half of its texts hold the marker and none of
-//!    those has a line break; else for a text with no line break and at
-//!    least two markers).
+//!    file of two or more texts when at least half of them hold the marker
+//!    and none of those has a line break; else for a text with no line break
+//!    and at least two markers).
 //! 2. Inside a block every line is a paragraph of its own, unless it
 //!    continues the line before it. A line continues its predecessor when
 //!    the predecessor does not end a sentence and the line starts with a
@@ -30,13 +30,14 @@ pub const OBVIOUS_SEPARATOR: &str = " ### ";
 /// Returns the separator to use for `text` when none was given: `Some(" ### ")`
 /// for a single-line text holding at least two such markers.
 pub fn detect_separator(text: &str) -> Option<&'static str> {
-    let obvious = !text.contains('\n') && text.matches(OBVIOUS_SEPARATOR).nth(1).is_some();
+    let obvious = !text.contains(is_line_break) && text.matches(OBVIOUS_SEPARATOR).nth(1).is_some();
     obvious.then_some(OBVIOUS_SEPARATOR)
 }
 
 /// Returns the separator obvious for a whole file from a sample of its
-/// texts: `Some(" ### ")` when at least half of the non-blank texts hold the
-/// marker and none of those has a line break.
+/// texts: `Some(" ### ")` when there are at least two non-blank texts, at
+/// least half of them hold the marker and none of those has a line break.
+/// (A file of one text is judged by [`detect_separator`] alone.)
 pub fn detect_file_separator<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
     let (mut seen, mut marked) = (0usize, 0usize);
     for text in texts {
@@ -45,13 +46,13 @@ pub fn detect_file_separator<'a>(texts: impl IntoIterator<Item = &'a str>) -> Op
         }
         seen += 1;
         if text.contains(OBVIOUS_SEPARATOR) {
-            if text.contains('\n') {
+            if text.contains(is_line_break) {
                 return None;
             }
             marked += 1;
         }
     }
-    (marked > 0 && marked * 2 >= seen).then_some(OBVIOUS_SEPARATOR)
+    (seen >= 2 && marked > 0 && marked * 2 >= seen).then_some(OBVIOUS_SEPARATOR)
 }
 
 /// Splits `text` into paragraph spans, in text order.
@@ -81,14 +82,12 @@ fn blocks(text: &str, separator: Option<&str>) -> Vec<Span> {
             });
         }
         None => {
+            let whole = Span {
+                start: 0,
+                end: text.len(),
+            };
             let mut start = None;
-            for line in lines(
-                text,
-                Span {
-                    start: 0,
-                    end: text.len(),
-                },
-            ) {
+            for (line, terminator) in lines(text, whole) {
                 let blank = text[line.start..line.end].trim().is_empty();
                 match (blank, start) {
                     (true, Some(s)) => {
@@ -100,6 +99,14 @@ fn blocks(text: &str, separator: Option<&str>) -> Vec<Span> {
                     }
                     (false, None) => start = Some(line.start),
                     _ => {}
+                }
+                // U+2029 PARAGRAPH SEPARATOR ends a block like a blank line.
+                if let (Some(s), Some('\u{2029}')) = (start, terminator) {
+                    blocks.push(Span {
+                        start: s,
+                        end: line.end,
+                    });
+                    start = None;
                 }
             }
             if let Some(s) = start {
@@ -113,29 +120,43 @@ fn blocks(text: &str, separator: Option<&str>) -> Vec<Span> {
     blocks
 }
 
-/// Lines of `span` without their line terminators.
-fn lines(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+/// Whether `c` ends a line: LF, CR (alone or before LF), U+2028 LINE
+/// SEPARATOR, U+2029 PARAGRAPH SEPARATOR.
+pub fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
+}
+
+/// Lines of `span` without their line terminators, each with the character
+/// that ended it (`None` for the last line without one). CR LF is one
+/// terminator.
+fn lines(text: &str, span: Span) -> impl Iterator<Item = (Span, Option<char>)> + '_ {
     let mut pos = span.start;
     std::iter::from_fn(move || {
         if pos >= span.end {
             return None;
         }
         let rest = &text[pos..span.end];
-        let (len, next) = match rest.find('\n') {
-            Some(i) => (i, pos + i + 1),
-            None => (rest.len(), span.end),
+        let Some((i, c)) = rest.char_indices().find(|&(_, c)| is_line_break(c)) else {
+            let line = Span {
+                start: pos,
+                end: span.end,
+            };
+            pos = span.end;
+            return Some((line, None));
         };
+        let crlf = c == '\r' && rest[i + 1..].starts_with('\n');
         let line = Span {
             start: pos,
-            end: pos + rest[..len].trim_end_matches('\r').len(),
+            end: pos + i,
         };
-        pos = next;
-        Some(line)
+        pos += i + c.len_utf8() + usize::from(crlf);
+        Some((line, Some(c)))
     })
 }
 
 fn split_block(text: &str, block: Span, out: &mut Vec<Span>) {
     let lines: Vec<Span> = lines(text, block)
+        .map(|(line, _)| line)
         .filter(|l| !text[l.start..l.end].trim().is_empty())
         .collect();
     let width = wrap_width(text, &lines);
@@ -201,7 +222,7 @@ fn continues(text: &str, prev: Span, line: Span, width: Option<usize>) -> bool {
         return true;
     }
     let Some(width) = width else { return false };
-    let last_line = prev_text.rsplit('\n').next().unwrap_or(prev_text).trim();
+    let last_line = prev_text.rsplit(is_line_break).next().unwrap_or(prev_text).trim();
     let first_word = next_text.split_whitespace().next().unwrap_or("");
     last_line.chars().count() + 1 + first_word.chars().count() > width
 }
@@ -284,6 +305,28 @@ mod tests {
         assert_eq!(detect_file_separator(["A ### b", "plain", "plain too"]), None);
         assert_eq!(detect_file_separator(["A ### b", "C ### d\nE"]), None);
         assert_eq!(detect_file_separator(Vec::<&str>::new()), None);
+        assert_eq!(
+            detect_file_separator(["We use C ### as a marker"]),
+            None,
+            "one text: two markers needed"
+        );
+    }
+
+    #[test]
+    fn every_line_ending_convention_splits_alike() {
+        let unix = "First paragraph here.\n\nSecond one here.\nThird line.";
+        for text in [
+            unix.replace('\n', "\r\n"),
+            unix.replace('\n', "\r"),
+            unix.replace("\n\n", "\u{2029}").replace('\n', "\u{2028}"),
+        ] {
+            assert_eq!(texts(&text, None), texts(unix, None), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn paragraph_separator_ends_a_block() {
+        assert_eq!(texts("one paragraph\u{2029}continued lower case", None).len(), 2);
     }
 
     #[test]

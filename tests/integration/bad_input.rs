@@ -596,3 +596,44 @@ fn inputs_are_never_modified() {
     let after = snapshot(dir.path());
     crate::util::assert_same_text(&before.join("\n"), &after.join("\n"), "the fixture tree");
 }
+
+#[test]
+fn repeated_ids_get_suffixes_that_no_other_article_has() {
+    let dir = scratch();
+    let lines = [
+        format!("{{\"id\": \"a\", \"text\": \"{PARA_A}\"}}"),
+        format!("{{\"id\": \"a\", \"text\": \"{PARA_A}\"}}"),
+        format!("{{\"id\": \"a#2\", \"text\": \"{PARA_B}\"}}"),
+    ];
+    write(dir.path(), "ids.jsonl", lines.join("\n"));
+    let report = run_in(dir.path(), &["scan", "ids.jsonl", "--format", "json"], &[])
+        .ok()
+        .report();
+    let ids: Vec<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a", "a#3", "a#2"]);
+    let w = report.warnings_for("ids.jsonl");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].line, Some(2));
+    assert!(w[0].message.contains("duplicate article id"), "{}", w[0].message);
+}
+
+#[test]
+fn old_mac_and_unicode_line_breaks_split_paragraphs_like_newlines() {
+    let dir = scratch();
+    let unix = format!("Heading of the story\n\n{PARA_A}\n\n{PARA_B}\n");
+    write(dir.path(), "unix.txt", &unix);
+    write(dir.path(), "mac.txt", unix.replace('\n', "\r"));
+    write(dir.path(), "u2029.txt", unix.replace("\n\n", "\u{2029}"));
+    let report = run_in(dir.path(), &["scan", ".", "--format", "json"], &[])
+        .ok()
+        .report();
+    for id in ["mac.txt", "u2029.txt", "unix.txt"] {
+        assert_eq!(report.article(id).1.paragraphs, 3, "{id}");
+    }
+    let paired: std::collections::BTreeSet<usize> = report
+        .clusters
+        .iter()
+        .flat_map(|c| c.members.iter().map(|m| m.article))
+        .collect();
+    assert_eq!(paired.len(), 3, "all three files share PARA_A and PARA_B");
+}
