@@ -29,10 +29,10 @@ pub struct Token {
     pub hash: u64,
 }
 
-/// Reusable buffers, so tokenizing a paragraph allocates nothing once warm.
+/// A reusable buffer for the normalized word, so tokenizing allocates
+/// nothing once warm. Memory is the longest word, not the paragraph.
 #[derive(Default)]
 pub struct Tokenizer {
-    chars: Vec<(usize, char)>,
     word: String,
 }
 
@@ -40,51 +40,42 @@ impl Tokenizer {
     /// Appends the tokens of `text[span]` to `out`, hashing each normalized
     /// word with `seed`.
     pub fn tokens(&mut self, text: &str, span: Span, seed: u64, out: &mut Vec<Token>) {
-        self.chars.clear();
-        self.chars.extend(
-            text[span.start..span.end]
-                .char_indices()
-                .map(|(i, c)| (i + span.start, c)),
-        );
-        let chars = &self.chars;
-        let mut i = 0;
-        while i < chars.len() {
-            if !chars[i].1.is_alphanumeric() {
-                i += 1;
-                continue;
-            }
+        let mut chars = text[span.start..span.end].char_indices();
+        while let Some((start, first)) = chars.by_ref().find(|&(_, c)| c.is_alphanumeric()) {
             self.word.clear();
-            let start = chars[i].0;
-            let mut end = start;
-            let mut single_letters = true;
-            let mut piece_len = 0usize;
-            while i < chars.len() {
-                let (at, c) = chars[i];
-                if c.is_alphanumeric() {
-                    push_folded(c, &mut self.word);
-                    end = at + c.len_utf8();
-                    piece_len += 1;
-                    i += 1;
-                    continue;
-                }
-                if piece_len > 1 {
-                    single_letters = false;
-                }
-                let prev = chars[i - 1].1;
-                let next = chars.get(i + 1).map(|&(_, c)| c);
-                let after = chars.get(i + 2).map(|&(_, c)| c);
-                if joins(c, prev, next, after, single_letters) {
-                    piece_len = 0;
-                    i += 1;
-                    continue;
-                }
-                break;
-            }
+            push_folded(first, &mut self.word);
+            let end = self.extend_word(&mut chars, start + first.len_utf8(), first);
             out.push(Token {
-                start,
-                end,
+                start: span.start + start,
+                end: span.start + end,
                 hash: xxhash_rust::xxh3::xxh3_64_with_seed(self.word.as_bytes(), seed),
             });
+        }
+    }
+
+    /// Consumes the rest of a word whose first character `first` ends at
+    /// `end` (relative offset); returns where the word ends. A character
+    /// that does not join the word is left unconsumed.
+    fn extend_word(&mut self, chars: &mut std::str::CharIndices<'_>, mut end: usize, first: char) -> usize {
+        let (mut prev, mut piece_len, mut single_letters) = (first, 1usize, true);
+        loop {
+            let mut look = chars.clone();
+            let Some((at, c)) = look.next() else { return end };
+            if c.is_alphanumeric() {
+                push_folded(c, &mut self.word);
+                end = at + c.len_utf8();
+                (prev, piece_len) = (c, piece_len + 1);
+                *chars = look;
+                continue;
+            }
+            single_letters &= piece_len <= 1;
+            let mut ahead = look.clone().map(|(_, c)| c);
+            let (next, after) = (ahead.next(), ahead.next());
+            if !joins(c, prev, next, after, single_letters) {
+                return end;
+            }
+            (prev, piece_len) = (c, 0);
+            *chars = look;
         }
     }
 }
