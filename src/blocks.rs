@@ -1,5 +1,7 @@
 //! Blocks: verified paragraph pairs -> block matches between two places.
 //!
+//! Blocks are merged over all verified pairs, so a block is as long as the
+//! verified text runs, whichever pairs are later chosen for the report.
 //! Consecutive matching paragraphs are one match: if paragraph `i` of A
 //! matches paragraph `j` of B and `i+1` matches `j+1`, both pairs belong to
 //! the block `A[i..=i+1] ~ B[j..=j+1]`. Inside one article the two sides of a
@@ -36,6 +38,12 @@ pub struct BlockMatch {
 }
 
 impl BlockMatch {
+    /// The block's paragraph pairs, as indices into the run's paragraph
+    /// table (paragraphs of one article are consecutive there).
+    pub fn pairs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        (0..self.len).map(|k| (self.first_p + k, self.first_q + k))
+    }
+
     /// Jaccard of the block: shared shingles over the union, summed over
     /// its paragraph pairs.
     pub fn jaccard(&self) -> f64 {

@@ -121,7 +121,11 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         .filter_map(|&(p, q)| verify_pair(p, q).map(|similarity| Edge { p, q, similarity }))
         .collect();
     let clustering = cluster::clusters(&edges, &paragraphs, &verify_pair);
-    let blocks = blocks::merge(&reported_pairs(&edges, &clustering), &paragraphs);
+    let reported = reported_pairs(&edges, &clustering);
+    let blocks = blocks::merge(&edges, &paragraphs)
+        .into_iter()
+        .filter(|b| b.pairs().any(|pq| reported.binary_search(&pq).is_ok()))
+        .collect();
     warnings.sort();
     warnings.dedup();
     Ok(Scan {
@@ -139,12 +143,12 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
     })
 }
 
-/// The pairs to report, linear in cluster size where all verified pairs are
-/// not: each clustered paragraph against its cluster's center; for each two
+/// The pairs to report (sorted), linear in cluster size where all verified
+/// pairs are not; a block match is reported when it holds one of them: each clustered paragraph against its cluster's center; for each two
 /// clusters joined by verified pairs, the most similar such pair (so that
 /// related clusters stay linked); every verified pair touching a paragraph
 /// left out of all clusters.
-fn reported_pairs(edges: &[Edge], clustering: &cluster::Clustering) -> Vec<Edge> {
+fn reported_pairs(edges: &[Edge], clustering: &cluster::Clustering) -> Vec<(u32, u32)> {
     let mut pairs = clustering.links.clone();
     let mut bridges: std::collections::BTreeMap<(usize, usize), Edge> = Default::default();
     for e in edges {
@@ -160,8 +164,9 @@ fn reported_pairs(edges: &[Edge], clustering: &cluster::Clustering) -> Vec<Edge>
         }
     }
     pairs.extend(bridges.into_values());
-    pairs.sort_by_key(|e| (e.p, e.q));
-    pairs.dedup_by_key(|e| (e.p, e.q));
+    let mut pairs: Vec<(u32, u32)> = pairs.iter().map(|e| (e.p, e.q)).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
     pairs
 }
 

@@ -4,6 +4,7 @@ mod bad_input;
 mod corpus;
 mod determinism;
 mod formats;
+mod matching;
 mod oracle;
 mod realdata;
 mod schema;
