@@ -71,31 +71,67 @@ fn integrate(f: impl Fn(f64) -> f64, a: f64, b: f64) -> f64 {
 /// Candidate pairs `(p, q)`, `p < q`, sorted and unique, of items whose keys
 /// agree in some band. `keys[i * bands + j]` is item `i`'s key in band `j`;
 /// items with `active[i] == false` take no part.
+///
+/// Each band's pairs are sorted and deduplicated, then merged into the
+/// result pairwise, so memory holds a few bands' pairs at a time rather than
+/// all bands' (a paragraph copied `n` times yields `n²/2` pairs per band).
 pub fn candidate_pairs(keys: &[u64], bands: usize, active: &[bool]) -> Vec<(u32, u32)> {
     use rayon::prelude::*;
-    let per_band: Vec<Vec<(u32, u32)>> = (0..bands)
+    (0..bands)
         .into_par_iter()
-        .map(|band| {
-            let mut column: Vec<(u64, u32)> = active
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| **a)
-                .map(|(i, _)| (keys[i * bands + band], i as u32))
-                .collect();
-            column.sort_unstable();
-            let mut pairs = Vec::new();
-            for bucket in column.chunk_by(|x, y| x.0 == y.0) {
-                for (i, &(_, p)) in bucket.iter().enumerate() {
-                    pairs.extend(bucket[i + 1..].iter().map(|&(_, q)| (p, q)));
-                }
-            }
-            pairs
-        })
+        .map(|band| band_pairs(keys, bands, band, active))
+        .reduce(Vec::new, merge_sorted)
+}
+
+fn band_pairs(keys: &[u64], bands: usize, band: usize, active: &[bool]) -> Vec<(u32, u32)> {
+    let mut column: Vec<(u64, u32)> = active
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| **a)
+        .map(|(i, _)| (keys[i * bands + band], i as u32))
         .collect();
-    let mut pairs: Vec<(u32, u32)> = per_band.into_iter().flatten().collect();
-    pairs.par_sort_unstable();
+    column.sort_unstable();
+    let mut pairs = Vec::new();
+    for bucket in column.chunk_by(|x, y| x.0 == y.0) {
+        for (i, &(_, p)) in bucket.iter().enumerate() {
+            pairs.extend(bucket[i + 1..].iter().map(|&(_, q)| (p, q)));
+        }
+    }
+    pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// Merges two sorted, duplicate-free lists into one.
+fn merge_sorted(a: Vec<(u32, u32)>, b: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    if a.is_empty() {
+        return b;
+    }
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len().max(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 #[cfg(test)]
@@ -113,6 +149,12 @@ mod tests {
             );
             assert!(p.candidate_probability(t / 4.0) < 0.5, "{t}: {p:?}");
         }
+    }
+
+    #[test]
+    fn merge_keeps_order_and_drops_duplicates() {
+        let merged = merge_sorted(vec![(0, 1), (0, 3), (2, 3)], vec![(0, 2), (0, 3), (5, 6)]);
+        assert_eq!(merged, [(0, 1), (0, 2), (0, 3), (2, 3), (5, 6)]);
     }
 
     #[test]
