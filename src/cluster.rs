@@ -62,10 +62,15 @@ pub struct Clustering {
     pub star_of: Vec<Option<usize>>,
 }
 
-/// Clusters of the paragraphs joined by `edges`. `paras` is the run's
-/// paragraph table; `verify` checks a pair that has no edge (returning its
-/// similarity if it reaches the threshold).
+/// Clusters of the paragraphs joined by `edges` (sorted by `(p, q)`, as
+/// the pipeline produces them). `paras` is the run's paragraph table;
+/// `verify` checks a pair that has no edge (returning its similarity if it
+/// reaches the threshold).
 pub fn clusters(edges: &[Edge], paras: &[ParaRef], verify: Verifier) -> Clustering {
+    debug_assert!(
+        edges.windows(2).all(|w| (w[0].p, w[0].q) < (w[1].p, w[1].q)),
+        "edges must be sorted"
+    );
     let comps = stars(edges, paras.len(), verify);
     let comp_of = |p: u32| comps.index.get(p as usize).copied().flatten();
     let next = |c: usize| -> Option<usize> {
@@ -323,7 +328,7 @@ mod tests {
     fn partial_overlap_splits_the_chain() {
         // articles 0 and 1 share paragraphs 0-1; article 2 only paragraph 0.
         let paras = table(&[2, 2, 2]);
-        let c = clusters(&[edge(0, 2), edge(1, 3), edge(0, 4)], &paras, &never).clusters;
+        let c = clusters(&[edge(0, 2), edge(0, 4), edge(1, 3)], &paras, &never).clusters;
         let shape: Vec<_> = c
             .iter()
             .map(|c| (c.members.len(), c.members[0].last - c.members[0].first))

@@ -70,6 +70,13 @@ impl Scan {
 pub fn scan(config: &Config) -> Result<Scan, Error> {
     config.validate()?;
     let (sources, mut warnings) = input::discover(&config.paths)?;
+    if sources.len() > u32::MAX as usize {
+        return Err(Error::Config(format!(
+            "{} files: at most {} per run",
+            sources.len(),
+            u32::MAX
+        )));
+    }
     let lsh = LshParams::for_threshold(config.threshold, config.permutations);
     let sketcher = Sketcher::new(SketchParams {
         shingle: ShingleParams {
@@ -93,7 +100,7 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
     warnings.extend(read_warnings);
     warnings.extend(unique_ids(&mut articles, &sources));
 
-    let (paragraphs, keys, active) = paragraph_table(&mut articles, lsh.bands);
+    let (paragraphs, keys, active) = paragraph_table(&mut articles, lsh.bands)?;
     let candidates = lsh::candidate_pairs(&keys, lsh.bands, &active);
     drop(keys);
     let mut needed: Vec<u32> = candidates.iter().flat_map(|&(p, q)| [p, q]).collect();
@@ -250,8 +257,15 @@ fn unique_ids(articles: &mut [ArticleSketch], sources: &[Source]) -> Vec<Warning
 
 /// The run's paragraph table, band keys (moved out of the sketches) and
 /// which paragraphs can be matched.
-fn paragraph_table(articles: &mut [ArticleSketch], bands: usize) -> (Vec<ParaRef>, Vec<u64>, Vec<bool>) {
+fn paragraph_table(articles: &mut [ArticleSketch], bands: usize) -> Result<ParagraphTable, Error> {
     let total: usize = articles.iter().map(|a| a.paragraphs.len()).sum();
+    if total > u32::MAX as usize || articles.len() > u32::MAX as usize {
+        return Err(Error::Config(format!(
+            "corpus too large for one run: {} articles, {total} paragraphs (at most {} of each)",
+            articles.len(),
+            u32::MAX
+        )));
+    }
     let mut paras = Vec::with_capacity(total);
     let mut keys = Vec::with_capacity(total * bands);
     let mut active = Vec::with_capacity(total);
@@ -265,5 +279,8 @@ fn paragraph_table(articles: &mut [ArticleSketch], bands: usize) -> (Vec<ParaRef
         }
         keys.append(&mut a.band_keys);
     }
-    (paras, keys, active)
+    Ok((paras, keys, active))
 }
+
+/// Paragraph table, flat band keys, and which paragraphs can be matched.
+type ParagraphTable = (Vec<ParaRef>, Vec<u64>, Vec<bool>);

@@ -76,7 +76,19 @@ struct Scratch {
 
 impl Sketcher {
     /// A sketcher for `params`.
+    ///
+    /// # Panics
+    ///
+    /// If the band layout is empty or needs more values than there are
+    /// permutations (a programming error: [`LshParams::for_threshold`] never
+    /// makes such a layout).
     pub fn new(params: SketchParams) -> Self {
+        let LshParams { bands, rows } = params.lsh;
+        assert!(
+            bands >= 1 && rows >= 1 && bands * rows <= params.permutations,
+            "band layout {bands} x {rows} does not fit {} permutations",
+            params.permutations
+        );
         // The band layout may use fewer values than `permutations`; only
         // those are computed.
         let used = (params.lsh.bands * params.lsh.rows).min(params.permutations);
@@ -118,7 +130,7 @@ impl Sketcher {
         let mut band_keys = Vec::with_capacity(spans.len() * bands);
         for span in spans {
             self.shingles_into(&article.text, span, &mut scratch);
-            let shingles = scratch.shingles.len() as u32;
+            let shingles = saturating_u32(scratch.shingles.len());
             if shingles == 0 {
                 band_keys.extend(std::iter::repeat_n(0, bands));
             } else {
@@ -128,7 +140,7 @@ impl Sketcher {
             }
             paragraphs.push(ParagraphSketch {
                 span,
-                words: scratch.tokens.len() as u32,
+                words: saturating_u32(scratch.tokens.len()),
                 shingles,
             });
         }
@@ -156,6 +168,12 @@ impl Sketcher {
             .tokens(text, span, self.params.seed, &mut scratch.tokens);
         shingle_set(&scratch.tokens, &self.params.shingle, &mut scratch.shingles);
     }
+}
+
+/// A count as `u32`, capped (a paragraph of 4 billion words is counted as
+/// 4 billion; the resource-limit work bounds such paragraphs earlier).
+fn saturating_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Hash identifying an article's text between two reads.

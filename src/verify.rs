@@ -60,8 +60,8 @@ pub fn compare(a: &[u64], b: &[u64]) -> Similarity {
     }
     Similarity {
         shared,
-        a_len: a.len() as u32,
-        b_len: b.len() as u32,
+        a_len: u32::try_from(a.len()).unwrap_or(u32::MAX),
+        b_len: u32::try_from(b.len()).unwrap_or(u32::MAX),
     }
 }
 

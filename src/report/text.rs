@@ -77,8 +77,8 @@ fn header(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "Two paragraphs match when {:.0}% or more of their {}-word sequences are shared (Jaccard ≥ {:.2}), \
-         ignoring case, punctuation, quotes and dashes.",
+        "Two paragraphs match when {:.0}% or more of the {}-word sequences found in either occur in both \
+         (Jaccard ≥ {:.2}), ignoring case, punctuation, quotes and dashes.",
         cfg.threshold * 100.0,
         cfg.shingle_size,
         cfg.threshold
