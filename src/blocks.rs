@@ -47,13 +47,22 @@ impl BlockMatch {
     /// Jaccard of the block: shared shingles over the union, summed over
     /// its paragraph pairs.
     pub fn jaccard(&self) -> f64 {
-        let union = self.a_len + self.b_len - self.shared;
-        if union == 0 {
-            0.0
-        } else {
-            self.shared as f64 / union as f64
-        }
+        ratio(self.shared, self.a_len + self.b_len - self.shared)
     }
+
+    /// Share of side a's shingles found in side b.
+    pub fn a_in_b(&self) -> f64 {
+        ratio(self.shared, self.a_len)
+    }
+
+    /// Share of side b's shingles found in side a.
+    pub fn b_in_a(&self) -> f64 {
+        ratio(self.shared, self.b_len)
+    }
+}
+
+fn ratio(part: u64, whole: u64) -> f64 {
+    if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
 }
 
 /// Merges verified edges into block matches, sorted by side a then side b.
@@ -109,11 +118,7 @@ mod tests {
     use crate::verify::Similarity;
 
     fn edge(p: u32, q: u32) -> Edge {
-        let similarity = Similarity {
-            shared: 10,
-            a_len: 10,
-            b_len: 10,
-        };
+        let similarity = Similarity { shared: 10, a_len: 10, b_len: 10 };
         Edge { p, q, similarity }
     }
 

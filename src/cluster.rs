@@ -67,10 +67,7 @@ pub struct Clustering {
 /// `verify` checks a pair that has no edge (returning its similarity if it
 /// reaches the threshold).
 pub fn clusters(edges: &[Edge], paras: &[ParaRef], verify: Verifier) -> Clustering {
-    debug_assert!(
-        edges.windows(2).all(|w| (w[0].p, w[0].q) < (w[1].p, w[1].q)),
-        "edges must be sorted"
-    );
+    debug_assert!(edges.windows(2).all(|w| (w[0].p, w[0].q) < (w[1].p, w[1].q)), "edges must be sorted");
     let comps = stars(edges, paras.len(), verify);
     let comp_of = |p: u32| comps.index.get(p as usize).copied().flatten();
     let next = |c: usize| -> Option<usize> {
@@ -93,9 +90,7 @@ pub fn clusters(edges: &[Edge], paras: &[ParaRef], verify: Verifier) -> Clusteri
     let mut visited = vec![false; comps.members.len()];
     let mut out = Vec::new();
     // Heads first, then whatever cycles remain, each in component order.
-    let starts = (0..comps.members.len())
-        .filter(|&c| !has_pred[c])
-        .chain(0..comps.members.len());
+    let starts = (0..comps.members.len()).filter(|&c| !has_pred[c]).chain(0..comps.members.len());
     for start in starts {
         if visited[start] {
             continue;
@@ -109,11 +104,7 @@ pub fn clusters(edges: &[Edge], paras: &[ParaRef], verify: Verifier) -> Clusteri
         out.push(build(&chain, &comps, paras));
     }
     out.sort_by_key(|c| c.members[0].first_p);
-    Clustering {
-        clusters: out,
-        links: comps.links,
-        star_of: comps.index,
-    }
+    Clustering { clusters: out, links: comps.links, star_of: comps.index }
 }
 
 fn build(chain: &[usize], comps: &Components, paras: &[ParaRef]) -> Cluster {
@@ -122,26 +113,15 @@ fn build(chain: &[usize], comps: &Components, paras: &[ParaRef]) -> Cluster {
         .iter()
         .map(|&p| {
             let r = paras[p as usize];
-            Occurrence {
-                article: r.article,
-                first: r.index,
-                last: r.index + len - 1,
-                first_p: p,
-            }
+            Occurrence { article: r.article, first: r.index, last: r.index + len - 1, first_p: p }
         })
         .collect();
-    let jaccard = chain
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &c| {
-            (lo.min(comps.jaccard[c].0), hi.max(comps.jaccard[c].1))
-        });
+    let jaccard = chain.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &c| {
+        (lo.min(comps.jaccard[c].0), hi.max(comps.jaccard[c].1))
+    });
     let center_p = comps.centers[chain[0]];
     let center = members.iter().position(|m| m.first_p == center_p).unwrap_or(0);
-    Cluster {
-        members,
-        jaccard,
-        center,
-    }
+    Cluster { members, jaccard, center }
 }
 
 struct Components {
@@ -187,11 +167,8 @@ fn stars(edges: &[Edge], n: usize, verify: Verifier) -> Components {
         if center_of[c as usize].is_some() {
             continue;
         }
-        let free: Vec<u32> = neighbours(c)
-            .iter()
-            .filter(|x| center_of[x.1 as usize].is_none())
-            .map(|x| x.1)
-            .collect();
+        let free: Vec<u32> =
+            neighbours(c).iter().filter(|x| center_of[x.1 as usize].is_none()).map(|x| x.1).collect();
         if free.is_empty() {
             continue;
         }
@@ -218,10 +195,8 @@ fn adopt_orphans<'a>(
         if center_of[x as usize].is_some() {
             continue;
         }
-        let mut options: Vec<(f64, u32)> = neighbours(x)
-            .iter()
-            .filter_map(|e| center_of[e.1 as usize].map(|c| (e.2, c)))
-            .collect();
+        let mut options: Vec<(f64, u32)> =
+            neighbours(x).iter().filter_map(|e| center_of[e.1 as usize].map(|c| (e.2, c))).collect();
         options.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut tried = Vec::new();
         for (_, c) in options {
@@ -266,13 +241,7 @@ fn group(nodes: &[u32], center_of: &[Option<u32>], link_of: &[Option<Edge>], n: 
         jaccard.push(range);
     }
     links.sort_by_key(|e| (e.p, e.q));
-    Components {
-        members,
-        index,
-        jaccard,
-        links,
-        centers,
-    }
+    Components { members, index, jaccard, links, centers }
 }
 
 #[cfg(test)]
@@ -281,15 +250,7 @@ mod tests {
     use crate::verify::Similarity;
 
     fn edge(p: u32, q: u32) -> Edge {
-        Edge {
-            p,
-            q,
-            similarity: Similarity {
-                shared: 9,
-                a_len: 10,
-                b_len: 10,
-            },
-        }
+        Edge { p, q, similarity: Similarity { shared: 9, a_len: 10, b_len: 10 } }
     }
 
     fn never(_: u32, _: u32) -> Option<Similarity> {
@@ -299,10 +260,7 @@ mod tests {
     fn table(sizes: &[u32]) -> Vec<ParaRef> {
         let mut t = Vec::new();
         for (article, &n) in sizes.iter().enumerate() {
-            t.extend((0..n).map(|index| ParaRef {
-                article: article as u32,
-                index,
-            }));
+            t.extend((0..n).map(|index| ParaRef { article: article as u32, index }));
         }
         t
     }
@@ -329,10 +287,8 @@ mod tests {
         // articles 0 and 1 share paragraphs 0-1; article 2 only paragraph 0.
         let paras = table(&[2, 2, 2]);
         let c = clusters(&[edge(0, 2), edge(0, 4), edge(1, 3)], &paras, &never).clusters;
-        let shape: Vec<_> = c
-            .iter()
-            .map(|c| (c.members.len(), c.members[0].last - c.members[0].first))
-            .collect();
+        let shape: Vec<_> =
+            c.iter().map(|c| (c.members.len(), c.members[0].last - c.members[0].first)).collect();
         assert_eq!(shape, [(3, 0), (2, 0)]);
     }
 
@@ -345,19 +301,10 @@ mod tests {
         assert_eq!(c.len(), 1);
         let members: Vec<u32> = c[0].members.iter().map(|m| m.article).collect();
         assert_eq!(members, [0, 1, 2]);
-        let adopt = |p: u32, q: u32| {
-            ((p, q) == (1, 3)).then_some(Similarity {
-                shared: 6,
-                a_len: 8,
-                b_len: 8,
-            })
-        };
+        let adopt =
+            |p: u32, q: u32| ((p, q) == (1, 3)).then_some(Similarity { shared: 6, a_len: 8, b_len: 8 });
         let c = clusters(&[edge(0, 1), edge(1, 2), edge(2, 3)], &paras, &adopt);
-        assert_eq!(
-            c.clusters[0].members.len(),
-            4,
-            "3 verified against center 1 joins"
-        );
+        assert_eq!(c.clusters[0].members.len(), 4, "3 verified against center 1 joins");
         let links: Vec<(u32, u32)> = c.links.iter().map(|e| (e.p, e.q)).collect();
         assert_eq!(links, [(0, 1), (1, 2), (1, 3)], "every member linked to center 1");
     }

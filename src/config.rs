@@ -63,19 +63,13 @@ impl Config {
             return bad(format!("--threshold must be in (0, 1], got {}", self.threshold));
         }
         if !(1..=MAX_SHINGLE).contains(&self.shingle_size) {
-            return bad(format!(
-                "--shingle-size must be 1 to {MAX_SHINGLE}, got {}",
-                self.shingle_size
-            ));
+            return bad(format!("--shingle-size must be 1 to {MAX_SHINGLE}, got {}", self.shingle_size));
         }
         if self.min_words == 0 {
             return bad("--min-words must be at least 1".into());
         }
         if !(1..=1024).contains(&self.permutations) {
-            return bad(format!(
-                "--permutations must be 1 to 1024, got {}",
-                self.permutations
-            ));
+            return bad(format!("--permutations must be 1 to 1024, got {}", self.permutations));
         }
         if self.paragraph_sep.as_deref() == Some("") {
             return bad("--paragraph-sep must not be empty".into());

@@ -47,11 +47,7 @@ pub struct Warning {
 impl Warning {
     /// A warning about a whole file.
     pub fn file(source: impl Into<String>, message: impl Into<String>) -> Self {
-        Warning {
-            source: source.into(),
-            line: None,
-            message: message.into(),
-        }
+        Warning { source: source.into(), line: None, message: message.into() }
     }
 
     /// A warning about line `line` of a file, or about the whole file when
@@ -65,11 +61,7 @@ impl Warning {
 
     /// A warning about one line (record) of a file.
     pub fn line(source: impl Into<String>, line: u64, message: impl Into<String>) -> Self {
-        Warning {
-            source: source.into(),
-            line: Some(line),
-            message: message.into(),
-        }
+        Warning { source: source.into(), line: Some(line), message: message.into() }
     }
 }
 

@@ -143,10 +143,7 @@ mod tests {
         for t in [0.3, 0.5, 0.7, 0.8, 0.9] {
             let p = LshParams::for_threshold(t, 128);
             assert!(p.bands * p.rows <= 128);
-            assert!(
-                p.candidate_probability((t + 0.05f64).min(1.0)) > 0.99,
-                "{t}: {p:?}"
-            );
+            assert!(p.candidate_probability((t + 0.05f64).min(1.0)) > 0.99, "{t}: {p:?}");
             assert!(p.candidate_probability(t / 4.0) < 0.5, "{t}: {p:?}");
         }
     }

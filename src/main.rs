@@ -36,9 +36,7 @@ fn run(args: &cli::ScanArgs) -> Result<(), Error> {
     }
     out.flush()?;
     if args.strict && !report.warnings.is_empty() {
-        return Err(Error::Strict {
-            count: report.warnings.len(),
-        });
+        return Err(Error::Strict { count: report.warnings.len() });
     }
     Ok(())
 }

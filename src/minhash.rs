@@ -80,9 +80,7 @@ mod tests {
     #[test]
     fn estimate_tracks_exact_jaccard() {
         let hasher = MinHasher::new(256, 42);
-        let a: Vec<u64> = (0..1000u64)
-            .map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15))
-            .collect();
+        let a: Vec<u64> = (0..1000u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15)).collect();
         for shared in [0usize, 250, 500, 900, 1000] {
             let mut b: Vec<u64> = a[..shared].to_vec();
             b.extend((0..1000 - shared).map(|i| (i as u64 + 5000).wrapping_mul(0xD6E8_FEB8_6659_FD93)));

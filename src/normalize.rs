@@ -110,29 +110,13 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        Tokenizer::default().tokens(
-            text,
-            Span {
-                start: 0,
-                end: text.len(),
-            },
-            0,
-            &mut out,
-        );
+        Tokenizer::default().tokens(text, Span { start: 0, end: text.len() }, 0, &mut out);
         out.iter().map(|t| &text[t.start..t.end]).collect()
     }
 
     fn hashes(text: &str) -> Vec<u64> {
         let mut out = Vec::new();
-        Tokenizer::default().tokens(
-            text,
-            Span {
-                start: 0,
-                end: text.len(),
-            },
-            7,
-            &mut out,
-        );
+        Tokenizer::default().tokens(text, Span { start: 0, end: text.len() }, 7, &mut out);
         out.iter().map(|t| t.hash).collect()
     }
 
@@ -142,10 +126,7 @@ mod tests {
             words("“This is — totally false,” she said."),
             ["This", "is", "totally", "false", "she", "said"]
         );
-        assert_eq!(
-            words("U.S. officials' Kyiv’s 1,000 3.5"),
-            ["U.S", "officials", "Kyiv’s", "1,000", "3.5"]
-        );
+        assert_eq!(words("U.S. officials' Kyiv’s 1,000 3.5"), ["U.S", "officials", "Kyiv’s", "1,000", "3.5"]);
     }
 
     #[test]
@@ -159,10 +140,7 @@ mod tests {
 
     #[test]
     fn abbreviation_rule_does_not_glue_sentences() {
-        assert_eq!(
-            words("in the U.S. The end. A b"),
-            ["in", "the", "U.S", "The", "end", "A", "b"]
-        );
+        assert_eq!(words("in the U.S. The end. A b"), ["in", "the", "U.S", "The", "end", "A", "b"]);
         assert_eq!(words("Plan B.Then"), ["Plan", "B", "Then"]);
     }
 }

@@ -71,52 +71,24 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
     config.validate()?;
     let (sources, mut warnings) = input::discover(&config.paths)?;
     if sources.len() > u32::MAX as usize {
-        return Err(Error::Config(format!(
-            "{} files: at most {} per run",
-            sources.len(),
-            u32::MAX
-        )));
+        return Err(Error::Config(format!("{} files: at most {} per run", sources.len(), u32::MAX)));
     }
-    let lsh = LshParams::for_threshold(config.threshold, config.permutations);
-    let sketcher = Sketcher::new(SketchParams {
-        shingle: ShingleParams {
-            size: config.shingle_size,
-            min_words: config.min_words,
-            seed: config.seed,
-        },
-        permutations: config.permutations,
-        lsh,
-        seed: config.seed,
-        separator: config.paragraph_sep.clone(),
-    });
-    let options = ReadOptions {
-        fields: config.fields.clone(),
-    };
-    let Sketched {
-        mut articles,
-        warnings: read_warnings,
-        separators,
-    } = sketch_all(&sources, &options, &sketcher);
+    let sketcher = sketcher(config);
+    let lsh = sketcher.params().lsh;
+    let options = ReadOptions { fields: config.fields.clone() };
+    let Sketched { mut articles, warnings: read_warnings, separators } =
+        sketch_all(&sources, &options, &sketcher);
     warnings.extend(read_warnings);
     warnings.extend(unique_ids(&mut articles, &sources));
 
     let (paragraphs, keys, active) = paragraph_table(&mut articles, lsh.bands)?;
     let candidates = lsh::candidate_pairs(&keys, lsh.bands, &active);
     drop(keys);
-    let mut needed: Vec<u32> = candidates.iter().flat_map(|&(p, q)| [p, q]).collect();
-    needed.par_sort_unstable();
-    needed.dedup();
-    let corpus = Corpus {
-        sources: &sources,
-        options: &options,
-        sketcher: &sketcher,
-        separators: &separators,
-    };
-    let Reread {
-        sets,
-        excerpts,
-        warnings: reread_warnings,
-    } = reread(&corpus, &articles, &paragraphs, &needed);
+    let needed = paragraphs_of(&candidates);
+    let corpus =
+        Corpus { sources: &sources, options: &options, sketcher: &sketcher, separators: &separators };
+    let Reread { sets, excerpts, warnings: reread_warnings } =
+        reread(&corpus, &articles, &paragraphs, &needed);
     warnings.extend(reread_warnings);
     let set_of = |p: u32| needed.binary_search(&p).ok().and_then(|i| sets[i].as_deref());
     let verify_pair = |p: u32, q: u32| {
@@ -177,6 +149,25 @@ fn reported_pairs(edges: &[Edge], clustering: &cluster::Clustering) -> Vec<(u32,
     pairs
 }
 
+/// The sketcher `config` describes, with the band layout of its threshold.
+fn sketcher(config: &Config) -> Sketcher {
+    Sketcher::new(SketchParams {
+        shingle: ShingleParams { size: config.shingle_size, min_words: config.min_words, seed: config.seed },
+        permutations: config.permutations,
+        lsh: LshParams::for_threshold(config.threshold, config.permutations),
+        seed: config.seed,
+        separator: config.paragraph_sep.clone(),
+    })
+}
+
+/// The paragraphs taking part in `pairs`, sorted and unique.
+fn paragraphs_of(pairs: &[(u32, u32)]) -> Vec<u32> {
+    let mut paragraphs: Vec<u32> = pairs.iter().flat_map(|&(p, q)| [p, q]).collect();
+    paragraphs.par_sort_unstable();
+    paragraphs.dedup();
+    paragraphs
+}
+
 /// What the first read gives.
 #[derive(Default)]
 struct Sketched {
@@ -202,8 +193,7 @@ fn sketch_all(sources: &[Source], options: &ReadOptions, sketcher: &Sketcher) ->
                     out.separators.push(separator);
                     sketcher.for_source(separator)
                 });
-                out.articles
-                    .par_extend(std::mem::take(batch).into_par_iter().map(|a| local.sketch(a)));
+                out.articles.par_extend(std::mem::take(batch).into_par_iter().map(|a| local.sketch(a)));
             };
             input::read_source(i as u32, source, options, &mut |item| match item {
                 Item::Article(article) => {
@@ -245,11 +235,7 @@ fn unique_ids(articles: &mut [ArticleSketch], sources: &[Source]) -> Vec<Warning
         taken.insert(renamed.clone());
         seen.insert(renamed.clone());
         let message = format!("duplicate article id {:?}, reported as {renamed:?}", a.meta.id);
-        warnings.push(Warning::at(
-            &sources[a.key.source as usize].display,
-            a.key.line,
-            message,
-        ));
+        warnings.push(Warning::at(&sources[a.key.source as usize].display, a.key.line, message));
         a.meta.id = renamed;
     }
     warnings
@@ -271,10 +257,7 @@ fn paragraph_table(articles: &mut [ArticleSketch], bands: usize) -> Result<Parag
     let mut active = Vec::with_capacity(total);
     for (ai, a) in articles.iter_mut().enumerate() {
         for (pi, p) in a.paragraphs.iter().enumerate() {
-            paras.push(ParaRef {
-                article: ai as u32,
-                index: pi as u32,
-            });
+            paras.push(ParaRef { article: ai as u32, index: pi as u32 });
             active.push(p.shingles > 0);
         }
         keys.append(&mut a.band_keys);

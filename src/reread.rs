@@ -58,65 +58,10 @@ struct Found {
 /// returns those paragraphs' shingle sets (aligned with `needed`; `None` if
 /// the article changed since the first read) and excerpts.
 pub fn reread(corpus: &Corpus, articles: &[ArticleSketch], paras: &[ParaRef], needed: &[u32]) -> Reread {
-    // Needed paragraphs grouped by article, articles grouped by source.
-    let mut by_source: std::collections::BTreeMap<u32, Vec<Wanted>> = Default::default();
-    for &p in needed {
-        let article = paras[p as usize].article;
-        let list = by_source
-            .entry(articles[article as usize].key.source)
-            .or_default();
-        match list.last_mut() {
-            Some(w) if w.article == article => w.paragraphs.push(p),
-            _ => list.push(Wanted {
-                article,
-                paragraphs: vec![p],
-            }),
-        }
-    }
-    let work: Vec<(u32, Vec<Wanted>)> = by_source.into_iter().collect();
+    let work = wanted_by_source(articles, paras, needed);
     let results: Vec<(Vec<Found>, Vec<Warning>)> = work
         .par_iter()
-        .map(|(source, wanted)| {
-            let sketcher = corpus.sketcher.for_source(corpus.separators[*source as usize]);
-            let mut found = Vec::new();
-            let mut warnings = Vec::new();
-            let mut next = 0usize;
-            input::read_source(
-                *source,
-                &corpus.sources[*source as usize],
-                corpus.options,
-                &mut |item| {
-                    let Item::Article(article) = item else { return };
-                    while next < wanted.len()
-                        && articles[wanted[next].article as usize].key.line < article.key.line
-                    {
-                        next += 1;
-                    }
-                    let Some(want) = wanted
-                        .get(next)
-                        .filter(|w| articles[w.article as usize].key == article.key)
-                    else {
-                        return;
-                    };
-                    let sketch = &articles[want.article as usize];
-                    if sketch::text_hash(&article.text) != sketch.text_hash {
-                        let message = "changed while being scanned; its matches are left out";
-                        let source = &corpus.sources[*source as usize].display;
-                        warnings.push(Warning::at(source, article.key.line, message));
-                        return;
-                    }
-                    for &p in &want.paragraphs {
-                        let span = sketch.paragraphs[paras[p as usize].index as usize].span;
-                        found.push(Found {
-                            paragraph: p,
-                            set: sketcher.shingle_set(&article.text, span),
-                            excerpt: excerpt(&article.text, span),
-                        });
-                    }
-                },
-            );
-            (found, warnings)
-        })
+        .map(|(source, wanted)| read_wanted(corpus, *source, wanted, articles, paras))
         .collect();
     let mut sets = vec![None; needed.len()];
     let mut excerpts = Vec::new();
@@ -131,11 +76,64 @@ pub fn reread(corpus: &Corpus, articles: &[ArticleSketch], paras: &[ParaRef], ne
         warnings.extend(w);
     }
     excerpts.sort_by_key(|e| e.0);
-    Reread {
-        sets,
-        excerpts,
-        warnings,
+    Reread { sets, excerpts, warnings }
+}
+
+/// Needed paragraphs grouped by article (in article order), articles
+/// grouped by source (in source order).
+fn wanted_by_source(
+    articles: &[ArticleSketch],
+    paras: &[ParaRef],
+    needed: &[u32],
+) -> Vec<(u32, Vec<Wanted>)> {
+    let mut by_source: std::collections::BTreeMap<u32, Vec<Wanted>> = Default::default();
+    for &p in needed {
+        let article = paras[p as usize].article;
+        let list = by_source.entry(articles[article as usize].key.source).or_default();
+        match list.last_mut() {
+            Some(w) if w.article == article => w.paragraphs.push(p),
+            _ => list.push(Wanted { article, paragraphs: vec![p] }),
+        }
     }
+    by_source.into_iter().collect()
+}
+
+/// Reads `source` again and rebuilds the wanted paragraphs of its wanted
+/// articles (in record order), skipping articles whose text changed.
+fn read_wanted(
+    corpus: &Corpus,
+    source: u32,
+    wanted: &[Wanted],
+    articles: &[ArticleSketch],
+    paras: &[ParaRef],
+) -> (Vec<Found>, Vec<Warning>) {
+    let sketcher = corpus.sketcher.for_source(corpus.separators[source as usize]);
+    let display = &corpus.sources[source as usize].display;
+    let (mut found, mut warnings, mut next) = (Vec::new(), Vec::new(), 0usize);
+    input::read_source(source, &corpus.sources[source as usize], corpus.options, &mut |item| {
+        let Item::Article(article) = item else { return };
+        while next < wanted.len() && articles[wanted[next].article as usize].key.line < article.key.line {
+            next += 1;
+        }
+        let Some(want) = wanted.get(next).filter(|w| articles[w.article as usize].key == article.key) else {
+            return;
+        };
+        let sketch = &articles[want.article as usize];
+        if sketch::text_hash(&article.text) != sketch.text_hash {
+            let message = "changed while being scanned; its matches are left out";
+            warnings.push(Warning::at(display, article.key.line, message));
+            return;
+        }
+        for &p in &want.paragraphs {
+            let span = sketch.paragraphs[paras[p as usize].index as usize].span;
+            found.push(Found {
+                paragraph: p,
+                set: sketcher.shingle_set(&article.text, span),
+                excerpt: excerpt(&article.text, span),
+            });
+        }
+    });
+    (found, warnings)
 }
 
 /// The start of a paragraph, white space collapsed, cut at a word boundary

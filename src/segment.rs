@@ -76,25 +76,16 @@ fn blocks(text: &str, separator: Option<&str>) -> Vec<Span> {
                 blocks.push(Span { start, end: at });
                 start = at + sep.len();
             }
-            blocks.push(Span {
-                start,
-                end: text.len(),
-            });
+            blocks.push(Span { start, end: text.len() });
         }
         None => {
-            let whole = Span {
-                start: 0,
-                end: text.len(),
-            };
+            let whole = Span { start: 0, end: text.len() };
             let mut start = None;
             for (line, terminator) in lines(text, whole) {
                 let blank = text[line.start..line.end].trim().is_empty();
                 match (blank, start) {
                     (true, Some(s)) => {
-                        blocks.push(Span {
-                            start: s,
-                            end: line.start,
-                        });
+                        blocks.push(Span { start: s, end: line.start });
                         start = None;
                     }
                     (false, None) => start = Some(line.start),
@@ -102,18 +93,12 @@ fn blocks(text: &str, separator: Option<&str>) -> Vec<Span> {
                 }
                 // U+2029 PARAGRAPH SEPARATOR ends a block like a blank line.
                 if let (Some(s), Some('\u{2029}')) = (start, terminator) {
-                    blocks.push(Span {
-                        start: s,
-                        end: line.end,
-                    });
+                    blocks.push(Span { start: s, end: line.end });
                     start = None;
                 }
             }
             if let Some(s) = start {
-                blocks.push(Span {
-                    start: s,
-                    end: text.len(),
-                });
+                blocks.push(Span { start: s, end: text.len() });
             }
         }
     }
@@ -137,18 +122,12 @@ fn lines(text: &str, span: Span) -> impl Iterator<Item = (Span, Option<char>)> +
         }
         let rest = &text[pos..span.end];
         let Some((i, c)) = rest.char_indices().find(|&(_, c)| is_line_break(c)) else {
-            let line = Span {
-                start: pos,
-                end: span.end,
-            };
+            let line = Span { start: pos, end: span.end };
             pos = span.end;
             return Some((line, None));
         };
         let crlf = c == '\r' && rest[i + 1..].starts_with('\n');
-        let line = Span {
-            start: pos,
-            end: pos + i,
-        };
+        let line = Span { start: pos, end: pos + i };
         pos += i + c.len_utf8() + usize::from(crlf);
         Some((line, Some(c)))
     })
@@ -163,10 +142,7 @@ fn split_block(text: &str, block: Span, out: &mut Vec<Span>) {
     let mut current: Option<Span> = None;
     for line in lines {
         let joined = match current {
-            Some(cur) if continues(text, cur, line, width) => Some(Span {
-                start: cur.start,
-                end: line.end,
-            }),
+            Some(cur) if continues(text, cur, line, width) => Some(Span { start: cur.start, end: line.end }),
             Some(cur) => {
                 push_trimmed(text, cur, out);
                 Some(line)
@@ -185,10 +161,7 @@ fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if lead + trail < s.len() {
-        out.push(Span {
-            start: span.start + lead,
-            end: span.end - trail,
-        });
+        out.push(Span { start: span.start + lead, end: span.end - trail });
     }
 }
 
@@ -237,18 +210,12 @@ mod tests {
     use super::*;
 
     fn texts<'a>(text: &'a str, sep: Option<&str>) -> Vec<&'a str> {
-        paragraphs(text, sep)
-            .iter()
-            .map(|s| &text[s.start..s.end])
-            .collect()
+        paragraphs(text, sep).iter().map(|s| &text[s.start..s.end]).collect()
     }
 
     #[test]
     fn blank_lines_separate_paragraphs() {
-        assert_eq!(
-            texts("One.\n\n  Two.  \r\n\r\nThree.", None),
-            ["One.", "Two.", "Three."]
-        );
+        assert_eq!(texts("One.\n\n  Two.  \r\n\r\nThree.", None), ["One.", "Two.", "Three."]);
     }
 
     #[test]
@@ -281,10 +248,7 @@ mod tests {
 
     #[test]
     fn short_lines_are_not_taken_for_hard_wrapping() {
-        assert_eq!(
-            texts("Trump meets Putin\nMarkets fall sharply\nSearch", None).len(),
-            3
-        );
+        assert_eq!(texts("Trump meets Putin\nMarkets fall sharply\nSearch", None).len(), 3);
     }
 
     #[test]
@@ -298,18 +262,11 @@ mod tests {
 
     #[test]
     fn file_separator_needs_most_texts_and_no_line_breaks() {
-        assert_eq!(
-            detect_file_separator(["A ### b", "C ### d ### e", "plain", ""]),
-            Some(" ### ")
-        );
+        assert_eq!(detect_file_separator(["A ### b", "C ### d ### e", "plain", ""]), Some(" ### "));
         assert_eq!(detect_file_separator(["A ### b", "plain", "plain too"]), None);
         assert_eq!(detect_file_separator(["A ### b", "C ### d\nE"]), None);
         assert_eq!(detect_file_separator(Vec::<&str>::new()), None);
-        assert_eq!(
-            detect_file_separator(["We use C ### as a marker"]),
-            None,
-            "one text: two markers needed"
-        );
+        assert_eq!(detect_file_separator(["We use C ### as a marker"]), None, "one text: two markers needed");
     }
 
     #[test]

@@ -54,21 +54,10 @@ mod tests {
     use super::*;
 
     fn toks(hashes: &[u64]) -> Vec<Token> {
-        hashes
-            .iter()
-            .map(|&hash| Token {
-                start: 0,
-                end: 0,
-                hash,
-            })
-            .collect()
+        hashes.iter().map(|&hash| Token { start: 0, end: 0, hash }).collect()
     }
 
-    const P: ShingleParams = ShingleParams {
-        size: 3,
-        min_words: 2,
-        seed: 1,
-    };
+    const P: ShingleParams = ShingleParams { size: 3, min_words: 2, seed: 1 };
 
     #[test]
     fn counts_distinct_windows() {

@@ -113,11 +113,7 @@ impl Sketcher {
 
     /// The paragraph spans of `text`.
     pub fn paragraphs(&self, text: &str) -> Vec<Span> {
-        let separator = self
-            .params
-            .separator
-            .as_deref()
-            .or_else(|| segment::detect_separator(text));
+        let separator = self.params.separator.as_deref().or_else(|| segment::detect_separator(text));
         segment::paragraphs(text, separator)
     }
 
@@ -138,11 +134,7 @@ impl Sketcher {
                 self.params.lsh.band_keys(&scratch.signature, &mut scratch.keys);
                 band_keys.extend_from_slice(&scratch.keys);
             }
-            paragraphs.push(ParagraphSketch {
-                span,
-                words: saturating_u32(scratch.tokens.len()),
-                shingles,
-            });
+            paragraphs.push(ParagraphSketch { span, words: saturating_u32(scratch.tokens.len()), shingles });
         }
         ArticleSketch {
             key: article.key,
@@ -163,9 +155,7 @@ impl Sketcher {
 
     fn shingles_into(&self, text: &str, span: Span, scratch: &mut Scratch) {
         scratch.tokens.clear();
-        scratch
-            .tokenizer
-            .tokens(text, span, self.params.seed, &mut scratch.tokens);
+        scratch.tokenizer.tokens(text, span, self.params.seed, &mut scratch.tokens);
         shingle_set(&scratch.tokens, &self.params.shingle, &mut scratch.shingles);
     }
 }

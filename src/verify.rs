@@ -18,11 +18,7 @@ impl Similarity {
     /// Jaccard similarity `|A ∩ B| / |A ∪ B|` (0 for two empty sets).
     pub fn jaccard(&self) -> f64 {
         let union = self.a_len + self.b_len - self.shared;
-        if union == 0 {
-            0.0
-        } else {
-            f64::from(self.shared) / f64::from(union)
-        }
+        if union == 0 { 0.0 } else { f64::from(self.shared) / f64::from(union) }
     }
 
     /// Share of the first set found in the second, `|A ∩ B| / |A|`.
@@ -37,11 +33,7 @@ impl Similarity {
 }
 
 fn ratio(part: u32, whole: u32) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        f64::from(part) / f64::from(whole)
-    }
+    if whole == 0 { 0.0 } else { f64::from(part) / f64::from(whole) }
 }
 
 /// Compares two sorted, deduplicated shingle sets.

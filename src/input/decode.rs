@@ -89,11 +89,7 @@ fn utf16(bytes: &[u8]) -> Option<String> {
         ([hi, lo], false) => u16::from_be_bytes([*hi, *lo]),
         _ => 0xFFFD,
     });
-    Some(
-        char::decode_utf16(units)
-            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect(),
-    )
+    Some(char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect())
 }
 
 #[cfg(test)]

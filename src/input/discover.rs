@@ -59,10 +59,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Source>, Vec<Warning>), Error>
     let mut sources = Vec::new();
     let mut warnings = Vec::new();
     for root in paths {
-        let meta = std::fs::metadata(root).map_err(|source| Error::Path {
-            path: root.clone(),
-            source,
-        })?;
+        let meta = std::fs::metadata(root).map_err(|source| Error::Path { path: root.clone(), source })?;
         if meta.is_dir() {
             walk(root, &mut sources, &mut warnings);
         } else {
@@ -183,10 +180,7 @@ fn file_name(path: &Path) -> String {
 
 fn relative_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
+    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     parts.join("/")
 }
 
@@ -225,14 +219,8 @@ mod tests {
     fn detects_formats_and_compression() {
         assert_eq!(detect("a.txt"), Some((Format::Text, Compression::None)));
         assert_eq!(detect("A.JSONL.GZ"), Some((Format::Jsonl, Compression::Gzip)));
-        assert_eq!(
-            detect("x.tsv.zst"),
-            Some((Format::Csv { delimiter: b'\t' }, Compression::Zstd))
-        );
-        assert_eq!(
-            detect("x.csv"),
-            Some((Format::Csv { delimiter: b',' }, Compression::None))
-        );
+        assert_eq!(detect("x.tsv.zst"), Some((Format::Csv { delimiter: b'\t' }, Compression::Zstd)));
+        assert_eq!(detect("x.csv"), Some((Format::Csv { delimiter: b',' }, Compression::None)));
         assert_eq!(detect("x.pdf"), None);
         assert_eq!(detect("README"), None);
         assert_eq!(detect("x.gz"), None);

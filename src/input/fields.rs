@@ -32,37 +32,17 @@ pub(super) enum Role {
 }
 
 impl Role {
-    pub(super) const ALL: [Role; 6] = [
-        Role::Text,
-        Role::Id,
-        Role::Outlet,
-        Role::Url,
-        Role::Date,
-        Role::Title,
-    ];
+    pub(super) const ALL: [Role; 6] =
+        [Role::Text, Role::Id, Role::Outlet, Role::Url, Role::Date, Role::Title];
 
     /// Common names for the role, most specific first.
     pub(super) fn common_names(self) -> &'static [&'static str] {
         match self {
-            Role::Text => &[
-                "text",
-                "content",
-                "body",
-                "article",
-                "full_text",
-                "maintext",
-                "story",
-            ],
+            Role::Text => &["text", "content", "body", "article", "full_text", "maintext", "story"],
             Role::Id => &["id", "article_id", "doc_id", "docid", "uuid", "guid", "_id"],
-            Role::Outlet => &[
-                "outlet",
-                "publisher",
-                "source",
-                "site",
-                "domain",
-                "source_domain",
-                "publication",
-            ],
+            Role::Outlet => {
+                &["outlet", "publisher", "source", "site", "domain", "source_domain", "publication"]
+            }
             Role::Url => &["url", "link", "uri", "source_url", "canonical_url"],
             Role::Date => &[
                 "date",
@@ -154,24 +134,15 @@ mod tests {
 
     #[test]
     fn chosen_name_wins() {
-        let f = FieldNames {
-            text: Some("Publisher".into()),
-            ..FieldNames::default()
-        };
+        let f = FieldNames { text: Some("Publisher".into()), ..FieldNames::default() };
         let names = ["text", "Publisher"];
         assert_eq!(f.find(Role::Text, names.iter().copied()), Some(1));
     }
 
     #[test]
     fn host_from_url() {
-        assert_eq!(
-            host_of("https://www.Reuters.com/world/x?y=1").as_deref(),
-            Some("reuters.com")
-        );
-        assert_eq!(
-            host_of("http://user@news.example.org:8080/a").as_deref(),
-            Some("news.example.org")
-        );
+        assert_eq!(host_of("https://www.Reuters.com/world/x?y=1").as_deref(), Some("reuters.com"));
+        assert_eq!(host_of("http://user@news.example.org:8080/a").as_deref(), Some("news.example.org"));
         assert_eq!(host_of("not a url"), None);
     }
 }

@@ -17,10 +17,7 @@ struct Fields {
 }
 
 fn article(index: u32, source: &Source, line: u64, f: Fields) -> Article {
-    let outlet = f
-        .outlet
-        .or_else(|| f.url.as_deref().and_then(host_of))
-        .or_else(|| source.parent.clone());
+    let outlet = f.outlet.or_else(|| f.url.as_deref().and_then(host_of)).or_else(|| source.parent.clone());
     Article {
         key: ArticleKey { source: index, line },
         meta: ArticleMeta {
@@ -57,10 +54,7 @@ pub(super) fn read_jsonl(index: u32, source: &Source, options: &ReadOptions, emi
             Ok(_) => line += 1,
             Err(err) => {
                 let message = match line {
-                    0 => format!(
-                        "{} before the first line; file skipped",
-                        decode::read_error(&err, source)
-                    ),
+                    0 => format!("{} before the first line; file skipped", decode::read_error(&err, source)),
                     _ => format!(
                         "{} after line {line}; rest of file skipped",
                         decode::read_error(&err, source)
@@ -88,10 +82,7 @@ pub(super) fn read_jsonl(index: u32, source: &Source, options: &ReadOptions, emi
         }
     }
     if records == 0 {
-        emit(Item::Warning(Warning::file(
-            &source.display,
-            "no records (empty file)",
-        )));
+        emit(Item::Warning(Warning::file(&source.display, "no records (empty file)")));
     }
 }
 
@@ -160,31 +151,12 @@ pub(super) fn read_csv(
         Ok(reader) => reader,
         Err(message) => return emit(file_warning(message)),
     };
-    let mut csv = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(reader);
-    let headers: Vec<String> = match csv.byte_headers() {
-        Ok(h) => h
-            .iter()
-            .map(|f| String::from_utf8_lossy(f).into_owned())
-            .collect(),
-        Err(err) => return emit(file_warning(csv_error(&err, source))),
+    let mut csv =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(reader);
+    let columns = match csv_columns(&mut csv, options, source) {
+        Ok(columns) => columns,
+        Err(message) => return emit(file_warning(message)),
     };
-    if headers.iter().all(|h| h.trim().is_empty()) {
-        return emit(file_warning("empty file (no header row)".into()));
-    }
-    let names = || headers.iter().map(String::as_str);
-    let column = |role: Role| options.fields.find(role, names());
-    let Some(text_col) = column(Role::Text) else {
-        let message = format!(
-            "{} in the header row; file skipped",
-            options.fields.missing(Role::Text)
-        );
-        return emit(file_warning(message));
-    };
-    let columns: Vec<(Role, Option<usize>)> = Role::ALL.iter().map(|&r| (r, column(r))).collect();
     let mut record = csv::ByteRecord::new();
     let mut rows = 0u64;
     loop {
@@ -193,68 +165,90 @@ pub(super) fn read_csv(
             Ok(true) => rows += 1,
             Err(err) => {
                 rows += 1;
-                let fatal = matches!(err.kind(), csv::ErrorKind::Io(_));
                 // An I/O error carries no position: name the line of the unread row.
                 let line = err.position().map_or_else(|| csv.position().line(), |p| p.line());
-                emit(Item::Warning(Warning::line(
-                    &source.display,
-                    line,
-                    csv_error(&err, source),
-                )));
-                if fatal {
+                emit(Item::Warning(Warning::line(&source.display, line, csv_error(&err, source))));
+                if matches!(err.kind(), csv::ErrorKind::Io(_)) {
                     break;
                 }
                 continue;
             }
         }
         let line = record.position().map_or(0, |p| p.line());
-        let warn = |message: String| Item::Warning(Warning::line(&source.display, line, message));
-        let Some(raw_text) = record.get(text_col) else {
-            let message = format!(
-                "row has {} fields, the header has {}; row skipped",
-                record.len(),
-                headers.len()
-            );
-            emit(warn(message));
-            continue;
-        };
-        // Extra non-empty fields mean the row does not line up with the header
-        // (trailing empty fields, as from a trailing delimiter, are harmless).
-        if record
-            .iter()
-            .skip(headers.len())
-            .any(|f| !f.iter().all(u8::is_ascii_whitespace))
-        {
-            let message = format!(
-                "row has {} fields, the header has {} (an unquoted delimiter inside a field?); \
-                 extra fields ignored",
-                record.len(),
-                headers.len()
-            );
-            emit(warn(message));
+        let mut warn = |message: String| emit(Item::Warning(Warning::line(&source.display, line, message)));
+        if let Some(fields) = csv_row(&record, &columns, &mut warn) {
+            emit(Item::Article(article(index, source, line, fields)));
         }
-        let decoded = decode::decode_utf8(raw_text.to_vec());
-        if let Some(note) = decoded.note {
-            emit(warn(note));
-        }
-        let field = |role: Role| {
-            let col = columns.iter().find(|(r, _)| *r == role).and_then(|(_, c)| *c)?;
-            let raw = record.get(col)?;
-            non_empty(String::from_utf8_lossy(raw).into_owned())
-        };
-        let fields = Fields {
-            text: decoded.text,
-            id: field(Role::Id),
-            outlet: field(Role::Outlet),
-            url: field(Role::Url),
-            date: field(Role::Date),
-            title: field(Role::Title),
-        };
-        emit(Item::Article(article(index, source, line, fields)));
     }
     if rows == 0 {
         emit(file_warning("no records (empty file: a header row only)".into()));
     }
+}
+
+/// Where each role's field is in a CSV file's rows.
+struct Columns {
+    /// Column of the text.
+    text: usize,
+    /// Column of every role, if present.
+    roles: Vec<(Role, Option<usize>)>,
+    /// Number of fields in the header row.
+    width: usize,
+}
+
+/// Reads the header row and finds the columns; `Err` says why the file
+/// cannot be read.
+fn csv_columns<R: std::io::Read>(
+    csv: &mut csv::Reader<R>,
+    options: &ReadOptions,
+    source: &Source,
+) -> Result<Columns, String> {
+    let headers: Vec<String> = match csv.byte_headers() {
+        Ok(h) => h.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect(),
+        Err(err) => return Err(csv_error(&err, source)),
+    };
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return Err("empty file (no header row)".into());
+    }
+    let column = |role: Role| options.fields.find(role, headers.iter().map(String::as_str));
+    let Some(text) = column(Role::Text) else {
+        return Err(format!("{} in the header row; file skipped", options.fields.missing(Role::Text)));
+    };
+    Ok(Columns { text, roles: Role::ALL.iter().map(|&r| (r, column(r))).collect(), width: headers.len() })
+}
+
+/// The fields of one row, or `None` if the row has no text column; problems
+/// with the row go to `warn`.
+fn csv_row(record: &csv::ByteRecord, columns: &Columns, warn: &mut dyn FnMut(String)) -> Option<Fields> {
+    let Some(raw_text) = record.get(columns.text) else {
+        warn(format!("row has {} fields, the header has {}; row skipped", record.len(), columns.width));
+        return None;
+    };
+    // Extra non-empty fields mean the row does not line up with the header
+    // (trailing empty fields, as from a trailing delimiter, are harmless).
+    if record.iter().skip(columns.width).any(|f| !f.iter().all(u8::is_ascii_whitespace)) {
+        warn(format!(
+            "row has {} fields, the header has {} (an unquoted delimiter inside a field?); \
+             extra fields ignored",
+            record.len(),
+            columns.width
+        ));
+    }
+    let decoded = decode::decode_utf8(raw_text.to_vec());
+    if let Some(note) = decoded.note {
+        warn(note);
+    }
+    let field = |role: Role| {
+        let col = columns.roles.iter().find(|(r, _)| *r == role).and_then(|(_, c)| *c)?;
+        non_empty(String::from_utf8_lossy(record.get(col)?).into_owned())
+    };
+    Some(Fields {
+        text: decoded.text,
+        id: field(Role::Id),
+        outlet: field(Role::Outlet),
+        url: field(Role::Url),
+        date: field(Role::Date),
+        title: field(Role::Title),
+    })
 }
 
 fn csv_error(err: &csv::Error, source: &Source) -> String {

@@ -14,10 +14,7 @@ pub(super) fn read(index: u32, source: &Source, _options: &ReadOptions, emit: &m
     };
     let mut bytes = Vec::new();
     if let Err(err) = reader.read_to_end(&mut bytes) {
-        return emit(warn(format!(
-            "{}; file skipped",
-            decode::read_error(&err, source)
-        )));
+        return emit(warn(format!("{}; file skipped", decode::read_error(&err, source))));
     }
     if bytes.is_empty() {
         return emit(warn("empty file".into()));
@@ -30,10 +27,7 @@ pub(super) fn read(index: u32, source: &Source, _options: &ReadOptions, emit: &m
         emit(warn(note));
     }
     emit(Item::Article(Article {
-        key: ArticleKey {
-            source: index,
-            line: 0,
-        },
+        key: ArticleKey { source: index, line: 0 },
         meta: ArticleMeta {
             id: source.relative.clone(),
             outlet: source.parent.clone(),

@@ -6,6 +6,7 @@ use super::{
     ArticleOut, ClusterOut, Containment, MatchOut, Place, Range, Report, SCHEMA_VERSION, Settings, Summary,
     WarningOut, round4,
 };
+use crate::blocks::BlockMatch;
 use crate::cluster::Cluster;
 use crate::pipeline::Scan;
 
@@ -24,42 +25,12 @@ pub fn build(scan: &Scan) -> Report {
             }
         }
     }
-    let clusters = order
-        .iter()
-        .enumerate()
-        .map(|(rank, &c)| cluster_out(scan, &scan.clusters[c], rank + 1))
-        .collect();
-    let mut matches: Vec<MatchOut> = scan
-        .blocks
-        .iter()
-        .map(|b| MatchOut {
-            kind: if b.a_article == b.b_article {
-                "repeat"
-            } else {
-                "near_duplicate"
-            },
-            similarity: round4(b.jaccard()),
-            min_paragraph_similarity: round4(b.min_jaccard),
-            containment: Containment {
-                a_in_b: round4(ratio(b.shared, b.a_len)),
-                b_in_a: round4(ratio(b.shared, b.b_len)),
-            },
-            cluster: cluster_of_para
-                .get(&b.first_p)
-                .or_else(|| cluster_of_para.get(&b.first_q))
-                .copied(),
-            a: place(scan, b.a_article, b.a_first, b.a_first + b.len - 1),
-            b: place(scan, b.b_article, b.b_first, b.b_first + b.len - 1),
-        })
-        .collect();
+    let clusters =
+        order.iter().enumerate().map(|(rank, &c)| cluster_out(scan, &scan.clusters[c], rank + 1)).collect();
+    let mut matches: Vec<MatchOut> =
+        scan.blocks.iter().map(|b| match_out(scan, b, &cluster_of_para)).collect();
     matches.sort_by_key(|m| {
-        (
-            m.cluster.unwrap_or(usize::MAX),
-            m.a.article,
-            m.a.paragraphs[0],
-            m.b.article,
-            m.b.paragraphs[0],
-        )
+        (m.cluster.unwrap_or(usize::MAX), m.a.article, m.a.paragraphs[0], m.b.article, m.b.paragraphs[0])
     });
     Report {
         version: SCHEMA_VERSION,
@@ -71,20 +42,22 @@ pub fn build(scan: &Scan) -> Report {
         warnings: scan
             .warnings
             .iter()
-            .map(|w| WarningOut {
-                source: w.source.clone(),
-                line: w.line,
-                message: w.message.clone(),
-            })
+            .map(|w| WarningOut { source: w.source.clone(), line: w.line, message: w.message.clone() })
             .collect(),
     }
 }
 
-fn ratio(part: u64, whole: u64) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f64 / whole as f64
+/// One block match as reported; `cluster_of_para` maps paragraphs to
+/// cluster ids.
+fn match_out(scan: &Scan, b: &BlockMatch, cluster_of_para: &HashMap<u32, usize>) -> MatchOut {
+    MatchOut {
+        kind: if b.a_article == b.b_article { "repeat" } else { "near_duplicate" },
+        similarity: round4(b.jaccard()),
+        min_paragraph_similarity: round4(b.min_jaccard),
+        containment: Containment { a_in_b: round4(b.a_in_b()), b_in_a: round4(b.b_in_a()) },
+        cluster: cluster_of_para.get(&b.first_p).or_else(|| cluster_of_para.get(&b.first_q)).copied(),
+        a: place(scan, b.a_article, b.a_first, b.a_first + b.len - 1),
+        b: place(scan, b.b_article, b.b_first, b.b_first + b.len - 1),
     }
 }
 
@@ -106,45 +79,29 @@ fn cluster_order(scan: &Scan) -> Vec<usize> {
 fn words(scan: &Scan, cluster: &Cluster) -> u64 {
     let m = cluster.members[0];
     let article = &scan.articles[m.article as usize];
-    (m.first..=m.last)
-        .map(|i| u64::from(article.paragraphs[i as usize].words))
-        .sum()
+    (m.first..=m.last).map(|i| u64::from(article.paragraphs[i as usize].words)).sum()
 }
 
 fn cluster_out(scan: &Scan, cluster: &Cluster, id: usize) -> ClusterOut {
-    let one_article = cluster
-        .members
-        .iter()
-        .all(|m| m.article == cluster.members[0].article);
+    let one_article = cluster.members.iter().all(|m| m.article == cluster.members[0].article);
     let first = cluster.members[0];
     ClusterOut {
         id,
         kind: if one_article { "repeat" } else { "near_duplicate" },
         paragraphs: first.last - first.first + 1,
         words: words(scan, cluster),
-        similarity: Range {
-            min: round4(cluster.jaccard.0),
-            max: round4(cluster.jaccard.1),
-        },
-        excerpt: block_excerpt(
-            scan,
-            cluster.members[cluster.center].first_p,
-            first.last - first.first + 1,
-        ),
+        similarity: Range { min: round4(cluster.jaccard.0), max: round4(cluster.jaccard.1) },
+        excerpt: block_excerpt(scan, cluster.members[cluster.center].first_p, first.last - first.first + 1),
         center: cluster.center,
-        members: cluster
-            .members
-            .iter()
-            .map(|m| place(scan, m.article, m.first, m.last))
-            .collect(),
+        members: cluster.members.iter().map(|m| place(scan, m.article, m.first, m.last)).collect(),
     }
 }
 
-/// Longest cluster excerpt, in bytes.
-const EXCERPT_BYTES: usize = 400;
+/// Longest cluster excerpt, in characters.
+const EXCERPT_CHARS: usize = 400;
 
 /// The start of a block's text: its paragraphs' excerpts joined by ` ¶ `,
-/// cut at a word boundary near [`EXCERPT_BYTES`].
+/// cut at a word boundary within [`EXCERPT_CHARS`].
 fn block_excerpt(scan: &Scan, first_p: u32, len: u32) -> String {
     let mut out = String::new();
     for p in first_p..first_p + len {
@@ -153,19 +110,11 @@ fn block_excerpt(scan: &Scan, first_p: u32, len: u32) -> String {
             out.push_str(" ¶ ");
         }
         out.push_str(text);
-        if out.len() >= EXCERPT_BYTES {
+        if out.chars().count() >= EXCERPT_CHARS {
             break;
         }
     }
-    if out.len() <= EXCERPT_BYTES {
-        return out;
-    }
-    let mut cut = EXCERPT_BYTES;
-    while !out.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = out[..cut].rsplit_once(' ').map_or(&out[..cut], |(head, _)| head);
-    format!("{}…", head.trim_end_matches('…'))
+    super::cut_at_word(&out, EXCERPT_CHARS)
 }
 
 fn place(scan: &Scan, article: u32, first: u32, last: u32) -> Place {
@@ -194,12 +143,7 @@ fn settings(scan: &Scan) -> Settings {
 }
 
 fn summary(scan: &Scan) -> Summary {
-    let matchable = scan
-        .articles
-        .iter()
-        .flat_map(|a| &a.paragraphs)
-        .filter(|p| p.shingles > 0)
-        .count();
+    let matchable = scan.articles.iter().flat_map(|a| &a.paragraphs).filter(|p| p.shingles > 0).count();
     Summary {
         sources: scan.sources.len(),
         articles: scan.articles.len(),

@@ -187,7 +187,32 @@ pub fn render_json(report: &Report, out: &mut dyn std::io::Write) -> std::io::Re
     writeln!(out)
 }
 
+/// `text` if it has at most `max` characters, else its longest prefix of
+/// whole words within `max - 1` characters followed by `…`.
+pub(crate) fn cut_at_word(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let end = text.char_indices().nth(max.saturating_sub(1)).map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
+    let head = head.rsplit_once(' ').map_or(head, |(words, _)| words);
+    format!("{}…", head.trim_end_matches('…').trim_end())
+}
+
 /// Rounds a measure to 4 decimals for stable, readable output.
 pub(crate) fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_at_word;
+
+    #[test]
+    fn cuts_at_a_word_boundary_within_the_limit() {
+        assert_eq!(cut_at_word("short", 10), "short");
+        assert_eq!(cut_at_word("one two three four", 10), "one two…");
+        assert!(cut_at_word("ééééé ééééé ééééé", 8).chars().count() <= 8);
+        assert_eq!(cut_at_word("abcdefghijkl", 5), "abcd…");
+    }
 }

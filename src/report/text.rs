@@ -16,11 +16,7 @@ pub fn render_text(report: &Report, limit: usize, out: &mut dyn Write) -> io::Re
     if !report.clusters.is_empty() && report.articles.len() <= ARTICLE_TABLE_MAX {
         articles(report, out)?;
     }
-    let shown = if limit == 0 {
-        report.clusters.len()
-    } else {
-        limit.min(report.clusters.len())
-    };
+    let shown = if limit == 0 { report.clusters.len() } else { limit.min(report.clusters.len()) };
     for cluster in &report.clusters[..shown] {
         writeln!(out)?;
         render_cluster(report, cluster, out)?;
@@ -61,10 +57,7 @@ fn header(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             cfg.shingle_size, cfg.threshold, s.candidate_pairs
         )?;
         if s.matchable_paragraphs < 2 {
-            writeln!(
-                out,
-                "Too few paragraphs to compare: lower --min-words or check the input."
-            )?;
+            writeln!(out, "Too few paragraphs to compare: lower --min-words or check the input.")?;
         } else {
             writeln!(out, "Lower --threshold to see looser reuse.")?;
         }
@@ -109,31 +102,20 @@ fn articles(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out)?;
     writeln!(out, "Per article:")?;
-    let width = report
-        .articles
-        .iter()
-        .map(|a| a.id.chars().count())
-        .max()
-        .unwrap_or(0);
+    let width = report.articles.iter().map(|a| a.id.chars().count()).max().unwrap_or(0);
     for (i, a) in report.articles.iter().enumerate() {
         partners[i].sort_unstable();
         partners[i].dedup();
         let mut parts = Vec::new();
         if shared[i] > 0 {
-            let with: Vec<&str> = partners[i]
-                .iter()
-                .map(|&p| report.articles[p].id.as_str())
-                .collect();
+            let with: Vec<&str> = partners[i].iter().map(|&p| report.articles[p].id.as_str()).collect();
             parts.push(format!("{} shared with {}", shared[i], with.join(", ")));
         }
         if repeated[i] > 0 {
             parts.push(format!("{} repeating an earlier paragraph", repeated[i]));
         }
-        let what = if parts.is_empty() {
-            "no paragraph shared or repeated".to_string()
-        } else {
-            parts.join("; ")
-        };
+        let what =
+            if parts.is_empty() { "no paragraph shared or repeated".to_string() } else { parts.join("; ") };
         writeln!(out, "  {:width$}  {:>3} ¶  {what}", a.id, a.paragraphs)?;
     }
     Ok(())
@@ -156,33 +138,15 @@ fn render_cluster(report: &Report, c: &ClusterOut, out: &mut dyn Write) -> io::R
     } else if articles == c.members.len() {
         format!("in {articles} articles")
     } else {
-        format!(
-            "{} copies in {articles} articles (some carry it twice)",
-            c.members.len()
-        )
+        format!("{} copies in {articles} articles (some carry it twice)", c.members.len())
     };
-    writeln!(
-        out,
-        "[{}] {what}, {where_}, {} · {} words",
-        c.id,
-        similarity(c),
-        c.words
-    )?;
+    writeln!(out, "[{}] {what}, {where_}, {} · {} words", c.id, similarity(c), c.words)?;
     let width = c.members.iter().map(|m| m.id.chars().count()).max().unwrap_or(0);
     for (i, m) in c.members.iter().enumerate() {
         let article = &report.articles[m.article as usize];
         let mut about: Vec<String> = article.outlet.iter().cloned().collect();
-        about.extend(
-            article
-                .date
-                .as_deref()
-                .map(|d| d.chars().take(16).collect::<String>()),
-        );
-        let about = if about.is_empty() {
-            String::new()
-        } else {
-            format!("  [{}]", about.join(", "))
-        };
+        about.extend(article.date.as_deref().map(|d| d.chars().take(16).collect::<String>()));
+        let about = if about.is_empty() { String::new() } else { format!("  [{}]", about.join(", ")) };
         let mark = if i == c.center { '*' } else { ' ' };
         let paras = if m.paragraphs[0] == m.paragraphs[1] {
             format!("¶{}", m.paragraphs[0] + 1)
@@ -192,7 +156,7 @@ fn render_cluster(report: &Report, c: &ClusterOut, out: &mut dyn Write) -> io::R
         let place = format!("{:width$}  {paras:<8} bytes {}–{}", m.id, m.start, m.end);
         writeln!(out, "  {mark} {place}{about}")?;
     }
-    writeln!(out, "    > {}", shorten(&c.excerpt, EXCERPT_CHARS))
+    writeln!(out, "    > {}", super::cut_at_word(&c.excerpt, EXCERPT_CHARS))
 }
 
 fn similarity(c: &ClusterOut) -> String {
@@ -204,15 +168,6 @@ fn similarity(c: &ClusterOut) -> String {
     } else {
         format!("Jaccard {lo:.2}–{hi:.2}")
     }
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches('…'))
 }
 
 fn warnings(report: &Report, out: &mut dyn Write) -> io::Result<()> {

@@ -20,9 +20,7 @@ fn good_pair(dir: &Path) {
 
 /// Scans `dir/corpus` as JSON and expects success.
 fn scan_corpus(dir: &Path) -> Report {
-    run_in(dir, &["scan", "corpus", "--format", "json"], &[])
-        .ok()
-        .report()
+    run_in(dir, &["scan", "corpus", "--format", "json"], &[]).ok().report()
 }
 
 /// The good articles' texts.
@@ -115,13 +113,7 @@ fn empty_files_are_warnings() {
     write(dir.path(), "corpus/header_only.csv", "id,text\n");
     let report = scan_corpus(dir.path());
     assert_good_match(&report);
-    for name in [
-        "empty.txt",
-        "empty.jsonl",
-        "blank.jsonl",
-        "empty.csv",
-        "header_only.csv",
-    ] {
+    for name in ["empty.txt", "empty.jsonl", "blank.jsonl", "empty.csv", "header_only.csv"] {
         warning(&report, name, None, "empty");
     }
     assert_eq!(report.warnings.len(), 5, "{:#?}", report.warnings);
@@ -144,11 +136,7 @@ fn malformed_jsonl_line_is_skipped_and_the_rest_is_read() {
     assert_good_match(&report);
     warning(&report, "export.jsonl", Some(2), "invalid JSON");
     assert_eq!(report.article("j1").1.line, Some(1));
-    assert_eq!(
-        report.article("j3").1.line,
-        Some(3),
-        "the record after the bad line is read"
-    );
+    assert_eq!(report.article("j3").1.line, Some(3), "the record after the bad line is read");
     share_a(&report, ("j1", &t1), ("j3", &t3));
 }
 
@@ -156,10 +144,7 @@ fn malformed_jsonl_line_is_skipped_and_the_rest_is_read() {
 fn jsonl_lines_that_are_not_objects_are_skipped() {
     let dir = scratch();
     good_pair(dir.path());
-    let body = format!(
-        "[1, 2, 3]\n\"just a string\"\n{}\nnull\n",
-        json!({"id": "ok", "text": PARA_A})
-    );
+    let body = format!("[1, 2, 3]\n\"just a string\"\n{}\nnull\n", json!({"id": "ok", "text": PARA_A}));
     write(dir.path(), "corpus/export.jsonl", body);
     let report = scan_corpus(dir.path());
     assert_good_match(&report);
@@ -192,23 +177,10 @@ fn jsonl_text_of_the_wrong_type_or_missing_is_a_line_warning() {
     let found = report.warnings_for("/export.jsonl");
     assert_eq!(found.len(), 2, "{found:#?}");
     assert_eq!(found[0].line, Some(1));
-    assert!(
-        found[0]
-            .message
-            .contains("\"text\" is a number, expected a string"),
-        "{:?}",
-        found[0]
-    );
+    assert!(found[0].message.contains("\"text\" is a number, expected a string"), "{:?}", found[0]);
     assert_eq!(found[1].line, Some(2));
     assert!(found[1].message.contains("no text field") && found[1].message.contains("--text-field"));
-    assert_eq!(
-        report
-            .articles
-            .iter()
-            .filter(|a| a.source.ends_with("export.jsonl"))
-            .count(),
-        1
-    );
+    assert_eq!(report.articles.iter().filter(|a| a.source.ends_with("export.jsonl")).count(), 1);
     share_a(&report, ("good1.txt", &good1()), ("n3", PARA_A));
 }
 
@@ -223,16 +195,9 @@ fn ragged_csv_row_is_skipped_with_its_line() {
     let report = scan_corpus(dir.path());
     assert_good_match(&report);
     let w = warning(&report, "export.csv", Some(6), "row skipped");
-    assert!(
-        w.message.contains("2 fields") && w.message.contains("header has 3"),
-        "{w:?}"
-    );
+    assert!(w.message.contains("2 fields") && w.message.contains("header has 3"), "{w:?}");
     assert_eq!(report.article("c1").1.line, Some(2));
-    assert_eq!(
-        report.article("c3").1.line,
-        Some(7),
-        "the row after the bad one is read"
-    );
+    assert_eq!(report.article("c3").1.line, Some(7), "the row after the bad one is read");
     share_a(&report, ("c1", &t1), ("c3", &t3));
 }
 
@@ -246,21 +211,10 @@ fn csv_row_with_extra_fields_is_read_with_a_warning() {
     let report = scan_corpus(dir.path());
     assert_good_match(&report);
     let w = warning(&report, "export.csv", Some(3), "extra fields ignored");
-    assert!(
-        w.message.contains("3 fields") && w.message.contains("header has 2"),
-        "{w:?}"
-    );
+    assert!(w.message.contains("3 fields") && w.message.contains("header has 2"), "{w:?}");
     let cut = PARA_B.split(',').next().expect("text before the comma");
-    assert_eq!(
-        report.article("c2").1.bytes,
-        cut.len(),
-        "the text up to the delimiter"
-    );
-    assert_eq!(
-        report.article("c4").1.line,
-        Some(5),
-        "an empty extra field is harmless"
-    );
+    assert_eq!(report.article("c2").1.bytes, cut.len(), "the text up to the delimiter");
+    assert_eq!(report.article("c4").1.line, Some(5), "an empty extra field is harmless");
     share_a(&report, ("c1", PARA_A), ("c3", PARA_A));
 }
 
@@ -268,11 +222,7 @@ fn csv_row_with_extra_fields_is_read_with_a_warning() {
 fn csv_without_a_text_column_is_skipped_with_a_hint() {
     let dir = scratch();
     good_pair(dir.path());
-    write(
-        dir.path(),
-        "corpus/export.csv",
-        format!("id,headline_body\nc1,\"{PARA_A}\"\n"),
-    );
+    write(dir.path(), "corpus/export.csv", format!("id,headline_body\nc1,\"{PARA_A}\"\n"));
     let report = scan_corpus(dir.path());
     assert_good_match(&report);
     let w = warning(&report, "export.csv", None, "no text field");
@@ -291,10 +241,7 @@ fn x2() -> String {
 /// A JSON Lines export of `n` records: records 1 and 2 share `PARA_A`, the
 /// rest are filler.
 fn long_export(n: u64) -> String {
-    let mut records = vec![
-        json!({"id": "x1", "text": x1()}),
-        json!({"id": "x2", "text": x2()}),
-    ];
+    let mut records = vec![json!({"id": "x1", "text": x1()}), json!({"id": "x2", "text": x2()})];
     records.extend((3..=n).map(|i| json!({"id": format!("x{i}"), "text": filler(i, 40)})));
     jsonl(&records)
 }
@@ -327,9 +274,7 @@ fn truncated_gzip_csv_keeps_the_rows_before_the_cut() {
     let dir = scratch();
     good_pair(dir.path());
     let total = 150;
-    let rows: String = (1..=total)
-        .map(|i| format!("r{i},\"{}\"\n", filler(i, 40)))
-        .collect();
+    let rows: String = (1..=total).map(|i| format!("r{i},\"{}\"\n", filler(i, 40))).collect();
     let gz = gzip(format!("id,text\n{rows}").as_bytes());
     write(dir.path(), "corpus/export.csv.gz", &gz[..gz.len() / 2]);
     let report = scan_corpus(dir.path());
@@ -356,10 +301,7 @@ fn truncated_gzip_text_file_is_skipped_with_a_warning() {
     let report = scan_corpus(dir.path());
     assert_good_match(&report);
     let w = warning(&report, "story.txt.gz", None, "truncated");
-    assert!(
-        w.message.contains("gzip") && w.message.contains("skipped"),
-        "{w:?}"
-    );
+    assert!(w.message.contains("gzip") && w.message.contains("skipped"), "{w:?}");
     assert_eq!(report.articles.len(), 2);
 }
 
@@ -384,10 +326,7 @@ fn truncated_zstd_is_a_warning_and_complete_frames_are_kept() {
     let zst = zstd(long_export(3).as_bytes());
     write(dir.path(), "corpus/cut.jsonl.zst", &zst[..zst.len() / 2]);
     // Two frames, the second cut: the first frame's records are kept.
-    let first = jsonl(&[
-        json!({"id": "z1", "text": x1()}),
-        json!({"id": "z2", "text": x2()}),
-    ]);
+    let first = jsonl(&[json!({"id": "z1", "text": x1()}), json!({"id": "z2", "text": x2()})]);
     let second = zstd(long_export(4).as_bytes());
     let mut frames = zstd(first.as_bytes());
     frames.extend_from_slice(&second[..second.len() / 2]);
@@ -449,16 +388,10 @@ fn unknown_extensions_in_a_directory_are_one_summary_warning() {
     assert_good_match(&report);
     assert_eq!(report.warnings.len(), 1, "{:#?}", report.warnings);
     let w = &report.warnings[0];
-    assert_eq!(
-        (w.source.as_str(), w.line),
-        ("corpus", None),
-        "about the directory"
-    );
+    assert_eq!((w.source.as_str(), w.line), ("corpus", None), "about the directory");
     assert!(w.message.contains("skipped 3 file(s)"), "{w:?}");
     assert!(
-        ["README", "notes.pdf", "sub/image.png"]
-            .iter()
-            .any(|n| w.message.contains(&format!("e.g. {n}"))),
+        ["README", "notes.pdf", "sub/image.png"].iter().any(|n| w.message.contains(&format!("e.g. {n}"))),
         "names an example: {w:?}"
     );
     assert_eq!(report.articles.len(), 2);
@@ -469,11 +402,7 @@ fn strict_makes_a_warning_fatal_but_still_prints_the_report() {
     let dir = scratch();
     good_pair(dir.path());
     write(dir.path(), "corpus/empty.txt", "");
-    let run = run_in(
-        dir.path(),
-        &["scan", "corpus", "--format", "json", "--strict"],
-        &[],
-    );
+    let run = run_in(dir.path(), &["scan", "corpus", "--format", "json", "--strict"], &[]);
     run.expect_code(1).stderr_has("--strict");
     let report = run.report();
     assert_good_match(&report);
@@ -487,11 +416,7 @@ fn strict_makes_a_warning_fatal_but_still_prints_the_report() {
 fn strict_without_warnings_succeeds() {
     let dir = scratch();
     good_pair(dir.path());
-    let run = run_in(
-        dir.path(),
-        &["scan", "corpus", "--format", "json", "--strict"],
-        &[],
-    );
+    let run = run_in(dir.path(), &["scan", "corpus", "--format", "json", "--strict"], &[]);
     let report = run.ok().report();
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
     assert_good_match(&report);
@@ -516,20 +441,14 @@ fn nonexistent_path_is_an_error_with_exit_code_2() {
 fn text_report_lists_warnings_as_path_line_message() {
     let dir = scratch();
     good_pair(dir.path());
-    write(
-        dir.path(),
-        "corpus/export.jsonl",
-        format!("{}\n{{broken\n", json!({"id": "j1", "text": PARA_A})),
-    );
+    write(dir.path(), "corpus/export.jsonl", format!("{}\n{{broken\n", json!({"id": "j1", "text": PARA_A})));
     let json = scan_corpus(dir.path());
     let w = warning(&json, "export.jsonl", Some(2), "invalid JSON");
     let run = run_in(dir.path(), &["scan", "corpus"], &[]);
     let stdout = &run.ok().stdout;
     let heading = stdout.find("1 warning(s):").expect("a warnings section");
     let line = format!("corpus/export.jsonl:2: {}", w.message);
-    let at = stdout
-        .find(&line)
-        .unwrap_or_else(|| panic!("no {line:?} in:\n{stdout}"));
+    let at = stdout.find(&line).unwrap_or_else(|| panic!("no {line:?} in:\n{stdout}"));
     assert!(at > heading, "the warning is listed under the heading");
 }
 
@@ -541,10 +460,8 @@ fn snapshot(dir: &Path) -> Vec<String> {
     while let Some(path) = stack.pop() {
         let meta = std::fs::symlink_metadata(&path).expect("metadata");
         let what = if meta.is_dir() {
-            let mut entries: Vec<_> = std::fs::read_dir(&path)
-                .expect("read_dir")
-                .map(|e| e.expect("entry").path())
-                .collect();
+            let mut entries: Vec<_> =
+                std::fs::read_dir(&path).expect("read_dir").map(|e| e.expect("entry").path()).collect();
             entries.sort();
             stack.extend(entries);
             "dir".to_string()
@@ -575,11 +492,7 @@ fn inputs_are_never_modified() {
     write(dir.path(), "corpus/export.jsonl", format!("{export}{{broken\n"));
     let gz = gzip(export.as_bytes());
     write(dir.path(), "corpus/cut.jsonl.gz", &gz[..gz.len() / 2]);
-    write(
-        dir.path(),
-        "corpus/whole.csv.zst",
-        zstd(format!("id,text\nc1,\"{PARA_A}\"\n").as_bytes()),
-    );
+    write(dir.path(), "corpus/whole.csv.zst", zstd(format!("id,text\nc1,\"{PARA_A}\"\n").as_bytes()));
     #[cfg(unix)]
     std::os::unix::fs::symlink("good1.txt", dir.path().join("corpus/link.txt")).expect("symlink");
 
@@ -587,12 +500,7 @@ fn inputs_are_never_modified() {
     let json = run_in(dir.path(), &["scan", "corpus", "--format", "json"], &[]);
     assert_good_match(&json.ok().report());
     run_in(dir.path(), &["scan", "corpus", "--strict"], &[]).expect_code(1);
-    run_in(
-        dir.path(),
-        &["scan", "corpus/export.jsonl", "corpus/cut.jsonl.gz"],
-        &[],
-    )
-    .ok();
+    run_in(dir.path(), &["scan", "corpus/export.jsonl", "corpus/cut.jsonl.gz"], &[]).ok();
     let after = snapshot(dir.path());
     crate::util::assert_same_text(&before.join("\n"), &after.join("\n"), "the fixture tree");
 }
@@ -606,9 +514,7 @@ fn repeated_ids_get_suffixes_that_no_other_article_has() {
         format!("{{\"id\": \"a#2\", \"text\": \"{PARA_B}\"}}"),
     ];
     write(dir.path(), "ids.jsonl", lines.join("\n"));
-    let report = run_in(dir.path(), &["scan", "ids.jsonl", "--format", "json"], &[])
-        .ok()
-        .report();
+    let report = run_in(dir.path(), &["scan", "ids.jsonl", "--format", "json"], &[]).ok().report();
     let ids: Vec<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["a", "a#3", "a#2"]);
     let w = report.warnings_for("ids.jsonl");
@@ -624,16 +530,11 @@ fn old_mac_and_unicode_line_breaks_split_paragraphs_like_newlines() {
     write(dir.path(), "unix.txt", &unix);
     write(dir.path(), "mac.txt", unix.replace('\n', "\r"));
     write(dir.path(), "u2029.txt", unix.replace("\n\n", "\u{2029}"));
-    let report = run_in(dir.path(), &["scan", ".", "--format", "json"], &[])
-        .ok()
-        .report();
+    let report = run_in(dir.path(), &["scan", ".", "--format", "json"], &[]).ok().report();
     for id in ["mac.txt", "u2029.txt", "unix.txt"] {
         assert_eq!(report.article(id).1.paragraphs, 3, "{id}");
     }
-    let paired: std::collections::BTreeSet<usize> = report
-        .clusters
-        .iter()
-        .flat_map(|c| c.members.iter().map(|m| m.article))
-        .collect();
+    let paired: std::collections::BTreeSet<usize> =
+        report.clusters.iter().flat_map(|c| c.members.iter().map(|m| m.article)).collect();
     assert_eq!(paired.len(), 3, "all three files share PARA_A and PARA_B");
 }

@@ -17,24 +17,14 @@ fn corpus_text(id: &str, start: usize, end: usize) -> String {
 fn repeated_block_in_004_is_one_match_of_six_paragraphs() {
     let report = run(&["scan", "corpus", "--format", "json"]).ok().report();
     let (a004, _) = report.article(A004);
-    let repeats: Vec<_> = report
-        .matches
-        .iter()
-        .filter(|m| m.kind == "repeat" && m.a.article == a004)
-        .collect();
+    let repeats: Vec<_> =
+        report.matches.iter().filter(|m| m.kind == "repeat" && m.a.article == a004).collect();
     assert_eq!(repeats.len(), 1, "one block match, not six pairs: {repeats:#?}");
     let m = repeats[0];
     assert_eq!(m.a.paragraphs[1] - m.a.paragraphs[0] + 1, 6);
-    assert_eq!(
-        m.b.paragraphs[0],
-        m.a.paragraphs[1] + 1,
-        "the copy follows the original"
-    );
+    assert_eq!(m.b.paragraphs[0], m.a.paragraphs[1] + 1, "the copy follows the original");
     assert_eq!(m.similarity, 1.0);
-    let (first, second) = (
-        corpus_text(A004, m.a.start, m.a.end),
-        corpus_text(A004, m.b.start, m.b.end),
-    );
+    let (first, second) = (corpus_text(A004, m.a.start, m.a.end), corpus_text(A004, m.b.start, m.b.end));
     assert_eq!(first, second, "the two byte spans hold the same text");
     assert!(first.starts_with("Media referenced anonymous U.S. officials"));
     assert!(first.ends_with("recognition of territorial realities."));
@@ -52,14 +42,8 @@ fn menafn_disclaimer_matches_across_different_wrapping() {
         .expect("000 and 004 share the disclaimer");
     assert_eq!(m.kind, "near_duplicate");
     assert_eq!(m.similarity, 1.0);
-    let (left, right) = (
-        corpus_text(A000, m.a.start, m.a.end),
-        corpus_text(A004, m.b.start, m.b.end),
-    );
-    assert!(
-        !left.contains('\n') && right.matches('\n').count() == 5,
-        "one line vs six wrapped lines"
-    );
+    let (left, right) = (corpus_text(A000, m.a.start, m.a.end), corpus_text(A004, m.b.start, m.b.end));
+    assert!(!left.contains('\n') && right.matches('\n').count() == 5, "one line vs six wrapped lines");
     for side in [&left, &right] {
         assert!(
             side.starts_with("MENAFN provides the") && side.ends_with("kindly contact the provider above.")
@@ -71,15 +55,8 @@ fn menafn_disclaimer_matches_across_different_wrapping() {
 fn repeated_title_in_002_is_found() {
     let report = run(&["scan", "corpus", "--format", "json"]).ok().report();
     let (a002, _) = report.article(A002);
-    let m = report
-        .matches
-        .iter()
-        .find(|m| m.a.article == a002 && m.b.article == a002)
-        .expect("002 repeats");
-    assert_eq!(
-        corpus_text(A002, m.a.start, m.a.end),
-        corpus_text(A002, m.b.start, m.b.end)
-    );
+    let m = report.matches.iter().find(|m| m.a.article == a002 && m.b.article == a002).expect("002 repeats");
+    assert_eq!(corpus_text(A002, m.a.start, m.a.end), corpus_text(A002, m.b.start, m.b.end));
     assert!(corpus_text(A002, m.a.start, m.a.end).starts_with("What Ukraine has to sign"));
 }
 
@@ -107,17 +84,9 @@ fn golden(name: &str, actual: &str) {
         std::fs::write(&path, actual).expect("write golden file");
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run with WIRETRACE_BLESS=1 to create it)",
-            path.display()
-        )
-    });
-    assert_same_text(
-        &expected,
-        actual,
-        &format!("golden {name} (WIRETRACE_BLESS=1 to accept)"),
-    );
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with WIRETRACE_BLESS=1 to create it)", path.display()));
+    assert_same_text(&expected, actual, &format!("golden {name} (WIRETRACE_BLESS=1 to accept)"));
 }
 
 #[test]
@@ -127,8 +96,5 @@ fn golden_text_report() {
 
 #[test]
 fn golden_json_report() {
-    golden(
-        "corpus.json",
-        &run(&["scan", "corpus", "--format", "json"]).ok().stdout,
-    );
+    golden("corpus.json", &run(&["scan", "corpus", "--format", "json"]).ok().stdout);
 }

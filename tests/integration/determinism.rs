@@ -25,21 +25,9 @@ fn thread_count_does_not_change_output() {
         write(dir.path(), &name, body);
     }
     for format in ["json", "text"] {
-        let one = run_in(
-            dir.path(),
-            &["scan", ".", "--format", format],
-            &[("RAYON_NUM_THREADS", "1")],
-        );
-        let two = run_in(
-            dir.path(),
-            &["scan", ".", "--format", format],
-            &[("RAYON_NUM_THREADS", "2")],
-        );
-        let many = run_in(
-            dir.path(),
-            &["scan", ".", "--format", format],
-            &[("RAYON_NUM_THREADS", "7")],
-        );
+        let one = run_in(dir.path(), &["scan", ".", "--format", format], &[("RAYON_NUM_THREADS", "1")]);
+        let two = run_in(dir.path(), &["scan", ".", "--format", format], &[("RAYON_NUM_THREADS", "2")]);
+        let many = run_in(dir.path(), &["scan", ".", "--format", format], &[("RAYON_NUM_THREADS", "7")]);
         one.ok();
         assert!(!one.report_like_empty(), "fixture must produce matches");
         assert_eq!(one.stdout, two.ok().stdout, "1 vs 2 threads ({format})");

@@ -23,31 +23,18 @@ fn text_directory_ids_are_relative_paths_and_outlets_the_directory_above() {
     let b = format!("{PARA_B}\n\n{PARA_A}\n\nMore on this story later today.\n");
     write(dir.path(), "news/reuters/a.txt", &a);
     write(dir.path(), "news/ap/wire/b.text", &b);
-    write(
-        dir.path(),
-        "news/top.txt",
-        "A story filed directly in the root folder of the corpus.\n",
-    );
-    let report = run_in(dir.path(), &["scan", "news", "--format", "json"], &[])
-        .ok()
-        .report();
+    write(dir.path(), "news/top.txt", "A story filed directly in the root folder of the corpus.\n");
+    let report = run_in(dir.path(), &["scan", "news", "--format", "json"], &[]).ok().report();
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
     assert_eq!(report.summary.sources, 3);
 
     let (_, art) = report.article("reuters/a.txt");
     assert_eq!(art.source, "news/reuters/a.txt");
     assert_eq!(art.outlet.as_deref(), Some("reuters"));
-    assert_eq!(
-        (art.line, &art.url, &art.date, &art.title),
-        (None, &None, &None, &None)
-    );
+    assert_eq!((art.line, &art.url, &art.date, &art.title), (None, &None, &None, &None));
     let (_, art) = report.article("ap/wire/b.text");
     assert_eq!(art.source, "news/ap/wire/b.text");
-    assert_eq!(
-        art.outlet.as_deref(),
-        Some("wire"),
-        "the directory just above the file"
-    );
+    assert_eq!(art.outlet.as_deref(), Some("wire"), "the directory just above the file");
     let (_, art) = report.article("top.txt");
     assert_eq!(art.outlet, None, "a file directly in the root has no outlet");
 
@@ -61,13 +48,8 @@ fn files_named_directly_are_read_even_with_an_unknown_extension() {
     let b = format!("# Notes\n\n{PARA_B}\n\n{PARA_A}\n");
     write(dir.path(), "x/one.txt", &a);
     write(dir.path(), "y/story.md", &b);
-    let report = run_in(
-        dir.path(),
-        &["scan", "x/one.txt", "y/story.md", "--format", "json"],
-        &[],
-    )
-    .ok()
-    .report();
+    let report =
+        run_in(dir.path(), &["scan", "x/one.txt", "y/story.md", "--format", "json"], &[]).ok().report();
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
     for (id, source) in [("one.txt", "x/one.txt"), ("story.md", "y/story.md")] {
         let (_, art) = report.article(id);
@@ -97,20 +79,14 @@ fn jsonl_and_ndjson_fields_are_found_by_common_names() {
         |records: &[serde_json::Value]| -> String { records.iter().map(|r| format!("{r}\n")).collect() };
     write(dir.path(), "in/export.jsonl", lines(&jsonl));
     write(dir.path(), "in/more.ndjson", lines(&ndjson));
-    let report = run_in(dir.path(), &["scan", "in", "--format", "json"], &[])
-        .ok()
-        .report();
+    let report = run_in(dir.path(), &["scan", "in", "--format", "json"], &[]).ok().report();
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
     assert_eq!(report.articles.len(), 4);
 
     let (_, j1) = report.article("j1");
     assert_eq!(j1.source, "in/export.jsonl");
     assert_eq!(j1.line, Some(1));
-    assert_eq!(
-        j1.outlet.as_deref(),
-        Some("Wire One"),
-        "an outlet field beats the URL host"
-    );
+    assert_eq!(j1.outlet.as_deref(), Some("Wire One"), "an outlet field beats the URL host");
     assert_eq!(j1.url.as_deref(), Some("https://www.one.example/x"));
     assert_eq!(j1.date.as_deref(), Some("2024-05-01"));
     assert_eq!(j1.title.as_deref(), Some("First"));
@@ -124,11 +100,7 @@ fn jsonl_and_ndjson_fields_are_found_by_common_names() {
     assert_eq!(j3.outlet.as_deref(), Some("Src Three"));
     assert_eq!(j3.date.as_deref(), Some("2024-05-03T10:00:00Z"));
     let (_, j4) = report.article("more.ndjson:2");
-    assert_eq!(
-        j4.outlet.as_deref(),
-        Some("news.example.org"),
-        "URL host without www."
-    );
+    assert_eq!(j4.outlet.as_deref(), Some("news.example.org"), "URL host without www.");
     assert_eq!(j4.bytes, t4.len());
 
     assert_para_a_between(&report, ("j1", &t1), ("j2", &t2));
@@ -175,11 +147,7 @@ fn jsonl_fields_named_by_flags_win_over_common_names() {
     assert_eq!(k1.title.as_deref(), Some("Headline one"));
     assert_eq!(k1.url.as_deref(), Some("https://www.k.example/1"));
     let (_, k2) = report.article("k2");
-    assert_eq!(
-        k2.outlet.as_deref(),
-        Some("k.example"),
-        "outlet from the named URL field"
-    );
+    assert_eq!(k2.outlet.as_deref(), Some("k.example"), "outlet from the named URL field");
     assert_para_a_between(&report, ("k1", &t1), ("k2", &t2));
 
     assert_eq!(report.articles.len(), 2, "k3 has no story_text field");
@@ -201,9 +169,7 @@ fn csv_with_header_follows_rfc4180_quoting() {
          c2,Wire Two,Plain title,\"{t2}\"\n"
     );
     write(dir.path(), "export.csv", csv);
-    let report = run_in(dir.path(), &["scan", "export.csv", "--format", "json"], &[])
-        .ok()
-        .report();
+    let report = run_in(dir.path(), &["scan", "export.csv", "--format", "json"], &[]).ok().report();
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
     let (_, c1) = report.article("c1");
     assert_eq!(c1.line, Some(2));
@@ -227,9 +193,7 @@ fn tsv_is_read_with_tab_delimiters() {
          t3\tOther, Inc.\tHarbour notes {PARA_A} and more\n"
     );
     write(dir.path(), "dir/export.tsv", tsv);
-    let report = run_in(dir.path(), &["scan", "dir", "--format", "json"], &[])
-        .ok()
-        .report();
+    let report = run_in(dir.path(), &["scan", "dir", "--format", "json"], &[]).ok().report();
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
     assert_eq!(report.articles.len(), 3);
     let (_, t1a) = report.article("t1");
@@ -262,20 +226,14 @@ fn fixtures() -> Vec<Fixture> {
     let csv = format!("id,text\nr1,{}\nr2,{}\n", quoted(&t1), quoted(&t2));
     vec![
         Fixture {
-            files: vec![
-                ("one.txt", t1.clone().into_bytes()),
-                ("two.txt", t2.clone().into_bytes()),
-            ],
+            files: vec![("one.txt", t1.clone().into_bytes()), ("two.txt", t2.clone().into_bytes())],
             texts: [("one.txt", t1.clone()), ("two.txt", t2.clone())],
         },
         Fixture {
             files: vec![("export.jsonl", jsonl.into_bytes())],
             texts: [("r1", t1.clone()), ("r2", t2.clone())],
         },
-        Fixture {
-            files: vec![("export.csv", csv.into_bytes())],
-            texts: [("r1", t1), ("r2", t2)],
-        },
+        Fixture { files: vec![("export.csv", csv.into_bytes())], texts: [("r1", t1), ("r2", t2)] },
     ]
 }
 
@@ -325,15 +283,10 @@ fn gzip_and_zstd_give_the_same_results_as_uncompressed() {
                 }
                 write(dir.path(), &format!("in/{name}{suffix}"), compressed);
             }
-            let report = run_in(dir.path(), &["scan", "in", "--format", "json"], &[])
-                .ok()
-                .report();
+            let report = run_in(dir.path(), &["scan", "in", "--format", "json"], &[]).ok().report();
             assert!(report.warnings.is_empty(), "{suffix}: {:#?}", report.warnings);
             let [(x, x_text), (y, y_text)] = &fixture.texts;
-            let (x, y) = (
-                format!("{x}{}", id_suffix(x, suffix)),
-                format!("{y}{}", id_suffix(y, suffix)),
-            );
+            let (x, y) = (format!("{x}{}", id_suffix(x, suffix)), format!("{y}{}", id_suffix(y, suffix)));
             assert_para_a_between(&report, (&x, x_text), (&y, y_text));
             let seen = comparable(&report, suffix);
             match &baseline {
@@ -370,29 +323,13 @@ fn paragraph_sep_flag_splits_at_the_marker() {
             span_text(a.as_bytes(), &m.a) == PARA_A && span_text(b.as_bytes(), &m.b) == PARA_A
         })
     };
-    let without = run_in(dir.path(), &["scan", "x.txt", "y.txt", "--format", "json"], &[])
-        .ok()
-        .report();
-    assert!(
-        !exact(&without),
-        "without the flag, PARA_A is not a paragraph of its own"
-    );
+    let without = run_in(dir.path(), &["scan", "x.txt", "y.txt", "--format", "json"], &[]).ok().report();
+    assert!(!exact(&without), "without the flag, PARA_A is not a paragraph of its own");
 
-    let with = run_in(
-        dir.path(),
-        &[
-            "scan",
-            "x.txt",
-            "y.txt",
-            "--format",
-            "json",
-            "--paragraph-sep",
-            " ### ",
-        ],
-        &[],
-    )
-    .ok()
-    .report();
+    let with =
+        run_in(dir.path(), &["scan", "x.txt", "y.txt", "--format", "json", "--paragraph-sep", " ### "], &[])
+            .ok()
+            .report();
     assert!(with.warnings.is_empty(), "{:#?}", with.warnings);
     assert!(
         with.article("x.txt").1.paragraphs > without.article("x.txt").1.paragraphs,
@@ -414,9 +351,7 @@ fn hash_markers_in_single_line_csv_text_are_detected() {
          h3,Third Paper,2023-01-03 12:00,Three,\"{h3}\"\n"
     );
     write(dir.path(), "helsinki.csv", csv);
-    let report = run_in(dir.path(), &["scan", "helsinki.csv", "--format", "json"], &[])
-        .ok()
-        .report();
+    let report = run_in(dir.path(), &["scan", "helsinki.csv", "--format", "json"], &[]).ok().report();
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
     let (_, a1) = report.article("h1");
     assert_eq!(a1.paragraphs, 3);
@@ -432,14 +367,8 @@ fn hash_markers_in_single_line_csv_text_are_detected() {
     let plain = format!("{PARA_B} Nothing to split in this one.");
     let csv = format!("id,text\np1,\"{plain}\"\np2,\"{plain}\"\np3,\"{h3}\"\n");
     write(dir.path(), "mostly_plain.csv", csv);
-    let other = run_in(dir.path(), &["scan", "mostly_plain.csv", "--format", "json"], &[])
-        .ok()
-        .report();
-    assert_eq!(
-        other.article("p3").1.paragraphs,
-        1,
-        "one marker in a mostly plain file"
-    );
+    let other = run_in(dir.path(), &["scan", "mostly_plain.csv", "--format", "json"], &[]).ok().report();
+    assert_eq!(other.article("p3").1.paragraphs, 1, "one marker in a mostly plain file");
     assert_para_a_between(&report, ("h1", &h1), ("h2", &h2));
 }
 
@@ -456,9 +385,7 @@ fn byte_spans_count_multibyte_characters_as_bytes() {
         "{{\"id\": \"z\", \"text\": \"\\u201cEscaped\\u201d caf\\u00e9 \\u2014 intro\\n\\n{PARA_A}\"}}\n"
     );
     write(dir.path(), "z.jsonl", line);
-    let report = run_in(dir.path(), &["scan", ".", "--format", "json"], &[])
-        .ok()
-        .report();
+    let report = run_in(dir.path(), &["scan", ".", "--format", "json"], &[]).ok().report();
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
     assert_para_a_between(&report, ("x.txt", &x), ("y.txt", &y));
     assert_para_a_between(&report, ("x.txt", &x), ("z", &z));
@@ -482,18 +409,12 @@ fn jsonl_article_line_is_the_one_based_line_of_the_record() {
         json!({"id": "fifth", "text": "Unrelated words about a garden show in the spring."})
     );
     write(dir.path(), "export.jsonl", body);
-    let report = run_in(dir.path(), &["scan", "export.jsonl", "--format", "json"], &[])
-        .ok()
-        .report();
+    let report = run_in(dir.path(), &["scan", "export.jsonl", "--format", "json"], &[]).ok().report();
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
     let lines: Vec<(&str, Option<u64>)> = report.articles.iter().map(|a| (a.id.as_str(), a.line)).collect();
     assert_eq!(
         lines,
-        [
-            ("first", Some(1)),
-            ("export.jsonl:3", Some(3)),
-            ("fifth", Some(5))
-        ],
+        [("first", Some(1)), ("export.jsonl:3", Some(3)), ("fifth", Some(5))],
         "blank lines count; an id-less record is named file:line"
     );
     assert_para_a_between(&report, ("first", &t1), ("export.jsonl:3", &t3));
@@ -504,17 +425,11 @@ fn utf8_byte_order_mark_hides_no_record_and_no_column() {
     let dir = scratch();
     let t1 = format!("Intro line.\n\n{PARA_A}");
     let t2 = format!("{PARA_B}\n\n{PARA_A}");
-    let jsonl = format!(
-        "\u{feff}{}\n{}\n",
-        json!({"id": "b1", "text": t1}),
-        json!({"id": "b2", "text": t2})
-    );
+    let jsonl = format!("\u{feff}{}\n{}\n", json!({"id": "b1", "text": t1}), json!({"id": "b2", "text": t2}));
     let csv = format!("\u{feff}id,text\nc1,\"{t1}\"\nc2,\"{t2}\"\n");
     write(dir.path(), "bom.jsonl", jsonl);
     write(dir.path(), "bom.csv", csv);
-    let report = run_in(dir.path(), &["scan", ".", "--format", "json"], &[])
-        .ok()
-        .report();
+    let report = run_in(dir.path(), &["scan", ".", "--format", "json"], &[]).ok().report();
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
     assert_eq!(report.article("b1").1.line, Some(1), "the first record is read");
     assert_para_a_between(&report, ("b1", &t1), ("b2", &t2));

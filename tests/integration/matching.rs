@@ -24,30 +24,16 @@ fn identical_consecutive_paragraphs_are_one_block_whatever_the_centers() {
         ("A", format!("{first}\n\n{second}")),
         ("B", format!("{first}\n\n{second}")),
         ("C", format!("{first}\n\n{}.", edited.join(" "))),
-        (
-            "D",
-            format!(
-                "Intro text that is unrelated entirely here.\n\n{}.",
-                edited_more.join(" ")
-            ),
-        ),
+        ("D", format!("Intro text that is unrelated entirely here.\n\n{}.", edited_more.join(" "))),
     ];
-    let lines: Vec<String> = texts
-        .iter()
-        .map(|(id, text)| serde_json::json!({ "id": id, "text": text }).to_string())
-        .collect();
+    let lines: Vec<String> =
+        texts.iter().map(|(id, text)| serde_json::json!({ "id": id, "text": text }).to_string()).collect();
     let dir = scratch();
     write(dir.path(), "x.jsonl", lines.join("\n"));
-    let report = run_in(dir.path(), &["scan", "x.jsonl", "--format", "json"], &[])
-        .ok()
-        .report();
+    let report = run_in(dir.path(), &["scan", "x.jsonl", "--format", "json"], &[]).ok().report();
     let (a, _) = report.article("A");
     let (b, _) = report.article("B");
-    let ab: Vec<_> = report
-        .matches
-        .iter()
-        .filter(|m| m.a.article == a && m.b.article == b)
-        .collect();
+    let ab: Vec<_> = report.matches.iter().filter(|m| m.a.article == a && m.b.article == b).collect();
     assert_eq!(ab.len(), 1, "{ab:#?}");
     assert_eq!(ab[0].a.paragraphs, [0, 1]);
     assert_eq!(ab[0].b.paragraphs, [0, 1]);

@@ -52,11 +52,7 @@ fn edit(words: &[String], rate: f64, vocab: &[String], rng: &mut Rng) -> Vec<Str
         if rng.chance(rate) {
             continue;
         }
-        out.push(if rng.chance(rate) {
-            vocab[rng.below(vocab.len())].clone()
-        } else {
-            w.clone()
-        });
+        out.push(if rng.chance(rate) { vocab[rng.below(vocab.len())].clone() } else { w.clone() });
         if rng.chance(rate) {
             out.push(vocab[rng.below(vocab.len())].clone());
         }
@@ -107,11 +103,7 @@ fn shingles(words: &[String], k: usize, min_words: usize) -> HashSet<String> {
 fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     let shared = a.intersection(b).count();
     let union = a.len() + b.len() - shared;
-    if union == 0 {
-        0.0
-    } else {
-        shared as f64 / union as f64
-    }
+    if union == 0 { 0.0 } else { shared as f64 / union as f64 }
 }
 
 /// Paragraph key: (article file name, paragraph index).
@@ -141,10 +133,7 @@ fn run_case(seed: u64, threshold: f64, rates: &[f64], tally: &mut Tally) {
             sets.insert((name.clone(), j as u32), shingles(p, 5, 3));
         }
     }
-    let config = Config {
-        threshold,
-        ..Config::new(vec![dir.path().to_path_buf()])
-    };
+    let config = Config { threshold, ..Config::new(vec![dir.path().to_path_buf()]) };
     let scan = wiretrace::scan(&config).expect("scan runs");
     let key = |p: u32| {
         let r = scan.paragraphs[p as usize];
@@ -154,9 +143,7 @@ fn run_case(seed: u64, threshold: f64, rates: &[f64], tally: &mut Tally) {
     for (a, b) in &reported {
         let j = jaccard(&sets[a], &sets[b]);
         if j < threshold {
-            tally
-                .false_positives
-                .push(format!("seed {seed}: {a:?} ~ {b:?} has Jaccard {j}"));
+            tally.false_positives.push(format!("seed {seed}: {a:?} ~ {b:?} has Jaccard {j}"));
         }
     }
     let lsh = LshParams::for_threshold(threshold, config.permutations);
@@ -183,16 +170,8 @@ fn check(threshold: f64, cases: u64, rates: &[f64]) {
     for seed in 0..cases {
         run_case(seed * 7919 + 1, threshold, rates, &mut tally);
     }
-    assert!(
-        tally.false_positives.is_empty(),
-        "pairs below threshold: {:#?}",
-        tally.false_positives
-    );
-    assert!(
-        tally.oracle_pairs >= 500,
-        "too few planted pairs to judge: {}",
-        tally.oracle_pairs
-    );
+    assert!(tally.false_positives.is_empty(), "pairs below threshold: {:#?}", tally.false_positives);
+    assert!(tally.oracle_pairs >= 500, "too few planted pairs to judge: {}", tally.oracle_pairs);
     let misses = tally.oracle_pairs - tally.found;
     let recall = tally.found as f64 / tally.oracle_pairs as f64;
     let bound = tally.expected_misses + 3.0 * tally.expected_misses.sqrt() + 3.0;
@@ -202,26 +181,14 @@ fn check(threshold: f64, cases: u64, rates: &[f64]) {
     );
     eprintln!("oracle pairs by Jaccard tenth: {:?}", tally.by_tenth);
     let edited = tally.by_tenth[..10].iter().sum::<usize>();
-    assert!(
-        edited >= 200,
-        "too few edited pairs to judge recall: {:?}",
-        tally.by_tenth
-    );
+    assert!(edited >= 200, "too few edited pairs to judge recall: {:?}", tally.by_tenth);
     assert!(recall >= 0.99, "recall {recall} < 0.99");
-    assert!(
-        (misses as f64) <= bound,
-        "{misses} misses, the layout predicts {:.2}",
-        tally.expected_misses
-    );
+    assert!((misses as f64) <= bound, "{misses} misses, the layout predicts {:.2}", tally.expected_misses);
 }
 
 #[test]
 fn default_threshold_finds_what_the_oracle_finds() {
-    check(
-        wiretrace::config::DEFAULT_THRESHOLD,
-        220,
-        &[0.0, 0.005, 0.01, 0.015, 0.02, 0.03, 0.05],
-    );
+    check(wiretrace::config::DEFAULT_THRESHOLD, 220, &[0.0, 0.005, 0.01, 0.015, 0.02, 0.03, 0.05]);
 }
 
 #[test]

@@ -27,35 +27,21 @@ fn helsinki_scan_reports_valid_spans_of_shared_wire_copy() {
         return;
     };
     let path = csv_path.to_string_lossy().into_owned();
-    let report = run_in(&project_root(), &["scan", &path, "--format", "json"], &[])
-        .ok()
-        .report();
+    let report = run_in(&project_root(), &["scan", &path, "--format", "json"], &[]).ok().report();
     assert_eq!(report.articles.len(), 612);
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     let texts = csv_texts(&csv_path);
     let biggest = &report.clusters[0];
-    let outlets: std::collections::BTreeSet<_> = biggest
-        .members
-        .iter()
-        .filter_map(|m| report.articles[m.article].outlet.clone())
-        .collect();
-    assert!(
-        outlets.len() >= 5,
-        "the largest cluster is wire copy across outlets: {outlets:?}"
-    );
+    let outlets: std::collections::BTreeSet<_> =
+        biggest.members.iter().filter_map(|m| report.articles[m.article].outlet.clone()).collect();
+    assert!(outlets.len() >= 5, "the largest cluster is wire copy across outlets: {outlets:?}");
     for m in report.matches.iter().take(2000) {
         for side in [&m.a, &m.b] {
             let text = &texts[&side.id];
-            let slice = text
-                .get(side.start..side.end)
-                .expect("span on char boundaries inside the text");
+            let slice = text.get(side.start..side.end).expect("span on char boundaries inside the text");
             let paragraphs = side.paragraphs[1] - side.paragraphs[0] + 1;
             let separators = slice.matches(" ### ").count() as u32;
-            assert_eq!(
-                separators + 1,
-                paragraphs,
-                "one separator between paragraphs: {slice:?}"
-            );
+            assert_eq!(separators + 1, paragraphs, "one separator between paragraphs: {slice:?}");
             assert!(slice.trim() == slice && !slice.is_empty());
         }
     }

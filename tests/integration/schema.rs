@@ -115,23 +115,13 @@ pub struct Warning {
 impl Report {
     /// Warnings about `source_suffix` (matched at the end of the source path).
     pub fn warnings_for(&self, source_suffix: &str) -> Vec<&Warning> {
-        self.warnings
-            .iter()
-            .filter(|w| w.source.ends_with(source_suffix))
-            .collect()
+        self.warnings.iter().filter(|w| w.source.ends_with(source_suffix)).collect()
     }
 
     /// The article with id `id`.
     pub fn article(&self, id: &str) -> (usize, &Article) {
-        self.articles
-            .iter()
-            .enumerate()
-            .find(|(_, a)| a.id == id)
-            .unwrap_or_else(|| {
-                panic!(
-                    "no article {id:?} in {:?}",
-                    self.articles.iter().map(|a| &a.id).collect::<Vec<_>>()
-                )
-            })
+        self.articles.iter().enumerate().find(|(_, a)| a.id == id).unwrap_or_else(|| {
+            panic!("no article {id:?} in {:?}", self.articles.iter().map(|a| &a.id).collect::<Vec<_>>())
+        })
     }
 }

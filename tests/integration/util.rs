@@ -42,21 +42,13 @@ impl Run {
 
     /// Asserts that stdout contains `needle`.
     pub fn stdout_has(&self, needle: &str) -> &Self {
-        assert!(
-            self.stdout.contains(needle),
-            "stdout lacks {needle:?}\n{}",
-            self.describe()
-        );
+        assert!(self.stdout.contains(needle), "stdout lacks {needle:?}\n{}", self.describe());
         self
     }
 
     /// Asserts that stderr contains `needle`.
     pub fn stderr_has(&self, needle: &str) -> &Self {
-        assert!(
-            self.stderr.contains(needle),
-            "stderr lacks {needle:?}\n{}",
-            self.describe()
-        );
+        assert!(self.stderr.contains(needle), "stderr lacks {needle:?}\n{}", self.describe());
         self
     }
 }
@@ -71,12 +63,7 @@ pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let out = cmd.output().expect("the wiretrace binary runs");
     let env_text: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v} ")).collect();
     Run {
-        command: format!(
-            "(cd {} && {}wiretrace {})",
-            dir.display(),
-            env_text.concat(),
-            args.join(" ")
-        ),
+        command: format!("(cd {} && {}wiretrace {})", dir.display(), env_text.concat(), args.join(" ")),
         code: out.status.code(),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -178,10 +165,7 @@ pub fn shared<'r>(report: &'r Report, x: &str, y: &str) -> [&'r crate::schema::P
     assert_eq!(cluster.kind, "near_duplicate", "{cluster:#?}");
     let place = |id: &str| {
         let member = cluster.members.iter().find(|m| m.id == id).expect("a member");
-        assert_eq!(
-            report.articles[member.article].id, id,
-            "a place names its article by index and id"
-        );
+        assert_eq!(report.articles[member.article].id, id, "a place names its article by index and id");
         let sides: Vec<_> = report
             .matches
             .iter()
@@ -189,12 +173,7 @@ pub fn shared<'r>(report: &'r Report, x: &str, y: &str) -> [&'r crate::schema::P
             .flat_map(|m| [&m.a, &m.b])
             .filter(|side| side.id == id)
             .collect();
-        assert!(
-            !sides.is_empty(),
-            "no match of cluster {} names {id:?}: {:#?}",
-            cluster.id,
-            report.matches
-        );
+        assert!(!sides.is_empty(), "no match of cluster {} names {id:?}: {:#?}", cluster.id, report.matches);
         for side in sides {
             assert_eq!(
                 (side.article, side.start, side.end, side.paragraphs),
@@ -233,10 +212,6 @@ pub fn span_text<'t>(text: &'t [u8], place: &crate::schema::Place) -> &'t str {
         place.id,
         text.len()
     );
-    std::str::from_utf8(&text[place.start..place.end]).unwrap_or_else(|e| {
-        panic!(
-            "span {}..{} of {:?} is not UTF-8: {e}",
-            place.start, place.end, place.id
-        )
-    })
+    std::str::from_utf8(&text[place.start..place.end])
+        .unwrap_or_else(|e| panic!("span {}..{} of {:?} is not UTF-8: {e}", place.start, place.end, place.id))
 }
