@@ -20,6 +20,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Report near-duplicate paragraphs and repeated blocks in a corpus.
+    #[command(after_help = "Exit status: 0 the report was written (with or without warnings); \
+        1 --strict and a warning, or the report could not be written; \
+        2 bad usage or a PATH that does not exist.\n\
+        Docs: docs/pipeline.md, docs/input.md, docs/json-schema.md")]
     Scan(ScanArgs),
 }
 

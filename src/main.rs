@@ -35,6 +35,9 @@ fn run(args: &cli::ScanArgs) -> Result<(), Error> {
         cli::Format::Json => report::render_json(&report, &mut out)?,
     }
     out.flush()?;
+    if !report.warnings.is_empty() {
+        eprintln!("wiretrace: {} input warning(s), listed in the report", report.warnings.len());
+    }
     if args.strict && !report.warnings.is_empty() {
         return Err(Error::Strict { count: report.warnings.len() });
     }

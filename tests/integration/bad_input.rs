@@ -538,3 +538,14 @@ fn old_mac_and_unicode_line_breaks_split_paragraphs_like_newlines() {
         report.clusters.iter().flat_map(|c| c.members.iter().map(|m| m.article)).collect();
     assert_eq!(paired.len(), 3, "all three files share PARA_A and PARA_B");
 }
+
+#[test]
+fn warnings_are_counted_on_stderr_when_the_report_goes_elsewhere() {
+    let dir = scratch();
+    write(dir.path(), "good.txt", PARA_A);
+    write(dir.path(), "blob.txt", b"\x7fELF\0\0\0binary");
+    let run = run_in(dir.path(), &["scan", ".", "--format", "json"], &[]);
+    run.ok().stderr_has("1 input warning(s)");
+    let clean = run_in(dir.path(), &["scan", "good.txt", "--format", "json"], &[]);
+    assert!(clean.ok().stderr.is_empty(), "no warning, nothing on stderr: {}", clean.stderr);
+}
