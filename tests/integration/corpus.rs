@@ -98,3 +98,15 @@ fn golden_text_report() {
 fn golden_json_report() {
     golden("corpus.json", &run(&["scan", "corpus", "--format", "json"]).ok().stdout);
 }
+
+#[test]
+fn readme_sample_output_is_real_output() {
+    let readme = std::fs::read_to_string(project_root().join("README.md")).expect("README.md");
+    let start = readme.find("```\nwiretrace: ").expect("README shows sample output") + 4;
+    let sample = &readme[start..start + readme[start..].find("```").expect("closed code block")];
+    let output = run(&["scan", "corpus"]).ok().stdout.clone();
+    let lines: Vec<&str> = output.lines().collect();
+    for line in sample.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(lines.contains(&line), "README line not in `wiretrace scan corpus` output:\n{line}");
+    }
+}
