@@ -25,6 +25,38 @@ pub enum Command {
         2 bad usage or a PATH that does not exist.\n\
         Docs: docs/pipeline.md, docs/input.md, docs/json-schema.md")]
     Scan(ScanArgs),
+    /// Align document pairs under the PAN text-alignment protocol and write detection XML.
+    Pan(PanArgs),
+}
+
+/// Flags of `wiretrace pan`.
+#[derive(Debug, clap::Args)]
+pub struct PanArgs {
+    /// Pairs file: "suspicious-documentN.txt source-documentM.txt" per line.
+    #[arg(long)]
+    pub pairs: PathBuf,
+    /// Folder of source documents.
+    #[arg(long)]
+    pub src: PathBuf,
+    /// Folder of suspicious documents.
+    #[arg(long)]
+    pub susp: PathBuf,
+    /// Folder for the detection XML files (created).
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+impl PanArgs {
+    /// The library configuration these flags describe.
+    pub fn config(&self) -> wiretrace::pan::PanConfig {
+        wiretrace::pan::PanConfig {
+            pairs: self.pairs.clone(),
+            src: self.src.clone(),
+            susp: self.susp.clone(),
+            out: self.out.clone(),
+            align: wiretrace::align::AlignParams::default(),
+        }
+    }
 }
 
 /// Report formats.
@@ -132,7 +164,7 @@ mod tests {
     #[test]
     fn defaults_match_the_library() {
         let cli = Cli::parse_from(["wiretrace", "scan", "corpus"]);
-        let Command::Scan(args) = cli.command;
+        let Command::Scan(args) = cli.command else { panic!("scan parses as scan") };
         let config = args.config();
         assert_eq!(config.threshold, DEFAULT_THRESHOLD);
         assert_eq!(config.paths, [PathBuf::from("corpus")]);

@@ -18,10 +18,13 @@
 //! | [`blocks`] | verified pairs | block matches of consecutive paragraphs |
 //! | [`cluster`] | verified pairs | clusters of places sharing text |
 //! | [`report`] | a scan | the text and JSON reports |
+//! | [`align`] | two texts | passages of one reused in the other |
+//! | [`pan`] | a PAN corpus | detection XML per pair, through [`align`] |
 //!
 //! [`pipeline`] runs them over a corpus; it alone decides parallelism and
 //! order. The library never prints and never exits.
 
+pub mod align;
 pub mod blocks;
 pub mod cluster;
 pub mod config;
@@ -30,6 +33,7 @@ pub mod input;
 pub mod lsh;
 pub mod minhash;
 pub mod normalize;
+pub mod pan;
 pub mod pipeline;
 pub mod report;
 pub mod reread;

@@ -11,8 +11,11 @@ use clap::Parser;
 use wiretrace::{Error, report};
 
 fn main() -> ExitCode {
-    let cli::Command::Scan(args) = cli::Cli::parse().command;
-    match run(&args) {
+    let result = match cli::Cli::parse().command {
+        cli::Command::Scan(args) => run(&args),
+        cli::Command::Pan(args) => pan(&args),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
@@ -23,6 +26,20 @@ fn main() -> ExitCode {
             })
         }
     }
+}
+
+fn pan(args: &cli::PanArgs) -> Result<(), Error> {
+    let run = wiretrace::pan::run(&args.config())?;
+    for w in &run.warnings {
+        eprintln!("wiretrace: {w}");
+    }
+    eprintln!(
+        "wiretrace pan: {} pair(s) aligned, {} passage(s) detected, {} warning(s)",
+        run.pairs,
+        run.detections,
+        run.warnings.len()
+    );
+    Ok(())
 }
 
 fn run(args: &cli::ScanArgs) -> Result<(), Error> {

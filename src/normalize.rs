@@ -40,16 +40,21 @@ impl Tokenizer {
     /// Appends the tokens of `text[span]` to `out`, hashing each normalized
     /// word with `seed`.
     pub fn tokens(&mut self, text: &str, span: Span, seed: u64, out: &mut Vec<Token>) {
+        self.each_word(text, span, |start, end, word| {
+            let hash = xxhash_rust::xxh3::xxh3_64_with_seed(word.as_bytes(), seed);
+            out.push(Token { start, end, hash });
+        });
+    }
+
+    /// Calls `f(start, end, normalized)` for each word of `text[span]`, in
+    /// order, with the word's byte span in `text` and its normalized form.
+    pub fn each_word(&mut self, text: &str, span: Span, mut f: impl FnMut(usize, usize, &str)) {
         let mut chars = text[span.start..span.end].char_indices();
         while let Some((start, first)) = chars.by_ref().find(|&(_, c)| c.is_alphanumeric()) {
             self.word.clear();
             push_folded(first, &mut self.word);
             let end = self.extend_word(&mut chars, start + first.len_utf8(), first);
-            out.push(Token {
-                start: span.start + start,
-                end: span.start + end,
-                hash: xxhash_rust::xxh3::xxh3_64_with_seed(self.word.as_bytes(), seed),
-            });
+            f(span.start + start, span.start + end, &self.word);
         }
     }
 
