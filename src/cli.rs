@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use wiretrace::Config;
+use wiretrace::align::AlignParams;
 use wiretrace::config::{DEFAULT_MIN_WORDS, DEFAULT_SEED, DEFAULT_SHINGLE_SIZE, DEFAULT_THRESHOLD};
 use wiretrace::input::FieldNames;
 use wiretrace::minhash::DEFAULT_PERMUTATIONS;
@@ -44,6 +45,25 @@ pub struct PanArgs {
     /// Folder for the detection XML files (created).
     #[arg(long)]
     pub out: PathBuf,
+
+    /// Lowest tf-idf cosine of a seed sentence pair. Lower finds more rewording, with more false seeds.
+    #[arg(long, default_value_t = AlignParams::default().min_cosine)]
+    pub min_cosine: f64,
+    /// Lowest Dice coefficient of a seed sentence pair.
+    #[arg(long, default_value_t = AlignParams::default().min_dice)]
+    pub min_dice: f64,
+    /// Largest gap, in sentences, inside one passage.
+    #[arg(long, default_value_t = AlignParams::default().max_gap)]
+    pub max_gap: u32,
+    /// Largest gap, in sentences, when looking for a summary of a longer passage.
+    #[arg(long, default_value_t = AlignParams::default().summary_gap)]
+    pub summary_gap: u32,
+    /// How many times longer the source side must be for a passage to count as a summary.
+    #[arg(long, default_value_t = AlignParams::default().summary_ratio)]
+    pub summary_ratio: f64,
+    /// Shortest passage reported, in bytes, on each side (after trimming).
+    #[arg(long, default_value_t = AlignParams::default().min_bytes)]
+    pub min_bytes: usize,
 }
 
 impl PanArgs {
@@ -54,7 +74,15 @@ impl PanArgs {
             src: self.src.clone(),
             susp: self.susp.clone(),
             out: self.out.clone(),
-            align: wiretrace::align::AlignParams::default(),
+            align: AlignParams {
+                min_cosine: self.min_cosine,
+                min_dice: self.min_dice,
+                max_gap: self.max_gap,
+                summary_gap: self.summary_gap,
+                summary_ratio: self.summary_ratio,
+                min_bytes: self.min_bytes,
+                ..AlignParams::default()
+            },
         }
     }
 }

@@ -20,6 +20,7 @@
 mod extend;
 mod seeds;
 mod sentences;
+mod trim;
 
 use crate::segment::Span;
 
@@ -36,6 +37,13 @@ pub struct AlignParams {
     pub min_fragment_cosine: f64,
     /// Shortest passage kept, in bytes, on each side.
     pub min_bytes: usize,
+    /// Largest gap, in sentences, when looking for a summary: a short
+    /// passage of text a condensing a long one of text b.
+    pub summary_gap: u32,
+    /// A fragment found with `summary_gap` counts as a summary when its side
+    /// b is at least this many times longer than its side a; it then
+    /// replaces the ordinary fragments it overlaps.
+    pub summary_ratio: f64,
 }
 
 impl Default for AlignParams {
@@ -46,6 +54,8 @@ impl Default for AlignParams {
             max_gap: 4,
             min_fragment_cosine: 0.34,
             min_bytes: 150,
+            summary_gap: 24,
+            summary_ratio: 4.0,
         }
     }
 }
@@ -73,15 +83,26 @@ pub fn align(a: &str, b: &str, params: &AlignParams) -> Vec<Passage> {
     }
     let idf = seeds::idf(&sa, &sb);
     let seeds = seeds::seeds(&sa, &sb, &idf, params.min_cosine, params.min_dice);
-    let fragments = extend::fragments(&seeds, &sa, &sb, &idf, params.max_gap, params.min_fragment_cosine);
-    let mut passages: Vec<Passage> = fragments
+    // Trimmed before the length filter: a passage that is long only by the
+    // unrelated words around it does not survive it.
+    let to_passage = |f: extend::Fragment| {
+        let pa = Span { start: sa[f.a.0 as usize].span.start, end: sa[f.a.1 as usize].span.end };
+        let pb = Span { start: sb[f.b.0 as usize].span.start, end: sb[f.b.1 as usize].span.end };
+        let (a, b) = trim::trim_both(a, b, pa, pb, &sa, &sb);
+        Passage { a, b, seeds: f.seeds, cosine: f.cosine }
+    };
+    let fragments = |gap| extend::fragments(&seeds, &sa, &sb, &idf, gap, params.min_fragment_cosine);
+    let summaries: Vec<Passage> = fragments(params.summary_gap)
         .into_iter()
-        .map(|f| Passage {
-            a: Span { start: sa[f.a.0 as usize].span.start, end: sa[f.a.1 as usize].span.end },
-            b: Span { start: sb[f.b.0 as usize].span.start, end: sb[f.b.1 as usize].span.end },
-            seeds: f.seeds,
-            cosine: f.cosine,
-        })
+        .map(to_passage)
+        .filter(|p| (p.b.end - p.b.start) as f64 >= params.summary_ratio * (p.a.end - p.a.start) as f64)
+        .collect();
+    let overlaps_summary = |p: &Passage| summaries.iter().any(|s| s.a.start < p.a.end && p.a.start < s.a.end);
+    let mut passages: Vec<Passage> = fragments(params.max_gap)
+        .into_iter()
+        .map(to_passage)
+        .filter(|p| !overlaps_summary(p))
+        .chain(summaries.iter().copied())
         .filter(|p| p.a.end - p.a.start >= params.min_bytes && p.b.end - p.b.start >= params.min_bytes)
         .collect();
     passages = without_overlaps(passages);

@@ -195,7 +195,8 @@ pub(super) fn sentences(text: &str, stemmer: &rust_stemmers::Stemmer) -> Vec<Sen
     out
 }
 
-fn is_stopword(word: &str) -> bool {
+/// Whether `word` (normalized) is a function word.
+pub(super) fn is_stopword(word: &str) -> bool {
     STOPWORDS.binary_search(&word).is_ok()
 }
 

@@ -6,6 +6,7 @@ mod determinism;
 mod formats;
 mod matching;
 mod oracle;
+mod pan;
 mod realdata;
 mod schema;
 mod util;
