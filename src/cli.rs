@@ -64,6 +64,9 @@ pub struct PanArgs {
     /// Shortest passage reported, in bytes, on each side (after trimming).
     #[arg(long, default_value_t = AlignParams::default().min_bytes)]
     pub min_bytes: usize,
+    /// Also report shared runs of at least this many words that no passage covers (0: off).
+    #[arg(long, default_value_t = AlignParams::default().verbatim_words)]
+    pub verbatim_words: usize,
 }
 
 impl PanArgs {
@@ -81,6 +84,7 @@ impl PanArgs {
                 summary_gap: self.summary_gap,
                 summary_ratio: self.summary_ratio,
                 min_bytes: self.min_bytes,
+                verbatim_words: self.verbatim_words,
                 ..AlignParams::default()
             },
         }
@@ -153,6 +157,20 @@ pub struct ScanArgs {
     #[arg(long)]
     pub title_field: Option<String>,
 
+    /// Skip the search for shared passages (quotes, reworded sentences): only paragraph
+    /// near-duplicates. Faster on large corpora; finds less.
+    #[arg(long)]
+    pub no_passages: bool,
+
+    /// A 4-word fingerprint held by more articles is a stock phrase and not evidence of reuse.
+    /// Higher finds passages repeated across more articles, at quadratic cost in this number.
+    #[arg(long, default_value_t = wiretrace::passages::DEFAULT_MAX_ARTICLES)]
+    pub passage_max_articles: usize,
+
+    /// Shortest shared passage reported, in bytes on each side.
+    #[arg(long, default_value_t = wiretrace::config::DEFAULT_PASSAGE_MIN_BYTES)]
+    pub passage_min_bytes: usize,
+
     /// Clusters shown in the text report (0: all).
     #[arg(long, default_value_t = 25)]
     pub limit: usize,
@@ -180,6 +198,9 @@ impl ScanArgs {
             min_words: self.min_words,
             permutations: self.permutations,
             seed: self.seed,
+            passages: !self.no_passages,
+            passage_max_articles: self.passage_max_articles,
+            align: AlignParams { min_bytes: self.passage_min_bytes, ..Config::new(Vec::new()).align },
             ..Config::new(self.paths.clone())
         }
     }

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::align::AlignParams;
 use crate::error::Error;
 use crate::input::FieldNames;
 use crate::shingle::MAX_SHINGLE;
@@ -13,6 +14,19 @@ pub const DEFAULT_THRESHOLD: f64 = 0.5;
 pub const DEFAULT_SHINGLE_SIZE: usize = 5;
 /// Default fewest words for a paragraph to be matched.
 pub const DEFAULT_MIN_WORDS: usize = 3;
+/// Default shortest passage reported, in bytes per side: about ten words,
+/// so a short quote counts and a shared phrase does not.
+pub const DEFAULT_PASSAGE_MIN_BYTES: usize = 60;
+
+/// Default largest gap, in sentences, inside one news passage: news
+/// passages are a sentence or a few adjacent ones, and a wider gap joins
+/// unrelated sentences between two shared ones.
+pub const DEFAULT_PASSAGE_MAX_GAP: u32 = 1;
+
+/// Default shortest shared run of words reported as a verbatim passage: eight
+/// words, a short quotation rather than a stock phrase.
+pub const DEFAULT_VERBATIM_WORDS: usize = 8;
+
 /// Default seed of all hashing (below 2^53, so JSON readers that parse
 /// numbers as doubles print it exactly).
 pub const DEFAULT_SEED: u64 = 0x0077_7472;
@@ -36,6 +50,12 @@ pub struct Config {
     pub permutations: usize,
     /// Seed of all hashing.
     pub seed: u64,
+    /// Whether to look for shared passages (quotes, reworded sentences).
+    pub passages: bool,
+    /// Fingerprints held by more articles are stock phrases, not evidence.
+    pub passage_max_articles: usize,
+    /// Aligner settings for passages.
+    pub align: AlignParams,
 }
 
 impl Config {
@@ -50,6 +70,14 @@ impl Config {
             min_words: DEFAULT_MIN_WORDS,
             permutations: crate::minhash::DEFAULT_PERMUTATIONS,
             seed: DEFAULT_SEED,
+            passages: true,
+            passage_max_articles: crate::passages::DEFAULT_MAX_ARTICLES,
+            align: AlignParams {
+                min_bytes: DEFAULT_PASSAGE_MIN_BYTES,
+                max_gap: DEFAULT_PASSAGE_MAX_GAP,
+                verbatim_words: DEFAULT_VERBATIM_WORDS,
+                ..AlignParams::default()
+            },
         }
     }
 
@@ -70,6 +98,9 @@ impl Config {
         }
         if !(1..=1024).contains(&self.permutations) {
             return bad(format!("--permutations must be 1 to 1024, got {}", self.permutations));
+        }
+        if self.passage_max_articles < 2 {
+            return bad("--passage-max-articles must be at least 2".into());
         }
         if self.paragraph_sep.as_deref() == Some("") {
             return bad("--paragraph-sep must not be empty".into());

@@ -18,6 +18,7 @@
 //! | [`blocks`] | verified pairs | block matches of consecutive paragraphs |
 //! | [`cluster`] | verified pairs | clusters of places sharing text |
 //! | [`report`] | a scan | the text and JSON reports |
+//! | [`passages`] | articles' fingerprints | article pairs worth aligning |
 //! | [`align`] | two texts | passages of one reused in the other |
 //! | [`pan`] | a PAN corpus | detection XML per pair, through [`align`] |
 //!
@@ -28,12 +29,14 @@ pub mod align;
 pub mod blocks;
 pub mod cluster;
 pub mod config;
+pub mod diff;
 pub mod error;
 pub mod input;
 pub mod lsh;
 pub mod minhash;
 pub mod normalize;
 pub mod pan;
+pub mod passages;
 pub mod pipeline;
 pub mod report;
 pub mod reread;

@@ -14,7 +14,8 @@
 //!   `“quoted”`, `"quoted"` and `— quoted —` give the same token;
 //! - apostrophes inside a word are dropped (`Russia’s` = `Russia's` =
 //!   `Russias`), as are dots inside abbreviations of single letters
-//!   (`U.S.` = `US`) and separators inside numbers (`1,000` = `1000`).
+//!   (`U.S.` = `US`, `U.S.’s` = `US's`) and separators inside numbers
+//!   (`1,000` = `1000`).
 
 use crate::segment::Span;
 
@@ -89,12 +90,16 @@ impl Tokenizer {
 /// the word (and dropped from its normalized form).
 fn joins(c: char, prev: char, next: Option<char>, after: Option<char>, single_letters: bool) -> bool {
     let Some(next) = next else { return false };
+    let apostrophe = |c: char| matches!(c, '\'' | '\u{2019}' | '\u{02bc}');
     match c {
-        '\'' | '\u{2019}' | '\u{02bc}' => prev.is_alphanumeric() && next.is_alphabetic(),
+        // "Russia's"; also the possessive of an abbreviation, "U.S.'s".
+        c if apostrophe(c) => (prev.is_alphanumeric() || prev == '.') && next.is_alphabetic(),
         '.' | ',' if prev.is_ascii_digit() && next.is_ascii_digit() => true,
         '.' => {
             let next_is_single = !after.is_some_and(char::is_alphanumeric);
-            single_letters && prev.is_alphabetic() && next.is_alphabetic() && next_is_single
+            let abbreviation = single_letters && prev.is_alphabetic();
+            let possessive = apostrophe(next) && after.is_some_and(char::is_alphabetic);
+            abbreviation && ((next.is_alphabetic() && next_is_single) || possessive)
         }
         _ => false,
     }

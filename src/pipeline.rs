@@ -14,14 +14,17 @@
 
 use rayon::prelude::*;
 
+use crate::align::{Prepared, align_prepared};
 use crate::blocks::{self, BlockMatch};
 use crate::cluster::{self, Cluster};
 use crate::config::Config;
 use crate::error::{Error, Warning};
 use crate::input::{self, Article, Item, ReadOptions, Source};
 use crate::lsh::{self, LshParams};
-use crate::reread::{Corpus, Reread, reread};
+use crate::passages::{self, PassageMatch};
+use crate::reread::{self, Corpus, Reread, reread};
 use crate::segment;
+use crate::segment::Span;
 use crate::shingle::ShingleParams;
 use crate::sketch::{ArticleSketch, SketchParams, Sketcher};
 use crate::verify::{self, Edge, ParaRef};
@@ -54,6 +57,18 @@ pub struct Scan {
     pub clusters: Vec<Cluster>,
     /// Excerpts of candidate paragraphs, by paragraph index (sorted).
     pub excerpts: Vec<(u32, String)>,
+    /// Shared passages not already reported as paragraph matches.
+    pub passages: Vec<PassageMatch>,
+    /// Whether passages were looked for.
+    pub passages_searched: bool,
+    /// Shortest passage reported, in bytes per side.
+    pub passage_min_bytes: usize,
+    /// Cap on the articles holding one fingerprint.
+    pub passage_max_articles: usize,
+    /// Article pairs proposed for passage alignment.
+    pub passage_candidates: usize,
+    /// Fingerprints dropped as stock phrases.
+    pub stock_fingerprints: usize,
     /// Problems met, sorted.
     pub warnings: Vec<Warning>,
 }
@@ -105,6 +120,12 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         .into_iter()
         .filter(|b| b.pairs().any(|pq| reported.binary_search(&pq).is_ok()))
         .collect();
+    let found = if config.passages {
+        find_passages(&corpus, &mut articles, &clustering.clusters, config)
+    } else {
+        Found::default()
+    };
+    warnings.extend(found.warnings);
     warnings.sort();
     warnings.dedup();
     Ok(Scan {
@@ -118,6 +139,12 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         blocks,
         clusters: clustering.clusters,
         excerpts,
+        passages: found.passages,
+        passages_searched: config.passages,
+        passage_min_bytes: config.align.min_bytes,
+        passage_max_articles: config.passage_max_articles,
+        passage_candidates: found.candidates,
+        stock_fingerprints: found.stock,
         warnings,
     })
 }
@@ -147,6 +174,88 @@ fn reported_pairs(edges: &[Edge], clustering: &cluster::Clustering) -> Vec<(u32,
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// What the passage stage gives.
+#[derive(Default)]
+struct Found {
+    passages: Vec<PassageMatch>,
+    candidates: usize,
+    stock: usize,
+    warnings: Vec<Warning>,
+}
+
+/// Passages shared by article pairs that share fingerprints, except those
+/// whose two sides are both text already in clusters.
+fn find_passages(
+    corpus: &Corpus,
+    articles: &mut [ArticleSketch],
+    clusters: &[Cluster],
+    config: &Config,
+) -> Found {
+    let mut in_cluster: Vec<Vec<bool>> = articles.iter().map(|a| vec![false; a.paragraphs.len()]).collect();
+    for m in clusters.iter().flat_map(|c| &c.members) {
+        in_cluster[m.article as usize][m.first as usize..=m.last as usize].fill(true);
+    }
+    let prints: Vec<Vec<(u64, bool)>> = articles
+        .iter_mut()
+        .zip(&in_cluster)
+        .map(|(a, flags)| {
+            passages::flag_clustered(&std::mem::take(&mut a.fingerprints), |p| flags[p as usize])
+        })
+        .collect();
+    let (pairs, stock) = passages::candidate_pairs(&prints, config.passage_max_articles);
+    drop(prints);
+    let mut wanted: Vec<u32> = pairs.iter().flat_map(|&(a, b, _)| [a, b]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let (texts, warnings) = reread::texts(corpus, articles, &wanted);
+    let prepared: Vec<(u32, Prepared)> = texts.par_iter().map(|(a, t)| (*a, Prepared::new(t))).collect();
+    let prepared_of = |a: u32| prepared.binary_search_by_key(&a, |p| p.0).ok().map(|i| &prepared[i].1);
+    let text_of = |a: u32| texts.binary_search_by_key(&a, |t| t.0).ok().map(|i| texts[i].1.as_str());
+    let places = cluster_places(articles, clusters);
+    // Text already reported as shared on both sides (in any cluster) is
+    // not reported again as a passage.
+    let clustered = |article: u32, span: Span| {
+        places[article as usize].iter().any(|s| s.start < span.end && span.start < s.end)
+    };
+    let passages = pairs
+        .par_iter()
+        .flat_map_iter(|&(a, b, _)| {
+            let (Some(pa), Some(pb), Some(ta), Some(tb)) =
+                (prepared_of(a), prepared_of(b), text_of(a), text_of(b))
+            else {
+                return Vec::new();
+            };
+            align_prepared(pa, pb, &config.align)
+                .into_iter()
+                .filter(|p| !(clustered(a, p.a) && clustered(b, p.b)))
+                .map(|p| PassageMatch {
+                    a_article: a,
+                    b_article: b,
+                    a: p.a,
+                    b: p.b,
+                    text: [ta[p.a.start..p.a.end].to_string(), tb[p.b.start..p.b.end].to_string()],
+                    quoted: [passages::quoted(ta, p.a), passages::quoted(tb, p.b)],
+                    cosine: p.cosine,
+                })
+                .collect()
+        })
+        .collect();
+    Found { passages, candidates: pairs.len(), stock, warnings }
+}
+
+/// For each article, the byte spans of its cluster members.
+fn cluster_places(articles: &[ArticleSketch], clusters: &[Cluster]) -> Vec<Vec<Span>> {
+    let mut places = vec![Vec::new(); articles.len()];
+    for cluster in clusters {
+        for m in &cluster.members {
+            let ps = &articles[m.article as usize].paragraphs;
+            places[m.article as usize]
+                .push(Span { start: ps[m.first as usize].span.start, end: ps[m.last as usize].span.end });
+        }
+    }
+    places
 }
 
 /// The sketcher `config` describes, with the band layout of its threshold.

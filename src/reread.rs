@@ -160,3 +160,46 @@ fn excerpt(text: &str, span: Span) -> String {
     }
     out
 }
+
+/// Article texts by article index, and warnings about articles left out.
+type Texts = (Vec<(u32, String)>, Vec<Warning>);
+
+/// The texts of `wanted` articles (sorted indices), read again and checked
+/// against their first read; a changed article is left out with a warning.
+pub fn texts(corpus: &Corpus, articles: &[ArticleSketch], wanted: &[u32]) -> Texts {
+    let mut by_source: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    for &a in wanted {
+        by_source.entry(articles[a as usize].key.source).or_default().push(a);
+    }
+    let work: Vec<(u32, Vec<u32>)> = by_source.into_iter().collect();
+    let results: Vec<Texts> = work
+        .par_iter()
+        .map(|(source, list)| {
+            let display = &corpus.sources[*source as usize].display;
+            let (mut found, mut warnings, mut next) = (Vec::new(), Vec::new(), 0usize);
+            input::read_source(*source, &corpus.sources[*source as usize], corpus.options, &mut |item| {
+                let Item::Article(article) = item else { return };
+                while next < list.len() && articles[list[next] as usize].key.line < article.key.line {
+                    next += 1;
+                }
+                let Some(&a) = list.get(next).filter(|&&a| articles[a as usize].key == article.key) else {
+                    return;
+                };
+                if sketch::text_hash(&article.text) == articles[a as usize].text_hash {
+                    found.push((a, article.text));
+                } else {
+                    let message = "changed while being scanned; its passages are left out";
+                    warnings.push(Warning::at(display, article.key.line, message));
+                }
+            });
+            (found, warnings)
+        })
+        .collect();
+    let (mut texts, mut warnings) = (Vec::new(), Vec::new());
+    for (t, w) in results {
+        texts.extend(t);
+        warnings.extend(w);
+    }
+    texts.sort_by_key(|t| t.0);
+    (texts, warnings)
+}

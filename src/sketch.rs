@@ -4,7 +4,8 @@
 //! second read, checked against [`ArticleSketch::text_hash`].
 //!
 //! Memory per paragraph: its span and counts (24 bytes) plus one 64-bit key
-//! per LSH band (`8 * bands` bytes, e.g. 312 bytes at the default threshold).
+//! per LSH band (`8 * bands` bytes, e.g. 312 bytes at the default threshold);
+//! per article, about 2 bytes per word of passage fingerprints.
 
 use crate::input::{Article, ArticleKey, ArticleMeta};
 use crate::lsh::LshParams;
@@ -55,6 +56,9 @@ pub struct ArticleSketch {
     /// `bands` keys per paragraph, paragraph after paragraph (zeros for a
     /// paragraph without shingles).
     pub band_keys: Vec<u64>,
+    /// Sampled word 4-gram fingerprints for passage candidates, each with
+    /// its paragraph (sorted, unique; see `passages`).
+    pub fingerprints: Vec<(u64, u32)>,
 }
 
 /// Sketches articles with fixed settings; cheap to share between threads.
@@ -124,8 +128,10 @@ impl Sketcher {
         let spans = self.paragraphs(&article.text);
         let mut paragraphs = Vec::with_capacity(spans.len());
         let mut band_keys = Vec::with_capacity(spans.len() * bands);
-        for span in spans {
+        let mut fingerprints = Vec::new();
+        for (index, span) in spans.into_iter().enumerate() {
             self.shingles_into(&article.text, span, &mut scratch);
+            crate::passages::push_fingerprints(&scratch.tokens, index as u32, &mut fingerprints);
             let shingles = saturating_u32(scratch.shingles.len());
             if shingles == 0 {
                 band_keys.extend(std::iter::repeat_n(0, bands));
@@ -143,6 +149,11 @@ impl Sketcher {
             text_hash: text_hash(&article.text),
             paragraphs,
             band_keys,
+            fingerprints: {
+                fingerprints.sort_unstable();
+                fingerprints.dedup();
+                fingerprints
+            },
         }
     }
 

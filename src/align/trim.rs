@@ -1,7 +1,10 @@
 //! Trimming: a passage found at sentence granularity often starts or ends
 //! mid-sentence in truth. Each side is trimmed, inside its first and last
-//! sentence only, to the first and last content word that also occurs in
-//! the other side's passage.
+//! sentence only, to the first and last word that is shared with the other
+//! side's passage: a content word found there, or a word that begins (at
+//! the start) or ends (at the end) a word pair found there — so a leading
+//! "not" or "On" that the other side also has is kept, since dropping a
+//! negation would change what a quote says.
 
 use std::collections::HashSet;
 
@@ -9,29 +12,40 @@ use super::sentences::{Sentence, is_stopword};
 use crate::normalize::Tokenizer;
 use crate::segment::Span;
 
-/// Content words of `text[span]`, as normalized strings.
-fn content_words(text: &str, span: Span) -> HashSet<String> {
-    let mut words = HashSet::new();
-    Tokenizer::default().each_word(text, span, |_, _, w| {
-        if !is_stopword(w) {
-            words.insert(w.to_string());
-        }
-    });
-    words
+/// What trimming compares against: the other side's content words and
+/// word pairs, as normalized strings.
+pub(super) struct Vocabulary {
+    content: HashSet<String>,
+    pairs: HashSet<(String, String)>,
 }
 
-/// `span` of `text` trimmed to words found in `other`, moving the start no
-/// further than the end of the sentence it is in, and the end no further
+fn vocabulary(text: &str, span: Span) -> Vocabulary {
+    let mut words: Vec<String> = Vec::new();
+    Tokenizer::default().each_word(text, span, |_, _, w| words.push(w.to_string()));
+    Vocabulary {
+        content: words.iter().filter(|w| !is_stopword(w)).cloned().collect(),
+        pairs: words.windows(2).map(|p| (p[0].clone(), p[1].clone())).collect(),
+    }
+}
+
+/// `span` of `text` trimmed to words shared with `other`, moving the start
+/// no further than the end of the sentence it is in, and the end no further
 /// back than the start of its sentence.
-pub(super) fn trim(text: &str, span: Span, sentences: &[Sentence], other: &HashSet<String>) -> Span {
+pub(super) fn trim(text: &str, span: Span, sentences: &[Sentence], other: &Vocabulary) -> Span {
     let first = sentences.iter().find(|s| s.span.start == span.start).map_or(span.end, |s| s.span.end);
     let last = sentences.iter().rev().find(|s| s.span.end == span.end).map_or(span.start, |s| s.span.start);
-    let mut words: Vec<(usize, usize, bool)> = Vec::new();
-    Tokenizer::default().each_word(text, span, |start, end, w| {
-        words.push((start, end, !is_stopword(w) && other.contains(w)));
-    });
-    let start = words.iter().find(|w| w.2 || w.0 >= first).map_or(span.start, |w| w.0);
-    let end = words.iter().rev().find(|w| w.2 || w.1 <= last).map_or(span.end, |w| w.1);
+    let mut words: Vec<(usize, usize, String)> = Vec::new();
+    Tokenizer::default().each_word(text, span, |start, end, w| words.push((start, end, w.to_string())));
+    let content = |i: usize| !is_stopword(&words[i].2) && other.content.contains(&words[i].2);
+    let pair = |i: usize, j: usize| other.pairs.contains(&(words[i].2.clone(), words[j].2.clone()));
+    let n = words.len();
+    let start = (0..n)
+        .find(|&i| content(i) || (i + 1 < n && pair(i, i + 1)) || words[i].0 >= first)
+        .map_or(span.start, |i| words[i].0);
+    let end = (0..n)
+        .rev()
+        .find(|&i| content(i) || (i > 0 && pair(i - 1, i)) || words[i].1 <= last)
+        .map_or(span.end, |i| words[i].1);
     if start < end { Span { start, end } } else { span }
 }
 
@@ -44,6 +58,6 @@ pub(super) fn trim_both(
     sa: &[Sentence],
     sb: &[Sentence],
 ) -> (Span, Span) {
-    let (wa, wb) = (content_words(a, pa), content_words(b, pb));
-    (trim(a, pa, sa, &wb), trim(b, pb, sb, &wa))
+    let (va, vb) = (vocabulary(a, pa), vocabulary(b, pb));
+    (trim(a, pa, sa, &vb), trim(b, pb, sb, &va))
 }

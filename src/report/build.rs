@@ -3,12 +3,15 @@
 use std::collections::HashMap;
 
 use super::{
-    ArticleOut, ClusterOut, Containment, MatchOut, Place, Range, Report, SCHEMA_VERSION, Settings, Summary,
-    WarningOut, round4,
+    ArticleOut, ClusterOut, Containment, MatchOut, PassageOut, Place, Range, Report, SCHEMA_VERSION,
+    Settings, Summary, WarningOut, round4,
 };
 use crate::blocks::BlockMatch;
 use crate::cluster::Cluster;
+use crate::diff;
+use crate::passages::PassageMatch;
 use crate::pipeline::Scan;
+use crate::segment::Span;
 
 /// Builds the report of `scan`: clusters ordered by how much text they
 /// share (words of one member times the number of other members), matches
@@ -29,6 +32,8 @@ pub fn build(scan: &Scan) -> Report {
         order.iter().enumerate().map(|(rank, &c)| cluster_out(scan, &scan.clusters[c], rank + 1)).collect();
     let mut matches: Vec<MatchOut> =
         scan.blocks.iter().map(|b| match_out(scan, b, &cluster_of_para)).collect();
+    let mut passages: Vec<MatchOut> = scan.passages.iter().map(|p| passage_out(scan, p)).collect();
+    passages.sort_by_key(|m| (m.a.article, m.a.start, m.b.article, m.b.start));
     matches.sort_by_key(|m| {
         (m.cluster.unwrap_or(usize::MAX), m.a.article, m.a.paragraphs[0], m.b.article, m.b.paragraphs[0])
     });
@@ -38,7 +43,7 @@ pub fn build(scan: &Scan) -> Report {
         summary: summary(scan),
         articles: scan.articles.iter().map(|a| article_out(scan, a)).collect(),
         clusters,
-        matches,
+        matches: matches.into_iter().chain(passages).collect(),
         warnings: scan
             .warnings
             .iter()
@@ -53,11 +58,52 @@ fn match_out(scan: &Scan, b: &BlockMatch, cluster_of_para: &HashMap<u32, usize>)
     MatchOut {
         kind: if b.a_article == b.b_article { "repeat" } else { "near_duplicate" },
         similarity: round4(b.jaccard()),
-        min_paragraph_similarity: round4(b.min_jaccard),
+        min_paragraph_similarity: Some(round4(b.min_jaccard)),
         containment: Containment { a_in_b: round4(b.a_in_b()), b_in_a: round4(b.b_in_a()) },
         cluster: cluster_of_para.get(&b.first_p).or_else(|| cluster_of_para.get(&b.first_q)).copied(),
         a: place(scan, b.a_article, b.a_first, b.a_first + b.len - 1),
         b: place(scan, b.b_article, b.b_first, b.b_first + b.len - 1),
+        passage: None,
+    }
+}
+
+/// One shared passage as reported, with its word diff.
+fn passage_out(scan: &Scan, p: &PassageMatch) -> MatchOut {
+    let d = diff::diff(&p.text[0], &p.text[1]);
+    let words = |side: usize| d.as_ref().map_or(0, |d| if side == 0 { d.a.len() } else { d.b.len() });
+    let (na, nb) = (words(0), words(1));
+    let kept = d.as_ref().map_or(0, |d| d.kept);
+    let ratio = |x: usize, y: usize| if y == 0 { 0.0 } else { x as f64 / y as f64 };
+    let text = |side: usize| match &d {
+        Some(d) => diff::marked(&p.text[side], if side == 0 { &d.a } else { &d.b }),
+        None => p.text[side].split_whitespace().collect::<Vec<_>>().join(" "),
+    };
+    let place_of = |article: u32, span: Span| {
+        let ps = &scan.articles[article as usize].paragraphs;
+        let at = |byte: usize| ps.partition_point(|q| q.span.start <= byte).saturating_sub(1) as u32;
+        let a = &scan.articles[article as usize];
+        Place {
+            article,
+            id: a.meta.id.clone(),
+            start: span.start,
+            end: span.end,
+            paragraphs: [at(span.start), at(span.end - 1)],
+        }
+    };
+    MatchOut {
+        kind: "passage",
+        similarity: round4(ratio(2 * kept, na + nb)),
+        min_paragraph_similarity: None,
+        containment: Containment { a_in_b: round4(ratio(kept, na)), b_in_a: round4(ratio(kept, nb)) },
+        cluster: None,
+        a: place_of(p.a_article, p.a),
+        b: place_of(p.b_article, p.b),
+        passage: Some(PassageOut {
+            words: [na, nb],
+            changed_words: d.as_ref().map(|_| [na - kept, nb - kept]),
+            quoted: p.quoted,
+            text: [text(0), text(1)],
+        }),
     }
 }
 
@@ -138,6 +184,9 @@ fn settings(scan: &Scan) -> Settings {
         bands: p.lsh.bands,
         rows: p.lsh.rows,
         recall_at_threshold: round4(p.lsh.candidate_probability(scan.threshold)),
+        passages: scan.passages_searched,
+        passage_min_bytes: scan.passage_min_bytes,
+        passage_max_articles: scan.passage_max_articles,
         seed: p.seed,
     }
 }
@@ -151,6 +200,8 @@ fn summary(scan: &Scan) -> Summary {
         matchable_paragraphs: matchable,
         candidate_pairs: scan.candidates,
         verified_pairs: scan.edges.len(),
+        passage_candidate_pairs: scan.passage_candidates,
+        stock_phrases_dropped: scan.stock_fingerprints,
     }
 }
 

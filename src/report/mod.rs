@@ -4,6 +4,7 @@
 //! [`SCHEMA_VERSION`]); the text report is rendered from the same document,
 //! so both always say the same thing.
 
+mod passages_text;
 mod text;
 
 pub use text::render_text;
@@ -49,6 +50,12 @@ pub struct Settings {
     pub rows: usize,
     /// Probability that a pair at exactly the threshold becomes a candidate.
     pub recall_at_threshold: f64,
+    /// Whether shared passages were looked for.
+    pub passages: bool,
+    /// Shortest passage reported, in bytes per side.
+    pub passage_min_bytes: usize,
+    /// Fingerprints held by more articles were dropped as stock phrases.
+    pub passage_max_articles: usize,
     /// Seed of all hashing.
     pub seed: u64,
 }
@@ -68,6 +75,10 @@ pub struct Summary {
     pub candidate_pairs: usize,
     /// Paragraph pairs at or above the threshold.
     pub verified_pairs: usize,
+    /// Article pairs aligned in search of shared passages.
+    pub passage_candidate_pairs: usize,
+    /// Fingerprints dropped as stock phrases (in too many articles).
+    pub stock_phrases_dropped: usize,
 }
 
 /// One article.
@@ -141,21 +152,24 @@ pub struct ClusterOut {
 /// Containment of each side in the other.
 #[derive(Debug, Serialize)]
 pub struct Containment {
-    /// Share of a's shingles found in b.
+    /// Share of a's shingles (passages: words) found in b.
     pub a_in_b: f64,
-    /// Share of b's shingles found in a.
+    /// Share of b's shingles (passages: words) found in a.
     pub b_in_a: f64,
 }
 
 /// A block match between two places.
 #[derive(Debug, Serialize)]
 pub struct MatchOut {
-    /// `repeat` (same article) or `near_duplicate`.
+    /// `repeat` (same article), `near_duplicate`, or `passage`.
     pub kind: &'static str,
-    /// Jaccard of the block (shingles pooled over its paragraph pairs).
+    /// Paragraph matches: Jaccard of the block (shingles pooled over its
+    /// paragraph pairs). Passages: share of words kept in order,
+    /// `2 * kept / (words a + words b)`.
     pub similarity: f64,
-    /// Lowest Jaccard of one paragraph pair in the block.
-    pub min_paragraph_similarity: f64,
+    /// Lowest Jaccard of one paragraph pair in the block (`null` for a
+    /// passage).
+    pub min_paragraph_similarity: Option<f64>,
     /// Containment of each side in the other.
     pub containment: Containment,
     /// Id of the cluster holding side a's first paragraph (else side b's);
@@ -165,6 +179,23 @@ pub struct MatchOut {
     pub a: Place,
     /// The later side.
     pub b: Place,
+    /// For a passage: its words, what changed, and its text.
+    pub passage: Option<PassageOut>,
+}
+
+/// What a passage match says beyond its places.
+#[derive(Debug, Serialize)]
+pub struct PassageOut {
+    /// Words on each side.
+    pub words: [usize; 2],
+    /// Words on each side not kept, in order, on the other (`null` when the
+    /// passage is too long to diff).
+    pub changed_words: Option<[usize; 2]>,
+    /// Whether most of each side's words are inside quotation marks.
+    pub quoted: [bool; 2],
+    /// Each side's text, white space collapsed, words not kept on the other
+    /// side in `[` `]`.
+    pub text: [String; 2],
 }
 
 /// A warning.

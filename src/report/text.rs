@@ -13,7 +13,8 @@ const ARTICLE_TABLE_MAX: usize = 30;
 /// Writes the text report; `limit` caps the clusters shown (0: all).
 pub fn render_text(report: &Report, limit: usize, out: &mut dyn Write) -> io::Result<()> {
     header(report, out)?;
-    if !report.clusters.is_empty() && report.articles.len() <= ARTICLE_TABLE_MAX {
+    let any_passage = report.matches.iter().any(|m| m.passage.is_some());
+    if (any_passage || !report.clusters.is_empty()) && report.articles.len() <= ARTICLE_TABLE_MAX {
         articles(report, out)?;
     }
     let shown = if limit == 0 { report.clusters.len() } else { limit.min(report.clusters.len()) };
@@ -37,6 +38,7 @@ pub fn render_text(report: &Report, limit: usize, out: &mut dyn Write) -> io::Re
             report.clusters.len() - shown
         )?;
     }
+    super::passages_text::render_passages(report, limit, out)?;
     warnings(report, out)
 }
 
@@ -79,7 +81,8 @@ fn header(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// One line per article: paragraphs shared with other articles (and with
-/// which), and paragraphs that repeat an earlier one of the same article.
+/// which), paragraphs that repeat an earlier one of the same article, and
+/// passages shared with other articles.
 fn articles(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let n = report.articles.len();
     let mut shared = vec![0u32; n];
@@ -100,6 +103,11 @@ fn articles(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             seen.push(a);
         }
     }
+    let mut passage_partners: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for m in report.matches.iter().filter(|m| m.passage.is_some()) {
+        passage_partners[m.a.article as usize].push(m.b.article as usize);
+        passage_partners[m.b.article as usize].push(m.a.article as usize);
+    }
     writeln!(out)?;
     writeln!(out, "Per article:")?;
     let width = report.articles.iter().map(|a| a.id.chars().count()).max().unwrap_or(0);
@@ -114,8 +122,15 @@ fn articles(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         if repeated[i] > 0 {
             parts.push(format!("{} repeating an earlier paragraph", repeated[i]));
         }
-        let what =
-            if parts.is_empty() { "no paragraph shared or repeated".to_string() } else { parts.join("; ") };
+        let count = passage_partners[i].len();
+        if count > 0 {
+            passage_partners[i].sort_unstable();
+            passage_partners[i].dedup();
+            let with: Vec<&str> =
+                passage_partners[i].iter().map(|&p| report.articles[p].id.as_str()).collect();
+            parts.push(format!("{count} passage(s) shared with {}", with.join(", ")));
+        }
+        let what = if parts.is_empty() { "nothing shared or repeated".to_string() } else { parts.join("; ") };
         writeln!(out, "  {:width$}  {:>3} ¶  {what}", a.id, a.paragraphs)?;
     }
     Ok(())

@@ -68,13 +68,63 @@ fn every_span_is_valid_and_sides_are_ordered() {
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     for m in &report.matches {
         assert!(m.a.article <= m.b.article);
-        assert!(m.similarity >= report.settings.threshold);
+        assert!(m.kind == "passage" || m.similarity >= report.settings.threshold);
         for side in [&m.a, &m.b] {
             let article = &report.articles[side.article];
             assert!(side.start < side.end && side.end <= article.bytes);
             corpus_text(&article.id, side.start, side.end);
         }
     }
+}
+
+/// The passages shared by `x` and `y` (by article id), with both sides'
+/// text as read from the corpus files.
+fn passages_between(x: &str, y: &str) -> Vec<(String, String)> {
+    let report = run(&["scan", "corpus", "--format", "json"]).ok().report();
+    let (ix, _) = report.article(x);
+    let (iy, _) = report.article(y);
+    report
+        .matches
+        .iter()
+        .filter(|m| m.kind == "passage" && m.a.article == ix.min(iy) && m.b.article == ix.max(iy))
+        .map(|m| {
+            let (a, b) = (corpus_text(&m.a.id, m.a.start, m.a.end), corpus_text(&m.b.id, m.b.start, m.b.end));
+            if ix <= iy { (a, b) } else { (b, a) }
+        })
+        .collect()
+}
+
+const A001: &str = "001_71d69ead1abd494d.txt";
+const A003: &str = "003_aadb172c92af177a.txt";
+
+#[test]
+fn anna_kelly_quote_is_a_passage_of_001_and_003() {
+    let found = passages_between(A001, A003);
+    let kelly = found
+        .iter()
+        .find(|(a, b)| a.contains("This is totally false") && b.contains("This is totally false"))
+        .unwrap_or_else(|| panic!("no Anna Kelly passage in {found:#?}"));
+    for side in [&kelly.0, &kelly.1] {
+        assert!(side.contains("to make a deal"), "{side}");
+    }
+}
+
+#[test]
+fn territorial_concessions_quote_is_shared_by_000_001_and_003() {
+    let quote = "not trying to force any territorial concessions upon Ukraine";
+    for (x, y) in [(A000, A001), (A000, A003), (A001, A003)] {
+        let found = passages_between(x, y);
+        assert!(found.iter().any(|(a, b)| a.contains(quote) && b.contains(quote)), "{x} ~ {y}: {found:#?}");
+    }
+}
+
+#[test]
+fn reworded_weaponry_passage_links_001_and_003() {
+    let found = passages_between(A001, A003);
+    assert!(
+        found.iter().any(|(a, b)| a.contains("peacetime army") && b.contains("peacetime army")),
+        "{found:#?}"
+    );
 }
 
 fn golden(name: &str, actual: &str) {

@@ -27,6 +27,9 @@ pub struct Settings {
     pub bands: usize,
     pub rows: usize,
     pub recall_at_threshold: f64,
+    pub passages: bool,
+    pub passage_min_bytes: usize,
+    pub passage_max_articles: usize,
     pub seed: u64,
 }
 
@@ -39,6 +42,8 @@ pub struct Summary {
     pub matchable_paragraphs: usize,
     pub candidate_pairs: usize,
     pub verified_pairs: usize,
+    pub passage_candidate_pairs: usize,
+    pub stock_phrases_dropped: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -97,11 +102,21 @@ pub struct Containment {
 pub struct Match {
     pub kind: String,
     pub similarity: f64,
-    pub min_paragraph_similarity: f64,
+    pub min_paragraph_similarity: Option<f64>,
     pub containment: Containment,
     pub cluster: Option<usize>,
     pub a: Place,
     pub b: Place,
+    pub passage: Option<Passage>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Passage {
+    pub words: [usize; 2],
+    pub changed_words: Option<[usize; 2]>,
+    pub quoted: [bool; 2],
+    pub text: [String; 2],
 }
 
 #[derive(Debug, Deserialize)]
