@@ -7,6 +7,7 @@ mod formats;
 mod matching;
 mod oracle;
 mod pan;
+mod passages;
 mod realdata;
 mod schema;
 mod util;
