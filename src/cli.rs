@@ -67,6 +67,10 @@ pub struct PanArgs {
     /// Also report shared runs of at least this many words that no passage covers (0: off).
     #[arg(long, default_value_t = AlignParams::default().verbatim_words)]
     pub verbatim_words: usize,
+    /// Drop function words from the sentence bags (by default they stay, weighted down by
+    /// their idf, as in Sanchez-Perez et al.).
+    #[arg(long)]
+    pub drop_stopwords: bool,
 }
 
 impl PanArgs {
@@ -85,6 +89,7 @@ impl PanArgs {
                 summary_ratio: self.summary_ratio,
                 min_bytes: self.min_bytes,
                 verbatim_words: self.verbatim_words,
+                keep_stopwords: !self.drop_stopwords,
                 ..AlignParams::default()
             },
         }

@@ -76,6 +76,9 @@ impl Config {
                 min_bytes: DEFAULT_PASSAGE_MIN_BYTES,
                 max_gap: DEFAULT_PASSAGE_MAX_GAP,
                 verbatim_words: DEFAULT_VERBATIM_WORDS,
+                // News rewording swaps function words ("whether" -> "if"),
+                // which dilute short sentences' bags (docs/passages.md).
+                keep_stopwords: false,
                 ..AlignParams::default()
             },
         }

@@ -210,7 +210,8 @@ fn find_passages(
     wanted.sort_unstable();
     wanted.dedup();
     let (texts, warnings) = reread::texts(corpus, articles, &wanted);
-    let prepared: Vec<(u32, Prepared)> = texts.par_iter().map(|(a, t)| (*a, Prepared::new(t))).collect();
+    let prepared: Vec<(u32, Prepared)> =
+        texts.par_iter().map(|(a, t)| (*a, Prepared::new(t, &config.align))).collect();
     let prepared_of = |a: u32| prepared.binary_search_by_key(&a, |p| p.0).ok().map(|i| &prepared[i].1);
     let text_of = |a: u32| texts.binary_search_by_key(&a, |t| t.0).ok().map(|i| texts[i].1.as_str());
     let places = cluster_places(articles, clusters);

@@ -51,6 +51,9 @@ pub struct AlignParams {
     /// Shared runs of at least this many consecutive words are passages
     /// too, when no sentence-level passage covers them (0: off).
     pub verbatim_words: usize,
+    /// Keep function words in the sentence bags (their idf keeps their
+    /// weight low), as Sanchez-Perez et al. do.
+    pub keep_stopwords: bool,
 }
 
 impl Default for AlignParams {
@@ -64,6 +67,7 @@ impl Default for AlignParams {
             summary_gap: 24,
             summary_ratio: 4.0,
             verbatim_words: 0,
+            keep_stopwords: true,
         }
     }
 }
@@ -83,7 +87,7 @@ pub struct Passage {
 
 /// The passages of `a` reused in `b`, ordered by their start in `a`.
 pub fn align(a: &str, b: &str, params: &AlignParams) -> Vec<Passage> {
-    align_prepared(&Prepared::new(a), &Prepared::new(b), params)
+    align_prepared(&Prepared::new(a, params), &Prepared::new(b, params), params)
 }
 
 /// A text split into sentences once, to be aligned with many others.
@@ -94,10 +98,11 @@ pub struct Prepared<'t> {
 }
 
 impl<'t> Prepared<'t> {
-    /// Splits `text` into sentences of stemmed content words.
-    pub fn new(text: &'t str) -> Self {
+    /// Splits `text` into sentences of stemmed words (content words only,
+    /// unless `params.keep_stopwords`).
+    pub fn new(text: &'t str, params: &AlignParams) -> Self {
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-        Prepared { text, sentences: sentences::sentences(text, &stemmer) }
+        Prepared { text, sentences: sentences::sentences(text, &stemmer, params.keep_stopwords) }
     }
 }
 

@@ -153,7 +153,7 @@ const STOPWORDS: &[&str] = &[
 /// A sentence ends after `.`, `!`, `?` or `…` (and any closing quotes or
 /// brackets) followed by white space; line breaks are white space, since
 /// scraped and PAN texts wrap lines anywhere.
-pub(super) fn sentences(text: &str, stemmer: &rust_stemmers::Stemmer) -> Vec<Sentence> {
+pub(super) fn sentences(text: &str, stemmer: &rust_stemmers::Stemmer, keep_stopwords: bool) -> Vec<Sentence> {
     let mut tokenizer = Tokenizer::default();
     let mut out: Vec<Sentence> = Vec::new();
     let mut pending: Option<(Span, Vec<u64>)> = None;
@@ -162,7 +162,7 @@ pub(super) fn sentences(text: &str, stemmer: &rust_stemmers::Stemmer) -> Vec<Sen
         let mut first_last: Option<(usize, usize)> = None;
         tokenizer.each_word(text, span, |start, end, word| {
             first_last = Some(first_last.map_or((start, end), |(s, _)| (s, end)));
-            if !is_stopword(word) {
+            if keep_stopwords || !is_stopword(word) {
                 terms.push(xxhash_rust::xxh3::xxh3_64(stemmer.stem(word).as_bytes()));
             }
         });
@@ -255,7 +255,7 @@ mod tests {
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
         let text = "Ukraine wants guarantees first.\nThe U.S. disagrees strongly with Kyiv today. Yes. \
                     Talks resumed on Sunday in Abu Dhabi";
-        let s = sentences(text, &stemmer);
+        let s = sentences(text, &stemmer, false);
         let spans: Vec<&str> = s.iter().map(|x| &text[x.span.start..x.span.end]).collect();
         assert_eq!(
             spans,
