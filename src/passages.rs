@@ -142,11 +142,12 @@ pub struct PassageMatch {
 }
 
 /// Whether at least half of the words of `text[span]` are inside quotation
-/// marks. Quotes are tracked from the start of the line holding the span:
-/// `“ « „` open, `” »` close, a straight `"` toggles; single quotes are
-/// ignored, since they double as apostrophes.
-pub fn quoted(text: &str, span: crate::segment::Span) -> bool {
-    let line_start = text[..span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+/// marks. Quotes are tracked from `from`, the start of the paragraph holding
+/// the span (news reopens a quote in each paragraph of a long quotation
+/// without closing it): `“ « „` open, `” »` close, a straight `"` toggles;
+/// single quotes are ignored, since they double as apostrophes.
+pub fn quoted(text: &str, from: usize, span: crate::segment::Span) -> bool {
+    let line_start = from.min(span.start);
     let mut inside = false;
     for c in text[line_start..span.start].chars() {
         inside = quote_state(c, inside);
@@ -187,9 +188,13 @@ mod quote_tests {
     fn quoted_passages_are_recognized() {
         let t =
             "He said the U.S. is \u{201c}not trying to force any territorial concessions\u{201d} on anyone.";
-        assert!(quoted(t, span_of(t, "not trying to force any territorial concessions")));
-        assert!(!quoted(t, span_of(t, "He said the U.S. is")));
+        assert!(quoted(t, 0, span_of(t, "not trying to force any territorial concessions")));
+        assert!(!quoted(t, 0, span_of(t, "He said the U.S. is")));
         let s = "Officials said \"this is totally false and misleading\" on Tuesday.";
-        assert!(quoted(s, span_of(s, "this is totally false and misleading")));
+        assert!(quoted(s, 0, span_of(s, "this is totally false and misleading")));
+        // A quotation reopened in the next paragraph, never closed before it.
+        let m = "\"We will talk about trade. ### \"Right now, there's no trust at all,\" he said.";
+        let from = m.find(" ### ").unwrap_or(0) + 5;
+        assert!(quoted(m, from, span_of(m, "Right now, there's no trust at all")));
     }
 }

@@ -210,8 +210,14 @@ fn find_passages(
     wanted.sort_unstable();
     wanted.dedup();
     let (texts, warnings) = reread::texts(corpus, articles, &wanted);
+    let blocks = |a: u32| articles[a as usize].paragraphs.iter().map(|p| p.span).collect::<Vec<_>>();
     let prepared: Vec<(u32, Prepared)> =
-        texts.par_iter().map(|(a, t)| (*a, Prepared::new(t, &config.align))).collect();
+        texts.par_iter().map(|(a, t)| (*a, Prepared::with_blocks(t, &blocks(*a), &config.align))).collect();
+    // Quotation marks are followed from the start of the paragraph.
+    let paragraph_start = |a: u32, at: usize| {
+        let ps = &articles[a as usize].paragraphs;
+        ps.get(ps.partition_point(|p| p.span.start <= at).saturating_sub(1)).map_or(0, |p| p.span.start)
+    };
     let prepared_of = |a: u32| prepared.binary_search_by_key(&a, |p| p.0).ok().map(|i| &prepared[i].1);
     let text_of = |a: u32| texts.binary_search_by_key(&a, |t| t.0).ok().map(|i| texts[i].1.as_str());
     let places = cluster_places(articles, clusters);
@@ -237,7 +243,10 @@ fn find_passages(
                     a: p.a,
                     b: p.b,
                     text: [ta[p.a.start..p.a.end].to_string(), tb[p.b.start..p.b.end].to_string()],
-                    quoted: [passages::quoted(ta, p.a), passages::quoted(tb, p.b)],
+                    quoted: [
+                        passages::quoted(ta, paragraph_start(a, p.a.start), p.a),
+                        passages::quoted(tb, paragraph_start(b, p.b.start), p.b),
+                    ],
                     cosine: p.cosine,
                 })
                 .collect()

@@ -101,8 +101,14 @@ impl<'t> Prepared<'t> {
     /// Splits `text` into sentences of stemmed words (content words only,
     /// unless `params.keep_stopwords`).
     pub fn new(text: &'t str, params: &AlignParams) -> Self {
+        Prepared::with_blocks(text, &[Span { start: 0, end: text.len() }], params)
+    }
+
+    /// Like [`Prepared::new`], with no sentence crossing the boundaries of
+    /// `blocks` (the paragraphs), so no passage does either.
+    pub fn with_blocks(text: &'t str, blocks: &[Span], params: &AlignParams) -> Self {
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-        Prepared { text, sentences: sentences::sentences(text, &stemmer, params.keep_stopwords) }
+        Prepared { text, sentences: sentences::sentences(text, blocks, &stemmer, params.keep_stopwords) }
     }
 }
 

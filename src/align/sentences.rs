@@ -153,11 +153,16 @@ const STOPWORDS: &[&str] = &[
 /// A sentence ends after `.`, `!`, `?` or `…` (and any closing quotes or
 /// brackets) followed by white space; line breaks are white space, since
 /// scraped and PAN texts wrap lines anywhere.
-pub(super) fn sentences(text: &str, stemmer: &rust_stemmers::Stemmer, keep_stopwords: bool) -> Vec<Sentence> {
+pub(super) fn sentences(
+    text: &str,
+    blocks: &[Span],
+    stemmer: &rust_stemmers::Stemmer,
+    keep_stopwords: bool,
+) -> Vec<Sentence> {
     let mut tokenizer = Tokenizer::default();
     let mut out: Vec<Sentence> = Vec::new();
     let mut pending: Option<(Span, Vec<u64>)> = None;
-    for span in raw_sentences(text) {
+    for span in blocks.iter().flat_map(|&block| raw_sentences(text, block)) {
         let mut terms = Vec::new();
         let mut first_last: Option<(usize, usize)> = None;
         tokenizer.each_word(text, span, |start, end, word| {
@@ -212,11 +217,11 @@ fn bag(mut terms: Vec<u64>) -> Vec<(u64, u32)> {
     out
 }
 
-/// Byte spans of sentences, before trimming to words.
-fn raw_sentences(text: &str) -> Vec<Span> {
+/// Byte spans of the sentences of `text[block]`, before trimming to words.
+fn raw_sentences(text: &str, block: Span) -> Vec<Span> {
     let mut spans = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
+    let mut start = block.start;
+    let mut chars = text[block.start..block.end].char_indices().map(|(i, c)| (i + block.start, c)).peekable();
     while let Some((i, c)) = chars.next() {
         if !matches!(c, '.' | '!' | '?' | '\u{2026}') {
             continue;
@@ -235,8 +240,8 @@ fn raw_sentences(text: &str) -> Vec<Span> {
             start = end;
         }
     }
-    if start < text.len() {
-        spans.push(Span { start, end: text.len() });
+    if start < block.end {
+        spans.push(Span { start, end: block.end });
     }
     spans
 }
@@ -255,7 +260,7 @@ mod tests {
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
         let text = "Ukraine wants guarantees first.\nThe U.S. disagrees strongly with Kyiv today. Yes. \
                     Talks resumed on Sunday in Abu Dhabi";
-        let s = sentences(text, &stemmer, false);
+        let s = sentences(text, &[Span { start: 0, end: text.len() }], &stemmer, false);
         let spans: Vec<&str> = s.iter().map(|x| &text[x.span.start..x.span.end]).collect();
         assert_eq!(
             spans,
