@@ -14,26 +14,7 @@ use std::collections::{BTreeMap, HashSet};
 use wiretrace::Config;
 use wiretrace::lsh::LshParams;
 
-use crate::util::{scratch, write};
-
-/// SplitMix64: a tiny, seedable generator (Steele, Lea & Flood 2014).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
-    }
-}
+use crate::util::{Rng, scratch, write};
 
 fn vocabulary(rng: &mut Rng) -> Vec<String> {
     (0..4000)

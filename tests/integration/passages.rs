@@ -5,26 +5,7 @@
 use wiretrace::align::{AlignParams, align};
 use wiretrace::segment::Span;
 
-use crate::util::{run_in, scratch, write};
-
-/// SplitMix64 (Steele, Lea & Flood 2014).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
-    }
-}
+use crate::util::{Rng, run_in, scratch, write};
 
 fn vocabulary(rng: &mut Rng) -> Vec<String> {
     (0..3000).map(|_| (0..3 + rng.below(7)).map(|_| (b'a' + rng.below(26) as u8) as char).collect()).collect()

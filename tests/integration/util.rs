@@ -215,3 +215,28 @@ pub fn span_text<'t>(text: &'t [u8], place: &crate::schema::Place) -> &'t str {
     std::str::from_utf8(&text[place.start..place.end])
         .unwrap_or_else(|e| panic!("span {}..{} of {:?} is not UTF-8: {e}", place.start, place.end, place.id))
 }
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator for
+/// random test corpora.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next 64 random bits.
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// True with probability `p`.
+    pub fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+}
