@@ -65,8 +65,19 @@ pub fn diff(a: &str, b: &str) -> Option<WordDiff> {
     Some(WordDiff { a: zip(wa, keep_a), b: zip(wb, keep_b), kept })
 }
 
+/// Marks around words not kept in the other side: `⟦` `⟧`, which news text
+/// does not use (square brackets it does: "Zelenskyy [sic]").
+pub const MARK: (char, char) = ('\u{27e6}', '\u{27e7}');
+
+/// Number of words in `text`.
+pub fn word_count(text: &str) -> usize {
+    let mut n = 0;
+    Tokenizer::default().each_word(text, Span { start: 0, end: text.len() }, |_, _, _| n += 1);
+    n
+}
+
 /// `text` with white space collapsed and each run of words not kept in
-/// the other side wrapped in `[` `]`.
+/// the other side wrapped in [`MARK`].
 pub fn marked(text: &str, words: &[(Span, bool)]) -> String {
     let mut out = String::new();
     let mut pos = 0;
@@ -74,19 +85,19 @@ pub fn marked(text: &str, words: &[(Span, bool)]) -> String {
     for &(span, kept) in words {
         let gap = &text[pos..span.start];
         if open && kept {
-            out.push(']');
+            out.push(MARK.1);
             open = false;
         }
         out.push_str(&collapse(gap));
         if !kept && !open {
-            out.push('[');
+            out.push(MARK.0);
             open = true;
         }
         out.push_str(&text[span.start..span.end]);
         pos = span.end;
     }
     if open {
-        out.push(']');
+        out.push(MARK.1);
     }
     out.push_str(&collapse(&text[pos..]));
     out.trim().to_string()
@@ -119,7 +130,7 @@ mod tests {
         let b = "the US's only job is to bring the two sides together";
         let d = diff(a, b).expect("short");
         assert_eq!(d.kept, 8);
-        assert_eq!(marked(a, &d.a), "the U.S.’s only [role] is to bring [both] sides together");
-        assert_eq!(marked(b, &d.b), "the US's only [job] is to bring [the two] sides together");
+        assert_eq!(marked(a, &d.a), "the U.S.’s only ⟦role⟧ is to bring ⟦both⟧ sides together");
+        assert_eq!(marked(b, &d.b), "the US's only ⟦job⟧ is to bring ⟦the two⟧ sides together");
     }
 }

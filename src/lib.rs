@@ -20,6 +20,8 @@
 //! | [`report`] | a scan | the text and JSON reports |
 //! | [`passages`] | articles' fingerprints | article pairs worth aligning |
 //! | [`align`] | two texts | passages of one reused in the other |
+//! | [`quotes`] | a passage | whether it is inside quotation marks |
+//! | [`diff`] | two passages | the words each keeps of the other |
 //! | [`pan`] | a PAN corpus | detection XML per pair, through [`align`] |
 //!
 //! [`pipeline`] runs them over a corpus; it alone decides parallelism and
@@ -38,6 +40,7 @@ pub mod normalize;
 pub mod pan;
 pub mod passages;
 pub mod pipeline;
+pub mod quotes;
 pub mod report;
 pub mod reread;
 pub mod segment;

@@ -49,15 +49,20 @@ pub fn push_fingerprints(tokens: &[Token], paragraph: u32, out: &mut Vec<(u64, u
 
 /// Candidate article pairs `(a, b)`, `a < b`, sorted, with the number of
 /// fingerprints they share. `prints[i]` are article `i`'s fingerprints, each
-/// with whether every occurrence of it in the article lies in text already
-/// reported as shared (a clustered paragraph); a fingerprint counts for a
-/// pair only when at least one of the two articles has it outside such text.
-/// Also returns how many fingerprints were dropped as stock phrases.
-pub fn candidate_pairs(prints: &[Vec<(u64, bool)>], max_articles: usize) -> (Vec<(u32, u32, u32)>, usize) {
-    let mut postings: Vec<(u64, u32, bool)> = prints
+/// with the cluster holding every occurrence of it in the article, if one
+/// does; a shared fingerprint does not count for a pair when both sides
+/// have a cluster and `skip(x, y)` says those clusters' text is already
+/// reported as shared. Also returns how many fingerprints were dropped as
+/// stock phrases.
+pub fn candidate_pairs(
+    prints: &[Vec<(u64, Option<u32>)>],
+    max_articles: usize,
+    skip: &(dyn Fn(u32, u32) -> bool + Sync),
+) -> (Vec<(u32, u32, u32)>, usize) {
+    let mut postings: Vec<(u64, u32, Option<u32>)> = prints
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, p)| p.iter().map(move |&(h, clustered)| (h, i as u32, clustered)))
+        .flat_map_iter(|(i, p)| p.iter().map(move |&(h, c)| (h, i as u32, c)))
         .collect();
     postings.par_sort_unstable();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
@@ -68,7 +73,8 @@ pub fn candidate_pairs(prints: &[Vec<(u64, bool)>], max_articles: usize) -> (Vec
             continue;
         }
         for (k, &(_, a, ca)) in list.iter().enumerate() {
-            pairs.extend(list[k + 1..].iter().filter(|x| !(ca && x.2)).map(|&(_, b, _)| (a, b)));
+            let counts = |cb: Option<u32>| !matches!((ca, cb), (Some(x), Some(y)) if skip(x, y));
+            pairs.extend(list[k + 1..].iter().filter(|x| counts(x.2)).map(|&(_, b, _)| (a, b)));
         }
     }
     pairs.par_sort_unstable();
@@ -80,46 +86,26 @@ pub fn candidate_pairs(prints: &[Vec<(u64, bool)>], max_articles: usize) -> (Vec
     (counted, dropped)
 }
 
-/// An article's fingerprints with whether each lies only in `clustered`
-/// paragraphs; `prints` is sorted by hash.
-pub fn flag_clustered(prints: &[(u64, u32)], clustered: impl Fn(u32) -> bool) -> Vec<(u64, bool)> {
-    let mut out: Vec<(u64, bool)> = Vec::with_capacity(prints.len());
+/// An article's fingerprints (sorted by hash) with the cluster holding
+/// every occurrence of each, if one does (`cluster_of` maps a paragraph to
+/// its cluster).
+pub fn flag_clusters(
+    prints: &[(u64, u32)],
+    cluster_of: impl Fn(u32) -> Option<usize>,
+) -> Vec<(u64, Option<u32>)> {
+    let mut out: Vec<(u64, Option<u32>)> = Vec::with_capacity(prints.len());
     for &(h, p) in prints {
-        let c = clustered(p);
+        let c = cluster_of(p).map(|c| c as u32);
         match out.last_mut() {
-            Some((last, all)) if *last == h => *all &= c,
+            Some((last, all)) if *last == h => {
+                if *all != c {
+                    *all = None;
+                }
+            }
             _ => out.push((h, c)),
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pairs_need_two_shared_fingerprints() {
-        let flat = |v: &[u64]| v.iter().map(|&h| (h, false)).collect::<Vec<_>>();
-        let prints = vec![flat(&[1, 2, 3]), flat(&[2, 3, 9]), flat(&[3, 7]), vec![]];
-        let (pairs, dropped) = candidate_pairs(&prints, 10);
-        assert_eq!(pairs, vec![(0, 1, 2)]);
-        assert_eq!(dropped, 0);
-        // Shared only inside text both have in clusters: no candidate.
-        let both = vec![vec![(2, true), (3, true)], vec![(2, true), (3, true)]];
-        assert!(candidate_pairs(&both, 10).0.is_empty());
-        let one = vec![vec![(2, true), (3, true)], vec![(2, false), (3, true)], vec![(2, false), (3, false)]];
-        assert_eq!(candidate_pairs(&one, 10).0, vec![(0, 2, 2), (1, 2, 2)]);
-    }
-
-    #[test]
-    fn stock_phrases_are_capped() {
-        // Fingerprint 5 is in 100 articles: dropped, so no pair at all.
-        let prints: Vec<Vec<(u64, bool)>> = (0..100).map(|i| vec![(5, false), (1000 + i, false)]).collect();
-        let (pairs, dropped) = candidate_pairs(&prints, 64);
-        assert!(pairs.is_empty());
-        assert_eq!(dropped, 1);
-    }
 }
 
 /// A passage of one article found again in another.
@@ -141,60 +127,50 @@ pub struct PassageMatch {
     pub cosine: f64,
 }
 
-/// Whether at least half of the words of `text[span]` are inside quotation
-/// marks. Quotes are tracked from `from`, the start of the paragraph holding
-/// the span (news reopens a quote in each paragraph of a long quotation
-/// without closing it): `“ « „` open, `” »` close, a straight `"` toggles;
-/// single quotes are ignored, since they double as apostrophes.
-pub fn quoted(text: &str, from: usize, span: crate::segment::Span) -> bool {
-    let line_start = from.min(span.start);
-    let mut inside = false;
-    for c in text[line_start..span.start].chars() {
-        inside = quote_state(c, inside);
-    }
-    let (mut words, mut quoted_words, mut in_word) = (0usize, 0usize, false);
-    for c in text[span.start..span.end].chars() {
-        inside = quote_state(c, inside);
-        let alnum = c.is_alphanumeric();
-        if alnum && !in_word {
-            words += 1;
-            quoted_words += usize::from(inside);
-        }
-        in_word = alnum;
-    }
-    words > 0 && quoted_words * 2 >= words
-}
-
-fn quote_state(c: char, inside: bool) -> bool {
-    match c {
-        '\u{201c}' | '\u{ab}' | '\u{201e}' => true,
-        '\u{201d}' | '\u{bb}' => false,
-        '"' => !inside,
-        _ => inside,
-    }
-}
-
 #[cfg(test)]
-mod quote_tests {
+mod tests {
     use super::*;
-    use crate::segment::Span;
 
-    fn span_of(text: &str, part: &str) -> Span {
-        let start = text.find(part).expect("part of text");
-        Span { start, end: start + part.len() }
+    fn never(_: u32, _: u32) -> bool {
+        false
     }
 
     #[test]
-    fn quoted_passages_are_recognized() {
-        let t =
-            "He said the U.S. is \u{201c}not trying to force any territorial concessions\u{201d} on anyone.";
-        assert!(quoted(t, 0, span_of(t, "not trying to force any territorial concessions")));
-        assert!(!quoted(t, 0, span_of(t, "He said the U.S. is")));
-        let s = "Officials said \"this is totally false and misleading\" on Tuesday.";
-        assert!(quoted(s, 0, span_of(s, "this is totally false and misleading")));
-        // A quotation reopened in the next paragraph, never closed before it.
-        let m = "\"We will talk about trade. ### \"Right now, there's no trust at all,\" he said.";
-        let from = m.find(" ### ").unwrap_or(0) + 5;
-        assert!(quoted(m, from, span_of(m, "Right now, there's no trust at all")));
+    fn pairs_need_two_shared_fingerprints() {
+        let flat = |v: &[u64]| v.iter().map(|&h| (h, None)).collect::<Vec<_>>();
+        let prints = vec![flat(&[1, 2, 3]), flat(&[2, 3, 9]), flat(&[3, 7]), vec![]];
+        let (pairs, dropped) = candidate_pairs(&prints, 10, &never);
+        assert_eq!(pairs, vec![(0, 1, 2)]);
+        assert_eq!(dropped, 0);
+    }
+
+    #[test]
+    fn fingerprints_in_text_already_reported_together_do_not_count() {
+        let same = |x: u32, y: u32| x == y;
+        // Both sides in cluster 7: already reported, no candidate.
+        let both = vec![vec![(2, Some(7)), (3, Some(7))], vec![(2, Some(7)), (3, Some(7))]];
+        assert!(candidate_pairs(&both, 10, &same).0.is_empty());
+        // Different, unlinked clusters: the pair is not reported anywhere.
+        let apart = vec![vec![(2, Some(1)), (3, Some(1))], vec![(2, Some(2)), (3, Some(2))]];
+        assert_eq!(candidate_pairs(&apart, 10, &same).0, vec![(0, 1, 2)]);
+        // One side unclustered: counts.
+        let one = vec![vec![(2, Some(1)), (3, Some(1))], vec![(2, None), (3, None)]];
+        assert_eq!(candidate_pairs(&one, 10, &same).0, vec![(0, 1, 2)]);
+    }
+
+    #[test]
+    fn stock_phrases_are_capped() {
+        // Fingerprint 5 is in 100 articles: dropped, so no pair at all.
+        let prints: Vec<Vec<(u64, Option<u32>)>> =
+            (0..100).map(|i| vec![(5, None), (1000 + i, None)]).collect();
+        let (pairs, dropped) = candidate_pairs(&prints, 64, &never);
+        assert!(pairs.is_empty());
+        assert_eq!(dropped, 1);
+    }
+
+    #[test]
+    fn a_fingerprint_in_two_clusters_belongs_to_none() {
+        let flagged = flag_clusters(&[(4, 0), (4, 1), (9, 0)], |p| Some(p as usize));
+        assert_eq!(flagged, vec![(4, None), (9, Some(0))]);
     }
 }

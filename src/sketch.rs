@@ -61,6 +61,20 @@ pub struct ArticleSketch {
     pub fingerprints: Vec<(u64, u32)>,
 }
 
+impl ArticleSketch {
+    /// The start of the paragraph holding byte `at` (0 if there is none).
+    pub fn paragraph_start(&self, at: usize) -> usize {
+        let i = self.paragraph_at(at);
+        self.paragraphs.get(i).map_or(0, |p| p.span.start)
+    }
+
+    /// Index of the paragraph holding byte `at` (the last one starting at or
+    /// before it).
+    pub fn paragraph_at(&self, at: usize) -> usize {
+        self.paragraphs.partition_point(|p| p.span.start <= at).saturating_sub(1)
+    }
+}
+
 /// Sketches articles with fixed settings; cheap to share between threads.
 #[derive(Clone, Debug)]
 pub struct Sketcher {

@@ -37,11 +37,24 @@ pub(super) fn fragments(
         let fragment = span_of(&group, a, b, idf);
         if fragment.cosine >= min_cosine {
             out.push(fragment);
-        } else if gap > 0 {
-            out.extend(fragments(&group, a, b, idf, gap - 1, min_cosine));
+        } else if let Some(smaller) = largest_gap(&group).checked_sub(1) {
+            // Any gap from here down to the largest one inside the group
+            // would give the same cluster: go straight below it.
+            out.extend(fragments(&group, a, b, idf, smaller.min(gap.saturating_sub(1)), min_cosine));
         }
     }
     out
+}
+
+/// The largest gap between consecutive seeds of `group`, along either text
+/// (0 for a single seed: nothing left to split).
+fn largest_gap(group: &[(u32, u32)]) -> u32 {
+    let along = |key: fn(&(u32, u32)) -> u32| {
+        let mut keys: Vec<u32> = group.iter().map(key).collect();
+        keys.sort_unstable();
+        keys.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0)
+    };
+    along(|s| s.0).max(along(|s| s.1))
 }
 
 fn span_of(group: &[(u32, u32)], a: &[Sentence], b: &[Sentence], idf: &HashMap<u64, f64>) -> Fragment {
@@ -96,6 +109,20 @@ fn split(mut group: Vec<(u32, u32)>, gap: u32, by_a: bool) -> Vec<Vec<(u32, u32)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_gap_does_not_recurse_once_per_step() {
+        // Seeds far apart whose fragment fails validation: with a gap of a
+        // million, recursion must jump, not step down one by one.
+        use crate::align::sentences::Sentence;
+        use crate::segment::Span;
+        let sentence = |t: u64| Sentence { span: Span { start: 0, end: 1 }, terms: vec![(t, 1)] };
+        let a: Vec<Sentence> = (0..50).map(sentence).collect();
+        let b: Vec<Sentence> = (100..150).map(sentence).collect();
+        let idf: HashMap<u64, f64> = (0..150).map(|t| (t, 1.0)).collect();
+        let seeds = vec![(0, 0), (49, 49)];
+        assert!(fragments(&seeds, &a, &b, &idf, 1_000_000, 0.5).is_empty());
+    }
 
     #[test]
     fn clusters_split_on_gaps_on_either_side() {

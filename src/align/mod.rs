@@ -17,8 +17,9 @@
 //! Optionally, maximal runs of at least `verbatim_words` shared words that
 //! no passage covers are passages too (lifted quotations; see `verbatim`).
 //!
-//! Spans start at a sentence's first word and end at a sentence's last
-//! word, on UTF-8 character boundaries of the original texts.
+//! Spans start and end on words (a sentence's, trimmed to words shared with
+//! the other side, or a verbatim run's), on UTF-8 character boundaries of
+//! the original texts.
 
 mod extend;
 mod seeds;
@@ -105,7 +106,8 @@ impl<'t> Prepared<'t> {
     }
 
     /// Like [`Prepared::new`], with no sentence crossing the boundaries of
-    /// `blocks` (the paragraphs), so no passage does either.
+    /// `blocks` (the paragraphs); a passage may still run over several
+    /// adjacent sentences, and so over a paragraph boundary.
     pub fn with_blocks(text: &'t str, blocks: &[Span], params: &AlignParams) -> Self {
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
         Prepared { text, sentences: sentences::sentences(text, blocks, &stemmer, params.keep_stopwords) }
@@ -146,7 +148,8 @@ pub fn align_prepared(pa: &Prepared, pb: &Prepared, params: &AlignParams) -> Vec
     let runs = verbatim::runs(a, b, params.verbatim_words);
     let overlaps_a = |kept: &[Passage], s: Span| kept.iter().any(|k| k.a.start < s.end && s.start < k.a.end);
     for (ra, rb) in runs {
-        if !overlaps_a(&passages, ra) {
+        let long_enough = ra.end - ra.start >= params.min_bytes && rb.end - rb.start >= params.min_bytes;
+        if long_enough && !overlaps_a(&passages, ra) {
             passages.push(Passage { a: ra, b: rb, seeds: 0, cosine: 1.0 });
         }
     }

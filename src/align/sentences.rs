@@ -161,40 +161,45 @@ pub(super) fn sentences(
 ) -> Vec<Sentence> {
     let mut tokenizer = Tokenizer::default();
     let mut out: Vec<Sentence> = Vec::new();
-    let mut pending: Option<(Span, Vec<u64>)> = None;
-    for span in blocks.iter().flat_map(|&block| raw_sentences(text, block)) {
-        let mut terms = Vec::new();
-        let mut first_last: Option<(usize, usize)> = None;
-        tokenizer.each_word(text, span, |start, end, word| {
-            first_last = Some(first_last.map_or((start, end), |(s, _)| (s, end)));
-            if keep_stopwords || !is_stopword(word) {
-                terms.push(xxhash_rust::xxh3::xxh3_64(stemmer.stem(word).as_bytes()));
+    for &block in blocks {
+        let first = out.len();
+        let mut pending: Option<(Span, Vec<u64>)> = None;
+        for span in raw_sentences(text, block) {
+            let mut terms = Vec::new();
+            let mut first_last: Option<(usize, usize)> = None;
+            tokenizer.each_word(text, span, |start, end, word| {
+                first_last = Some(first_last.map_or((start, end), |(s, _)| (s, end)));
+                if keep_stopwords || !is_stopword(word) {
+                    terms.push(xxhash_rust::xxh3::xxh3_64(stemmer.stem(word).as_bytes()));
+                }
+            });
+            let Some((start, end)) = first_last else { continue };
+            let (span, terms) = match pending.take() {
+                Some((prev, mut prev_terms)) => {
+                    prev_terms.extend(terms);
+                    (Span { start: prev.start, end }, prev_terms)
+                }
+                None => (Span { start, end }, terms),
+            };
+            if terms.len() < MIN_TERMS {
+                pending = Some((span, terms));
+            } else {
+                out.push(Sentence { span, terms: bag(terms) });
             }
-        });
-        let Some((start, end)) = first_last else { continue };
-        let (span, terms) = match pending.take() {
-            Some((prev, mut prev_terms)) => {
-                prev_terms.extend(terms);
-                (Span { start: prev.start, end }, prev_terms)
-            }
-            None => (Span { start, end }, terms),
-        };
-        if terms.len() < MIN_TERMS {
-            pending = Some((span, terms));
-        } else {
-            out.push(Sentence { span, terms: bag(terms) });
         }
-    }
-    if let Some((span, terms)) = pending {
-        match out.last_mut() {
-            Some(last) if terms.len() < MIN_TERMS => {
-                last.span.end = span.end;
-                let mut all: Vec<u64> =
-                    last.terms.iter().flat_map(|&(t, n)| std::iter::repeat_n(t, n as usize)).collect();
-                all.extend(terms);
-                last.terms = bag(all);
+        // A short tail joins the block's last sentence, never another block's.
+        if let Some((span, terms)) = pending {
+            let in_block = out.len() > first;
+            match out.last_mut().filter(|_| in_block) {
+                Some(last) => {
+                    last.span.end = span.end;
+                    let mut all: Vec<u64> =
+                        last.terms.iter().flat_map(|&(t, n)| std::iter::repeat_n(t, n as usize)).collect();
+                    all.extend(terms);
+                    last.terms = bag(all);
+                }
+                None => out.push(Sentence { span, terms: bag(terms) }),
             }
-            _ => out.push(Sentence { span, terms: bag(terms) }),
         }
     }
     out
@@ -249,6 +254,18 @@ fn raw_sentences(text: &str, block: Span) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_sentences_never_join_across_blocks() {
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let text = "Weather was mild across the region today. Reporters said.\n\nThe harbour authority \
+                    confirmed the northern pier will close.";
+        let cut = text.find("\n\n").unwrap_or(0);
+        let blocks = [Span { start: 0, end: cut }, Span { start: cut + 2, end: text.len() }];
+        let s = sentences(text, &blocks, &stemmer, false);
+        assert!(s.iter().all(|x| x.span.end <= cut || x.span.start >= cut), "{s:?}");
+        assert_eq!(s.len(), 2);
+    }
 
     #[test]
     fn stopword_list_is_sorted_for_binary_search() {

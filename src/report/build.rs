@@ -70,18 +70,22 @@ fn match_out(scan: &Scan, b: &BlockMatch, cluster_of_para: &HashMap<u32, usize>)
 /// One shared passage as reported, with its word diff.
 fn passage_out(scan: &Scan, p: &PassageMatch) -> MatchOut {
     let d = diff::diff(&p.text[0], &p.text[1]);
-    let words = |side: usize| d.as_ref().map_or(0, |d| if side == 0 { d.a.len() } else { d.b.len() });
-    let (na, nb) = (words(0), words(1));
-    let kept = d.as_ref().map_or(0, |d| d.kept);
+    let (na, nb) = (diff::word_count(&p.text[0]), diff::word_count(&p.text[1]));
     let ratio = |x: usize, y: usize| if y == 0 { 0.0 } else { x as f64 / y as f64 };
+    // Without a diff (a side over diff::MAX_WORDS), the aligner's cosine
+    // stands in for the word measures (docs/json-schema.md).
+    let (similarity, a_in_b, b_in_a) = match &d {
+        Some(d) => (ratio(2 * d.kept, na + nb), ratio(d.kept, na), ratio(d.kept, nb)),
+        None => (p.cosine, p.cosine, p.cosine),
+    };
+    let kept = d.as_ref().map_or(0, |d| d.kept);
     let text = |side: usize| match &d {
         Some(d) => diff::marked(&p.text[side], if side == 0 { &d.a } else { &d.b }),
         None => p.text[side].split_whitespace().collect::<Vec<_>>().join(" "),
     };
     let place_of = |article: u32, span: Span| {
-        let ps = &scan.articles[article as usize].paragraphs;
-        let at = |byte: usize| ps.partition_point(|q| q.span.start <= byte).saturating_sub(1) as u32;
         let a = &scan.articles[article as usize];
+        let at = |byte: usize| a.paragraph_at(byte) as u32;
         Place {
             article,
             id: a.meta.id.clone(),
@@ -92,9 +96,9 @@ fn passage_out(scan: &Scan, p: &PassageMatch) -> MatchOut {
     };
     MatchOut {
         kind: "passage",
-        similarity: round4(ratio(2 * kept, na + nb)),
+        similarity: round4(similarity),
         min_paragraph_similarity: None,
-        containment: Containment { a_in_b: round4(ratio(kept, na)), b_in_a: round4(ratio(kept, nb)) },
+        containment: Containment { a_in_b: round4(a_in_b), b_in_a: round4(b_in_a) },
         cluster: None,
         a: place_of(p.a_article, p.a),
         b: place_of(p.b_article, p.b),

@@ -12,7 +12,7 @@ pub use text::render_text;
 use serde::Serialize;
 
 /// Version of the JSON document; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole report.
 #[derive(Debug, Serialize)]
@@ -194,7 +194,7 @@ pub struct PassageOut {
     /// Whether most of each side's words are inside quotation marks.
     pub quoted: [bool; 2],
     /// Each side's text, white space collapsed, words not kept on the other
-    /// side in `[` `]`.
+    /// side in `⟦` `⟧`.
     pub text: [String; 2],
 }
 

@@ -19,7 +19,7 @@ pub(super) fn render_passages(report: &Report, limit: usize, out: &mut dyn Write
         "{} shared passage(s): quotes and sentences found in two articles, outside the clusters above.",
         passages.len()
     )?;
-    writeln!(out, "Words in [brackets] are not in the other article's version.")?;
+    writeln!(out, "Words in ⟦ ⟧ are not in the other article's version.")?;
     let shown = if limit == 0 { passages.len() } else { limit.min(passages.len()) };
     for (i, m) in passages.iter().take(shown).enumerate() {
         writeln!(out)?;

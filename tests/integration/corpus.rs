@@ -63,7 +63,7 @@ fn repeated_title_in_002_is_found() {
 #[test]
 fn every_span_is_valid_and_sides_are_ordered() {
     let report = run(&["scan", "corpus", "--format", "json"]).ok().report();
-    assert_eq!(report.version, 1);
+    assert_eq!(report.version, 2);
     assert_eq!(report.articles.len(), 5);
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     for m in &report.matches {

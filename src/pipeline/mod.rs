@@ -7,24 +7,26 @@
 //! 2. LSH over all paragraphs' band keys -> candidate pairs;
 //! 3. re-read only the articles with candidates -> shingle sets and
 //!    excerpts of those paragraphs -> exact verification;
-//! 4. block matches and clusters.
+//! 4. block matches and clusters;
+//! 5. shared passages between article pairs that share fingerprints
+//!    outside text already reported (`passages`).
 //!
 //! Results are assembled in source order, then record order, so the output
 //! does not depend on the thread count or on the order of files on disk.
 
+mod passages;
+
 use rayon::prelude::*;
 
-use crate::align::{Prepared, align_prepared};
 use crate::blocks::{self, BlockMatch};
 use crate::cluster::{self, Cluster};
 use crate::config::Config;
 use crate::error::{Error, Warning};
 use crate::input::{self, Article, Item, ReadOptions, Source};
 use crate::lsh::{self, LshParams};
-use crate::passages::{self, PassageMatch};
-use crate::reread::{self, Corpus, Reread, reread};
+use crate::passages::PassageMatch;
+use crate::reread::{Corpus, Reread, reread};
 use crate::segment;
-use crate::segment::Span;
 use crate::shingle::ShingleParams;
 use crate::sketch::{ArticleSketch, SketchParams, Sketcher};
 use crate::verify::{self, Edge, ParaRef};
@@ -116,14 +118,15 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         .collect();
     let clustering = cluster::clusters(&edges, &paragraphs, &verify_pair);
     let reported = reported_pairs(&edges, &clustering);
-    let blocks = blocks::merge(&edges, &paragraphs)
+    let blocks: Vec<BlockMatch> = blocks::merge(&edges, &paragraphs)
         .into_iter()
         .filter(|b| b.pairs().any(|pq| reported.binary_search(&pq).is_ok()))
         .collect();
     let found = if config.passages {
-        find_passages(&corpus, &mut articles, &clustering.clusters, config)
+        let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
+        passages::find(&corpus, &mut articles, &clustering.clusters, &reported_blocks, config)
     } else {
-        Found::default()
+        passages::Found::default()
     };
     warnings.extend(found.warnings);
     warnings.sort();
@@ -174,98 +177,6 @@ fn reported_pairs(edges: &[Edge], clustering: &cluster::Clustering) -> Vec<(u32,
     pairs.sort_unstable();
     pairs.dedup();
     pairs
-}
-
-/// What the passage stage gives.
-#[derive(Default)]
-struct Found {
-    passages: Vec<PassageMatch>,
-    candidates: usize,
-    stock: usize,
-    warnings: Vec<Warning>,
-}
-
-/// Passages shared by article pairs that share fingerprints, except those
-/// whose two sides are both text already in clusters.
-fn find_passages(
-    corpus: &Corpus,
-    articles: &mut [ArticleSketch],
-    clusters: &[Cluster],
-    config: &Config,
-) -> Found {
-    let mut in_cluster: Vec<Vec<bool>> = articles.iter().map(|a| vec![false; a.paragraphs.len()]).collect();
-    for m in clusters.iter().flat_map(|c| &c.members) {
-        in_cluster[m.article as usize][m.first as usize..=m.last as usize].fill(true);
-    }
-    let prints: Vec<Vec<(u64, bool)>> = articles
-        .iter_mut()
-        .zip(&in_cluster)
-        .map(|(a, flags)| {
-            passages::flag_clustered(&std::mem::take(&mut a.fingerprints), |p| flags[p as usize])
-        })
-        .collect();
-    let (pairs, stock) = passages::candidate_pairs(&prints, config.passage_max_articles);
-    drop(prints);
-    let mut wanted: Vec<u32> = pairs.iter().flat_map(|&(a, b, _)| [a, b]).collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let (texts, warnings) = reread::texts(corpus, articles, &wanted);
-    let blocks = |a: u32| articles[a as usize].paragraphs.iter().map(|p| p.span).collect::<Vec<_>>();
-    let prepared: Vec<(u32, Prepared)> =
-        texts.par_iter().map(|(a, t)| (*a, Prepared::with_blocks(t, &blocks(*a), &config.align))).collect();
-    // Quotation marks are followed from the start of the paragraph.
-    let paragraph_start = |a: u32, at: usize| {
-        let ps = &articles[a as usize].paragraphs;
-        ps.get(ps.partition_point(|p| p.span.start <= at).saturating_sub(1)).map_or(0, |p| p.span.start)
-    };
-    let prepared_of = |a: u32| prepared.binary_search_by_key(&a, |p| p.0).ok().map(|i| &prepared[i].1);
-    let text_of = |a: u32| texts.binary_search_by_key(&a, |t| t.0).ok().map(|i| texts[i].1.as_str());
-    let places = cluster_places(articles, clusters);
-    // Text already reported as shared on both sides (in any cluster) is
-    // not reported again as a passage.
-    let clustered = |article: u32, span: Span| {
-        places[article as usize].iter().any(|s| s.start < span.end && span.start < s.end)
-    };
-    let passages = pairs
-        .par_iter()
-        .flat_map_iter(|&(a, b, _)| {
-            let (Some(pa), Some(pb), Some(ta), Some(tb)) =
-                (prepared_of(a), prepared_of(b), text_of(a), text_of(b))
-            else {
-                return Vec::new();
-            };
-            align_prepared(pa, pb, &config.align)
-                .into_iter()
-                .filter(|p| !(clustered(a, p.a) && clustered(b, p.b)))
-                .map(|p| PassageMatch {
-                    a_article: a,
-                    b_article: b,
-                    a: p.a,
-                    b: p.b,
-                    text: [ta[p.a.start..p.a.end].to_string(), tb[p.b.start..p.b.end].to_string()],
-                    quoted: [
-                        passages::quoted(ta, paragraph_start(a, p.a.start), p.a),
-                        passages::quoted(tb, paragraph_start(b, p.b.start), p.b),
-                    ],
-                    cosine: p.cosine,
-                })
-                .collect()
-        })
-        .collect();
-    Found { passages, candidates: pairs.len(), stock, warnings }
-}
-
-/// For each article, the byte spans of its cluster members.
-fn cluster_places(articles: &[ArticleSketch], clusters: &[Cluster]) -> Vec<Vec<Span>> {
-    let mut places = vec![Vec::new(); articles.len()];
-    for cluster in clusters {
-        for m in &cluster.members {
-            let ps = &articles[m.article as usize].paragraphs;
-            places[m.article as usize]
-                .push(Span { start: ps[m.first as usize].span.start, end: ps[m.last as usize].span.end });
-        }
-    }
-    places
 }
 
 /// The sketcher `config` describes, with the band layout of its threshold.
