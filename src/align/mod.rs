@@ -205,6 +205,15 @@ mod tests {
     }
 
     #[test]
+    fn verbatim_runs_obey_the_minimum_length() {
+        let a = "Markets were calm. He said it was totally false and misleading today. Rain fell.";
+        let b = "Stocks rose. Officials said it was totally false and misleading today, again.";
+        let params = |min_bytes| AlignParams { verbatim_words: 8, min_bytes, ..AlignParams::default() };
+        assert!(!align(a, b, &params(20)).is_empty(), "an 8-word run of about 45 bytes is found");
+        assert!(align(a, b, &params(60)).is_empty(), "and dropped when 60 bytes are required");
+    }
+
+    #[test]
     fn unrelated_texts_give_nothing() {
         let other = "Markets rallied on Friday as investors welcomed lower inflation figures. \
             Bond yields fell sharply across the curve. Analysts expect further gains next week.";
