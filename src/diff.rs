@@ -66,7 +66,7 @@ pub fn diff(a: &str, b: &str) -> Option<WordDiff> {
 }
 
 /// Marks around words not kept in the other side: `⟦` `⟧`, which news text
-/// does not use (square brackets it does: "Zelenskyy [sic]").
+/// does not use (square brackets it does: `Zelenskyy [sic]`).
 pub const MARK: (char, char) = ('\u{27e6}', '\u{27e7}');
 
 /// Number of words in `text`.
