@@ -176,7 +176,7 @@ pub struct ScanArgs {
     #[arg(long, default_value_t = wiretrace::config::DEFAULT_PASSAGE_MIN_BYTES)]
     pub passage_min_bytes: usize,
 
-    /// Clusters shown in the text report (0: all).
+    /// Clusters, and shared passages, shown in the text report (0: all; JSON lists everything).
     #[arg(long, default_value_t = 25)]
     pub limit: usize,
 

@@ -1,5 +1,6 @@
 //! Re-read: the articles holding candidate paragraphs -> those paragraphs'
-//! shingle sets and excerpts.
+//! shingle sets and excerpts ([`reread`]); and the whole texts of the
+//! articles in candidate passage pairs ([`texts`]).
 //!
 //! Text is not kept after the first read (see `sketch`); this stage reads
 //! again only the sources and records that hold candidates, checks each

@@ -24,6 +24,13 @@ pub struct Span {
     pub end: usize,
 }
 
+impl Span {
+    /// Whether the two spans share at least one byte.
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
 /// The separator used when it is obvious from the text itself.
 pub const OBVIOUS_SEPARATOR: &str = " ### ";
 

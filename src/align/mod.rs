@@ -136,7 +136,7 @@ pub fn align_prepared(pa: &Prepared, pb: &Prepared, params: &AlignParams) -> Vec
         .map(to_passage)
         .filter(|p| (p.b.end - p.b.start) as f64 >= params.summary_ratio * (p.a.end - p.a.start) as f64)
         .collect();
-    let overlaps_summary = |p: &Passage| summaries.iter().any(|s| s.a.start < p.a.end && p.a.start < s.a.end);
+    let overlaps_summary = |p: &Passage| summaries.iter().any(|s| s.a.overlaps(&p.a));
     let mut passages: Vec<Passage> = fragments(params.max_gap)
         .into_iter()
         .map(to_passage)
@@ -146,7 +146,7 @@ pub fn align_prepared(pa: &Prepared, pb: &Prepared, params: &AlignParams) -> Vec
         .collect();
     passages = without_overlaps(passages);
     let runs = verbatim::runs(a, b, params.verbatim_words);
-    let overlaps_a = |kept: &[Passage], s: Span| kept.iter().any(|k| k.a.start < s.end && s.start < k.a.end);
+    let overlaps_a = |kept: &[Passage], s: Span| kept.iter().any(|k| k.a.overlaps(&s));
     for (ra, rb) in runs {
         let long_enough = ra.end - ra.start >= params.min_bytes && rb.end - rb.start >= params.min_bytes;
         if long_enough && !overlaps_a(&passages, ra) {
@@ -168,7 +168,7 @@ fn without_overlaps(mut passages: Vec<Passage>) -> Vec<Passage> {
     });
     let mut kept: Vec<Passage> = Vec::new();
     for p in passages {
-        if !kept.iter().any(|k| k.a.start < p.a.end && p.a.start < k.a.end) {
+        if !kept.iter().any(|k| k.a.overlaps(&p.a)) {
             kept.push(p);
         }
     }

@@ -71,10 +71,8 @@ impl Reported {
     /// The clusters holding `span` of `article`, if they hold at least
     /// [`COVERED`] of it.
     fn clusters_covering(&self, article: u32, span: Span) -> Vec<usize> {
-        let hits: Vec<&(Span, usize)> = self.places[article as usize]
-            .iter()
-            .filter(|(s, _)| s.start < span.end && span.start < s.end)
-            .collect();
+        let hits: Vec<&(Span, usize)> =
+            self.places[article as usize].iter().filter(|(s, _)| s.overlaps(&span)).collect();
         let inside: usize = hits.iter().map(|(s, _)| s.end.min(span.end) - s.start.max(span.start)).sum();
         if (inside as f64) < COVERED * (span.end - span.start) as f64 {
             return Vec::new();
