@@ -28,6 +28,21 @@ pub enum Command {
     Scan(ScanArgs),
     /// Align document pairs under the PAN text-alignment protocol and write detection XML.
     Pan(PanArgs),
+    /// Classify METER newspaper stories as wholly, partially or non derived from PA copy (TSV out).
+    Meter(MeterArgs),
+}
+
+/// Flags of `wiretrace meter`.
+#[derive(Debug, clap::Args)]
+pub struct MeterArgs {
+    /// The METER folder holding labels.tsv (its 'article' and 'pa_files' columns are read).
+    pub root: PathBuf,
+    /// Trigram containment at or above which a story is partially derived.
+    #[arg(long, default_value_t = wiretrace::derive::DEFAULT_THRESHOLDS.0)]
+    pub partially: f64,
+    /// Trigram containment at or above which a story is wholly derived.
+    #[arg(long, default_value_t = wiretrace::derive::DEFAULT_THRESHOLDS.1)]
+    pub wholly: f64,
 }
 
 /// Flags of `wiretrace pan`.

@@ -23,6 +23,8 @@
 //! | [`quotes`] | a passage | whether it is inside quotation marks |
 //! | [`diff`] | two passages | the words each keeps of the other |
 //! | [`pan`] | a PAN corpus | detection XML per pair, through [`align`] |
+//! | [`derive`] | an article and its sources | how much it derives from them |
+//! | [`meter`] | the METER corpus | each story classified against its PA copy |
 //!
 //! [`pipeline`] runs them over a corpus; it alone decides parallelism and
 //! order. The library never prints and never exits.
@@ -31,10 +33,12 @@ pub mod align;
 pub mod blocks;
 pub mod cluster;
 pub mod config;
+pub mod derive;
 pub mod diff;
 pub mod error;
 pub mod input;
 pub mod lsh;
+pub mod meter;
 pub mod minhash;
 pub mod normalize;
 pub mod pan;

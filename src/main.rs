@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let result = match cli::Cli::parse().command {
         cli::Command::Scan(args) => run(&args),
         cli::Command::Pan(args) => pan(&args),
+        cli::Command::Meter(args) => meter(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -39,6 +40,30 @@ fn pan(args: &cli::PanArgs) -> Result<(), Error> {
         run.detections,
         run.warnings.len()
     );
+    Ok(())
+}
+
+fn meter(args: &cli::MeterArgs) -> Result<(), Error> {
+    let params = wiretrace::Config::new(Vec::new()).align;
+    let (rows, warnings) = wiretrace::meter::run(&args.root, (args.partially, args.wholly), &params)?;
+    for w in &warnings {
+        eprintln!("wiretrace: {w}");
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    writeln!(out, "article\tpredicted\ttrigram_containment\taligned_coverage\twords")?;
+    for r in &rows {
+        let d = &r.derivation;
+        writeln!(
+            out,
+            "{}\t{}\t{:.4}\t{:.4}\t{}",
+            r.article,
+            r.class.label(),
+            d.trigram_containment,
+            d.aligned_coverage,
+            d.words
+        )?;
+    }
+    out.flush()?;
     Ok(())
 }
 

@@ -1,0 +1,139 @@
+//! Derive: how much of an article comes from given source texts (wire
+//! copy), as two reuse measures, and the METER class they imply.
+//!
+//! - **trigram containment**: the share of the article's word trigrams found
+//!   in the sources (Clough et al. 2002 measured reuse on METER with n-gram
+//!   containment of this kind);
+//! - **aligned coverage**: the share of the article's words inside passages
+//!   the aligner finds between the article and any source.
+//!
+//! An article is `wholly` derived when its trigram containment reaches the
+//! upper threshold, `partially` when it reaches the lower one, else `non`
+//! derived; the measure and thresholds come from the sweep in
+//! `docs/provenance.md`, where trigram containment did better than aligned
+//! coverage on METER.
+
+use std::collections::HashSet;
+
+use crate::align::{AlignParams, align};
+use crate::normalize::Tokenizer;
+use crate::segment::Span;
+
+/// How much of an article its sources account for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Derivation {
+    /// Words in the article.
+    pub words: usize,
+    /// Share of the article's word trigrams found in the sources.
+    pub trigram_containment: f64,
+    /// Share of the article's words inside passages aligned with a source.
+    pub aligned_coverage: f64,
+}
+
+/// METER's three classes of derivation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DerivedClass {
+    /// The sources are the only source.
+    Wholly,
+    /// Some text comes from the sources.
+    Partially,
+    /// Same story, written independently.
+    Non,
+}
+
+impl DerivedClass {
+    /// METER's label for the class.
+    pub fn label(self) -> &'static str {
+        match self {
+            DerivedClass::Wholly => "wholly_derived",
+            DerivedClass::Partially => "partially_derived",
+            DerivedClass::Non => "non_derived",
+        }
+    }
+}
+
+/// Default lower and upper thresholds on trigram containment (see
+/// `docs/provenance.md` for the sweep they come from).
+pub const DEFAULT_THRESHOLDS: (f64, f64) = (0.15, 0.45);
+
+fn words(text: &str) -> Vec<(Span, u64)> {
+    let mut out = Vec::new();
+    Tokenizer::default().each_word(text, Span { start: 0, end: text.len() }, |start, end, w| {
+        out.push((Span { start, end }, xxhash_rust::xxh3::xxh3_64(w.as_bytes())));
+    });
+    out
+}
+
+fn trigrams(words: &[(Span, u64)]) -> impl Iterator<Item = u64> + '_ {
+    words.windows(3).map(|w| w[0].1.rotate_left(42) ^ w[1].1.rotate_left(21) ^ w[2].1)
+}
+
+/// The reuse measures of `article` against `sources`.
+pub fn derivation(article: &str, sources: &[String], params: &AlignParams) -> Derivation {
+    let article_words = words(article);
+    let source_grams: HashSet<u64> =
+        sources.iter().flat_map(|s| trigrams(&words(s)).collect::<Vec<_>>()).collect();
+    let grams: Vec<u64> = trigrams(&article_words).collect();
+    let found = grams.iter().filter(|g| source_grams.contains(g)).count();
+    let mut covered = vec![false; article_words.len()];
+    for source in sources {
+        for passage in align(article, source, params) {
+            for (i, (span, _)) in article_words.iter().enumerate() {
+                if span.start >= passage.a.start && span.end <= passage.a.end {
+                    covered[i] = true;
+                }
+            }
+        }
+    }
+    let ratio = |x: usize, y: usize| if y == 0 { 0.0 } else { x as f64 / y as f64 };
+    Derivation {
+        words: article_words.len(),
+        trigram_containment: ratio(found, grams.len()),
+        aligned_coverage: ratio(covered.iter().filter(|&&c| c).count(), covered.len()),
+    }
+}
+
+/// The class `measure` implies under `(lower, upper)` thresholds.
+pub fn classify(measure: f64, (lower, upper): (f64, f64)) -> DerivedClass {
+    if measure >= upper {
+        DerivedClass::Wholly
+    } else if measure >= lower {
+        DerivedClass::Partially
+    } else {
+        DerivedClass::Non
+    }
+}
+
+/// Decodes Latin-1 (ISO-8859-1) bytes: each byte is the code point of the
+/// same number.
+pub fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copied_article_is_wholly_derived_and_fresh_one_is_not() {
+        let source = "A man was jailed for six years yesterday for robbing three chemists in Leeds. \
+                      The court heard he used a replica gun. He admitted the offences last month."
+            .to_string();
+        let copy = "A man was jailed for six years yesterday for robbing three chemists in Leeds. \
+                    The court heard he used a replica gun.";
+        let fresh = "Shoppers in the city centre described the fear they felt when the raids began, \
+                     and a pharmacist said she still checks the door every morning.";
+        let params = AlignParams { min_bytes: 40, ..AlignParams::default() };
+        let d = derivation(copy, std::slice::from_ref(&source), &params);
+        assert!(d.trigram_containment > 0.9 && d.aligned_coverage > 0.9, "{d:?}");
+        let n = derivation(fresh, &[source], &params);
+        assert!(n.trigram_containment < 0.1 && n.aligned_coverage < 0.1, "{n:?}");
+        assert_eq!(classify(d.trigram_containment, DEFAULT_THRESHOLDS), DerivedClass::Wholly);
+        assert_eq!(classify(n.trigram_containment, DEFAULT_THRESHOLDS), DerivedClass::Non);
+    }
+
+    #[test]
+    fn latin1_maps_bytes_to_code_points() {
+        assert_eq!(latin1(b"\xa3500 caf\xe9"), "£500 café");
+    }
+}
