@@ -23,7 +23,7 @@
 //! | [`quotes`] | a passage | whether it is inside quotation marks |
 //! | [`diff`] | two passages | the words each keeps of the other |
 //! | [`pan`] | a PAN corpus | detection XML per pair, through [`align`] |
-//! | [`derive`] | an article and its sources | how much it derives from them |
+//! | [`derive`](mod@derive) | an article and its sources | how much it derives from them |
 //! | [`meter`] | the METER corpus | each story classified against its PA copy |
 //!
 //! [`pipeline`] runs them over a corpus; it alone decides parallelism and
