@@ -37,10 +37,11 @@ pub enum Command {
 pub struct MeterArgs {
     /// The METER folder holding labels.tsv (its 'article' and 'pa_files' columns are read).
     pub root: PathBuf,
-    /// Trigram containment at or above which a story is partially derived.
+    /// Word containment (share of the story's distinct words in the PA copy) at or above which
+    /// a story is partially derived.
     #[arg(long, default_value_t = wiretrace::derive::DEFAULT_THRESHOLDS.0)]
     pub partially: f64,
-    /// Trigram containment at or above which a story is wholly derived.
+    /// Word containment at or above which a story is wholly derived.
     #[arg(long, default_value_t = wiretrace::derive::DEFAULT_THRESHOLDS.1)]
     pub wholly: f64,
 }

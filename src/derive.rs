@@ -7,11 +7,15 @@
 //! - **aligned coverage**: the share of the article's words inside passages
 //!   the aligner finds between the article and any source.
 //!
-//! An article is `wholly` derived when its trigram containment reaches the
+//! - **word containment**: the share of the article's distinct words found
+//!   in the sources;
+//! - **5-gram containment**: as trigrams, with word 5-grams.
+//!
+//! An article is `wholly` derived when its word containment reaches the
 //! upper threshold, `partially` when it reaches the lower one, else `non`
 //! derived; the measure and thresholds come from the sweep in
-//! `docs/provenance.md`, where trigram containment did better than aligned
-//! coverage on METER.
+//! `docs/provenance.md`, where word containment did best on METER and no
+//! weighted combination with another measure did better.
 
 use std::collections::HashSet;
 
@@ -28,6 +32,10 @@ pub struct Derivation {
     pub trigram_containment: f64,
     /// Share of the article's words inside passages aligned with a source.
     pub aligned_coverage: f64,
+    /// Share of the article's distinct words found in the sources.
+    pub word_containment: f64,
+    /// Share of the article's word 5-grams found in the sources.
+    pub fivegram_containment: f64,
 }
 
 /// METER's three classes of derivation.
@@ -52,9 +60,9 @@ impl DerivedClass {
     }
 }
 
-/// Default lower and upper thresholds on trigram containment (see
+/// Default lower and upper thresholds on word containment (see
 /// `docs/provenance.md` for the sweep they come from).
-pub const DEFAULT_THRESHOLDS: (f64, f64) = (0.15, 0.45);
+pub const DEFAULT_THRESHOLDS: (f64, f64) = (0.60, 0.85);
 
 fn words(text: &str) -> Vec<(Span, u64)> {
     let mut out = Vec::new();
@@ -64,17 +72,30 @@ fn words(text: &str) -> Vec<(Span, u64)> {
     out
 }
 
-fn trigrams(words: &[(Span, u64)]) -> impl Iterator<Item = u64> + '_ {
-    words.windows(3).map(|w| w[0].1.rotate_left(42) ^ w[1].1.rotate_left(21) ^ w[2].1)
+fn grams(words: &[(Span, u64)], n: usize) -> impl Iterator<Item = u64> + '_ {
+    words.windows(n).map(|w| w.iter().fold(0u64, |h, x| h.rotate_left(21) ^ x.1))
+}
+
+/// Share of `items` found in `set` (0 for no items).
+fn contained(items: &[u64], set: &HashSet<u64>) -> f64 {
+    if items.is_empty() {
+        0.0
+    } else {
+        items.iter().filter(|g| set.contains(g)).count() as f64 / items.len() as f64
+    }
 }
 
 /// The reuse measures of `article` against `sources`.
 pub fn derivation(article: &str, sources: &[String], params: &AlignParams) -> Derivation {
     let article_words = words(article);
-    let source_grams: HashSet<u64> =
-        sources.iter().flat_map(|s| trigrams(&words(s)).collect::<Vec<_>>()).collect();
-    let grams: Vec<u64> = trigrams(&article_words).collect();
-    let found = grams.iter().filter(|g| source_grams.contains(g)).count();
+    let source_words: Vec<Vec<(Span, u64)>> = sources.iter().map(|s| words(s)).collect();
+    let set = |n: usize| -> HashSet<u64> {
+        source_words.iter().flat_map(|w| grams(w, n).collect::<Vec<_>>()).collect()
+    };
+    let mine = |n: usize| -> Vec<u64> { grams(&article_words, n).collect() };
+    let mut distinct: Vec<u64> = mine(1);
+    distinct.sort_unstable();
+    distinct.dedup();
     let mut covered = vec![false; article_words.len()];
     for source in sources {
         for passage in align(article, source, params) {
@@ -85,11 +106,13 @@ pub fn derivation(article: &str, sources: &[String], params: &AlignParams) -> De
             }
         }
     }
-    let ratio = |x: usize, y: usize| if y == 0 { 0.0 } else { x as f64 / y as f64 };
+    let share = |x: usize, y: usize| if y == 0 { 0.0 } else { x as f64 / y as f64 };
     Derivation {
         words: article_words.len(),
-        trigram_containment: ratio(found, grams.len()),
-        aligned_coverage: ratio(covered.iter().filter(|&&c| c).count(), covered.len()),
+        trigram_containment: contained(&mine(3), &set(3)),
+        aligned_coverage: share(covered.iter().filter(|&&c| c).count(), covered.len()),
+        word_containment: contained(&distinct, &set(1)),
+        fivegram_containment: contained(&mine(5), &set(5)),
     }
 }
 
@@ -128,8 +151,8 @@ mod tests {
         assert!(d.trigram_containment > 0.9 && d.aligned_coverage > 0.9, "{d:?}");
         let n = derivation(fresh, &[source], &params);
         assert!(n.trigram_containment < 0.1 && n.aligned_coverage < 0.1, "{n:?}");
-        assert_eq!(classify(d.trigram_containment, DEFAULT_THRESHOLDS), DerivedClass::Wholly);
-        assert_eq!(classify(n.trigram_containment, DEFAULT_THRESHOLDS), DerivedClass::Non);
+        assert_eq!(classify(d.word_containment, DEFAULT_THRESHOLDS), DerivedClass::Wholly);
+        assert_eq!(classify(n.word_containment, DEFAULT_THRESHOLDS), DerivedClass::Non);
     }
 
     #[test]

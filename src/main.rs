@@ -50,16 +50,21 @@ fn meter(args: &cli::MeterArgs) -> Result<(), Error> {
         eprintln!("wiretrace: {w}");
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    writeln!(out, "article\tpredicted\ttrigram_containment\taligned_coverage\twords")?;
+    writeln!(
+        out,
+        "article\tpredicted\ttrigram_containment\taligned_coverage\tword_containment\tfivegram_containment\twords"
+    )?;
     for r in &rows {
         let d = &r.derivation;
         writeln!(
             out,
-            "{}\t{}\t{:.4}\t{:.4}\t{}",
+            "{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}",
             r.article,
             r.class.label(),
             d.trigram_containment,
             d.aligned_coverage,
+            d.word_containment,
+            d.fivegram_containment,
             d.words
         )?;
     }

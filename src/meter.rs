@@ -22,7 +22,7 @@ pub struct MeterRow {
 }
 
 /// Classifies every article listed in `root/labels.tsv` against the PA
-/// files listed beside it (column `pa_files`), by trigram containment.
+/// files listed beside it (column `pa_files`), by word containment.
 pub fn run(
     root: &Path,
     thresholds: (f64, f64),
@@ -59,7 +59,7 @@ pub fn run(
             Ok(MeterRow {
                 article: article.clone(),
                 derivation: d,
-                class: classify(d.trigram_containment, thresholds),
+                class: classify(d.word_containment, thresholds),
             })
         })
         .collect();
