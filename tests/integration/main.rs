@@ -5,6 +5,7 @@ mod corpus;
 mod determinism;
 mod formats;
 mod matching;
+mod meter;
 mod oracle;
 mod pan;
 mod passages;
