@@ -9,7 +9,7 @@
 //! threshold) is clustered again with a smaller gap (after Sanchez-Perez,
 //! Sidorov & Gelbukh 2014).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::seeds::fragment_cosine;
 use super::sentences::Sentence;

@@ -96,6 +96,8 @@ pub fn align(a: &str, b: &str, params: &AlignParams) -> Vec<Passage> {
 pub struct Prepared<'t> {
     text: &'t str,
     sentences: Vec<sentences::Sentence>,
+    /// Words and their hashes, for verbatim runs (empty when they are off).
+    words: Vec<(Span, u64)>,
 }
 
 impl<'t> Prepared<'t> {
@@ -110,7 +112,12 @@ impl<'t> Prepared<'t> {
     /// adjacent sentences, and so over a paragraph boundary.
     pub fn with_blocks(text: &'t str, blocks: &[Span], params: &AlignParams) -> Self {
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-        Prepared { text, sentences: sentences::sentences(text, blocks, &stemmer, params.keep_stopwords) }
+        let words = if params.verbatim_words > 0 { verbatim::words(text) } else { Vec::new() };
+        Prepared {
+            text,
+            sentences: sentences::sentences(text, blocks, &stemmer, params.keep_stopwords),
+            words,
+        }
     }
 }
 
@@ -145,7 +152,7 @@ pub fn align_prepared(pa: &Prepared, pb: &Prepared, params: &AlignParams) -> Vec
         .filter(|p| p.a.end - p.a.start >= params.min_bytes && p.b.end - p.b.start >= params.min_bytes)
         .collect();
     passages = without_overlaps(passages);
-    let runs = verbatim::runs(a, b, params.verbatim_words);
+    let runs = verbatim::runs(&pa.words, &pb.words, params.verbatim_words);
     let overlaps_a = |kept: &[Passage], s: Span| kept.iter().any(|k| k.a.overlaps(&s));
     for (ra, rb) in runs {
         let long_enough = ra.end - ra.start >= params.min_bytes && rb.end - rb.start >= params.min_bytes;

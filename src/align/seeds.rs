@@ -2,14 +2,16 @@
 //! words (tf-idf cosine and Dice both at least their thresholds), after
 //! Sanchez-Perez, Sidorov & Gelbukh (2014).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::sentences::Sentence;
 
 /// Inverse document frequency of each term over the sentences of both
 /// texts: `ln(N / df)`.
 pub(super) fn idf(a: &[Sentence], b: &[Sentence]) -> HashMap<u64, f64> {
-    let mut df: HashMap<u64, u32> = HashMap::new();
+    let mut df: HashMap<u64, u32> = HashMap::default();
     for s in a.iter().chain(b) {
         for &(t, _) in &s.terms {
             *df.entry(t).or_insert(0) += 1;
@@ -36,7 +38,7 @@ pub(super) fn seeds(
     min_dice: f64,
 ) -> Vec<(u32, u32)> {
     let b_weights: Vec<(Vec<(u64, f64)>, f64)> = b.iter().map(|s| weights(s, idf)).collect();
-    let mut index: HashMap<u64, Vec<(u32, f64)>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<(u32, f64)>> = HashMap::default();
     for (j, (w, _)) in b_weights.iter().enumerate() {
         for &(t, x) in w {
             index.entry(t).or_default().push((j as u32, x));

@@ -3,12 +3,13 @@
 //! long sentence of another shape escapes sentence seeding (its sentence
 //! bags differ too much) but is a long common run of words.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::normalize::Tokenizer;
 use crate::segment::Span;
 
-fn words(text: &str) -> Vec<(Span, u64)> {
+/// The words of `text` with the hash of their normalized form.
+pub(super) fn words(text: &str) -> Vec<(Span, u64)> {
     let mut out = Vec::new();
     Tokenizer::default().each_word(text, Span { start: 0, end: text.len() }, |start, end, w| {
         out.push((Span { start, end }, xxhash_rust::xxh3::xxh3_64(w.as_bytes())));
@@ -19,13 +20,12 @@ fn words(text: &str) -> Vec<(Span, u64)> {
 /// Byte spans `(in a, in b)` of the maximal common word runs of at least
 /// `min_words` words, in order of their start in `a`; a run is not reported
 /// again from inside a longer one.
-pub(super) fn runs(a: &str, b: &str, min_words: usize) -> Vec<(Span, Span)> {
-    let (wa, wb) = (words(a), words(b));
+pub(super) fn runs(wa: &[(Span, u64)], wb: &[(Span, u64)], min_words: usize) -> Vec<(Span, Span)> {
     if min_words == 0 || wa.len() < min_words || wb.len() < min_words {
         return Vec::new();
     }
     let key = |w: &[(Span, u64)]| w.iter().fold(0u64, |h, x| h.rotate_left(13) ^ x.1);
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
     for (j, window) in wb.windows(min_words).enumerate() {
         index.entry(key(window)).or_default().push(j);
     }
@@ -63,7 +63,7 @@ mod tests {
                  territorial concessions upon Ukraine”.";
         let b = "A source told FT that the U.S. is “not trying to force any territorial concessions upon \
                  Ukraine,” adding that guarantees depend on a deal.";
-        let found = runs(a, b, 8);
+        let found = runs(&words(a), &words(b), 8);
         assert_eq!(found.len(), 1);
         assert_eq!(
             &a[found[0].0.start..found[0].0.end],
