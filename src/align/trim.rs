@@ -6,38 +6,46 @@
 //! "not" or "On" that the other side also has is kept, since dropping a
 //! negation would change what a quote says.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::sentences::{Sentence, is_stopword};
 use crate::normalize::Tokenizer;
 use crate::segment::Span;
 
-/// What trimming compares against: the other side's content words and
-/// word pairs, as normalized strings.
-pub(super) struct Vocabulary {
-    content: HashSet<String>,
-    pairs: HashSet<(String, String)>,
+/// A word of a passage: its byte span, the hash of its normalized form, and
+/// whether it is a content word.
+type Word = (usize, usize, u64, bool);
+
+fn passage_words(text: &str, span: Span) -> Vec<Word> {
+    let mut words = Vec::new();
+    Tokenizer::default().each_word(text, span, |start, end, w| {
+        words.push((start, end, xxhash_rust::xxh3::xxh3_64(w.as_bytes()), !is_stopword(w)));
+    });
+    words
 }
 
-fn vocabulary(text: &str, span: Span) -> Vocabulary {
-    let mut words: Vec<String> = Vec::new();
-    Tokenizer::default().each_word(text, span, |_, _, w| words.push(w.to_string()));
+/// What trimming compares against: the other side's content words and
+/// word pairs, as hashes of their normalized forms.
+pub(super) struct Vocabulary {
+    content: FxHashSet<u64>,
+    pairs: FxHashSet<(u64, u64)>,
+}
+
+fn vocabulary(words: &[Word]) -> Vocabulary {
     Vocabulary {
-        content: words.iter().filter(|w| !is_stopword(w)).cloned().collect(),
-        pairs: words.windows(2).map(|p| (p[0].clone(), p[1].clone())).collect(),
+        content: words.iter().filter(|w| w.3).map(|w| w.2).collect(),
+        pairs: words.windows(2).map(|p| (p[0].2, p[1].2)).collect(),
     }
 }
 
 /// `span` of `text` trimmed to words shared with `other`, moving the start
 /// no further than the end of the sentence it is in, and the end no further
 /// back than the start of its sentence.
-pub(super) fn trim(text: &str, span: Span, sentences: &[Sentence], other: &Vocabulary) -> Span {
+fn trim(words: &[Word], span: Span, sentences: &[Sentence], other: &Vocabulary) -> Span {
     let first = sentences.iter().find(|s| s.span.start == span.start).map_or(span.end, |s| s.span.end);
     let last = sentences.iter().rev().find(|s| s.span.end == span.end).map_or(span.start, |s| s.span.start);
-    let mut words: Vec<(usize, usize, String)> = Vec::new();
-    Tokenizer::default().each_word(text, span, |start, end, w| words.push((start, end, w.to_string())));
-    let content = |i: usize| !is_stopword(&words[i].2) && other.content.contains(&words[i].2);
-    let pair = |i: usize, j: usize| other.pairs.contains(&(words[i].2.clone(), words[j].2.clone()));
+    let content = |i: usize| words[i].3 && other.content.contains(&words[i].2);
+    let pair = |i: usize, j: usize| other.pairs.contains(&(words[i].2, words[j].2));
     let n = words.len();
     let start = (0..n)
         .find(|&i| content(i) || (i + 1 < n && pair(i, i + 1)) || words[i].0 >= first)
@@ -58,6 +66,7 @@ pub(super) fn trim_both(
     sa: &[Sentence],
     sb: &[Sentence],
 ) -> (Span, Span) {
-    let (va, vb) = (vocabulary(a, pa), vocabulary(b, pb));
-    (trim(a, pa, sa, &vb), trim(b, pb, sb, &va))
+    let (wa, wb) = (passage_words(a, pa), passage_words(b, pb));
+    let (va, vb) = (vocabulary(&wa), vocabulary(&wb));
+    (trim(&wa, pa, sa, &vb), trim(&wb, pb, sb, &va))
 }
