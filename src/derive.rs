@@ -20,7 +20,7 @@
 use std::collections::HashSet;
 
 use crate::align::{AlignParams, align};
-use crate::normalize::Tokenizer;
+use crate::normalize::word_hashes as words;
 use crate::segment::Span;
 
 /// How much of an article its sources account for.
@@ -63,14 +63,6 @@ impl DerivedClass {
 /// Default lower and upper thresholds on word containment (see
 /// `docs/provenance.md` for the sweep they come from).
 pub const DEFAULT_THRESHOLDS: (f64, f64) = (0.60, 0.85);
-
-fn words(text: &str) -> Vec<(Span, u64)> {
-    let mut out = Vec::new();
-    Tokenizer::default().each_word(text, Span { start: 0, end: text.len() }, |start, end, w| {
-        out.push((Span { start, end }, xxhash_rust::xxh3::xxh3_64(w.as_bytes())));
-    });
-    out
-}
 
 fn grams(words: &[(Span, u64)], n: usize) -> impl Iterator<Item = u64> + '_ {
     words.windows(n).map(|w| w.iter().fold(0u64, |h, x| h.rotate_left(21) ^ x.1))

@@ -86,6 +86,16 @@ impl Tokenizer {
     }
 }
 
+/// The words of `text` with their byte spans and the xxh3 hash of their
+/// normalized form.
+pub fn word_hashes(text: &str) -> Vec<(Span, u64)> {
+    let mut out = Vec::new();
+    Tokenizer::default().each_word(text, Span { start: 0, end: text.len() }, |start, end, w| {
+        out.push((Span { start, end }, xxhash_rust::xxh3::xxh3_64(w.as_bytes())));
+    });
+    out
+}
+
 /// Whether the non-word character `c`, between `prev` and `next`, is part of
 /// the word (and dropped from its normalized form).
 fn joins(c: char, prev: char, next: Option<char>, after: Option<char>, single_letters: bool) -> bool {

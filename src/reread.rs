@@ -11,7 +11,7 @@
 use rayon::prelude::*;
 
 use crate::error::Warning;
-use crate::input::{self, Item, ReadOptions, Source};
+use crate::input::{self, Article, Item, ReadOptions, Source};
 use crate::segment::Span;
 use crate::sketch::{self, ArticleSketch, Sketcher};
 use crate::verify::ParaRef;
@@ -99,6 +99,38 @@ fn wanted_by_source(
     by_source.into_iter().collect()
 }
 
+/// Reads `source` again and calls `found` for each article of `wanted`
+/// (article indices in record order) whose text is unchanged since the
+/// first read; a changed one is a warning saying "changed while being
+/// scanned; its `left_out` are left out".
+fn each_unchanged(
+    corpus: &Corpus,
+    source: u32,
+    wanted: &[u32],
+    articles: &[ArticleSketch],
+    left_out: &str,
+    found: &mut dyn FnMut(u32, Article),
+) -> Vec<Warning> {
+    let display = &corpus.sources[source as usize].display;
+    let (mut warnings, mut next) = (Vec::new(), 0usize);
+    input::read_source(source, &corpus.sources[source as usize], corpus.options, &mut |item| {
+        let Item::Article(article) = item else { return };
+        while next < wanted.len() && articles[wanted[next] as usize].key.line < article.key.line {
+            next += 1;
+        }
+        let Some(&a) = wanted.get(next).filter(|&&a| articles[a as usize].key == article.key) else {
+            return;
+        };
+        if sketch::text_hash(&article.text) == articles[a as usize].text_hash {
+            found(a, article);
+        } else {
+            let message = format!("changed while being scanned; its {left_out} are left out");
+            warnings.push(Warning::at(display, article.key.line, message));
+        }
+    });
+    warnings
+}
+
 /// Reads `source` again and rebuilds the wanted paragraphs of its wanted
 /// articles (in record order), skipping articles whose text changed.
 fn read_wanted(
@@ -109,22 +141,11 @@ fn read_wanted(
     paras: &[ParaRef],
 ) -> (Vec<Found>, Vec<Warning>) {
     let sketcher = corpus.sketcher.for_source(corpus.separators[source as usize]);
-    let display = &corpus.sources[source as usize].display;
-    let (mut found, mut warnings, mut next) = (Vec::new(), Vec::new(), 0usize);
-    input::read_source(source, &corpus.sources[source as usize], corpus.options, &mut |item| {
-        let Item::Article(article) = item else { return };
-        while next < wanted.len() && articles[wanted[next].article as usize].key.line < article.key.line {
-            next += 1;
-        }
-        let Some(want) = wanted.get(next).filter(|w| articles[w.article as usize].key == article.key) else {
-            return;
-        };
-        let sketch = &articles[want.article as usize];
-        if sketch::text_hash(&article.text) != sketch.text_hash {
-            let message = "changed while being scanned; its matches are left out";
-            warnings.push(Warning::at(display, article.key.line, message));
-            return;
-        }
+    let indices: Vec<u32> = wanted.iter().map(|w| w.article).collect();
+    let mut found = Vec::new();
+    let warnings = each_unchanged(corpus, source, &indices, articles, "matches", &mut |a, article| {
+        let Some(want) = wanted.iter().find(|w| w.article == a) else { return };
+        let sketch = &articles[a as usize];
         for &p in &want.paragraphs {
             let span = sketch.paragraphs[paras[p as usize].index as usize].span;
             found.push(Found {
@@ -176,22 +197,9 @@ pub fn texts(corpus: &Corpus, articles: &[ArticleSketch], wanted: &[u32]) -> Tex
     let results: Vec<Texts> = work
         .par_iter()
         .map(|(source, list)| {
-            let display = &corpus.sources[*source as usize].display;
-            let (mut found, mut warnings, mut next) = (Vec::new(), Vec::new(), 0usize);
-            input::read_source(*source, &corpus.sources[*source as usize], corpus.options, &mut |item| {
-                let Item::Article(article) = item else { return };
-                while next < list.len() && articles[list[next] as usize].key.line < article.key.line {
-                    next += 1;
-                }
-                let Some(&a) = list.get(next).filter(|&&a| articles[a as usize].key == article.key) else {
-                    return;
-                };
-                if sketch::text_hash(&article.text) == articles[a as usize].text_hash {
-                    found.push((a, article.text));
-                } else {
-                    let message = "changed while being scanned; its passages are left out";
-                    warnings.push(Warning::at(display, article.key.line, message));
-                }
+            let mut found = Vec::new();
+            let warnings = each_unchanged(corpus, *source, list, articles, "passages", &mut |a, article| {
+                found.push((a, article.text))
             });
             (found, warnings)
         })

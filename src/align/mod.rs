@@ -112,7 +112,7 @@ impl<'t> Prepared<'t> {
     /// adjacent sentences, and so over a paragraph boundary.
     pub fn with_blocks(text: &'t str, blocks: &[Span], params: &AlignParams) -> Self {
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-        let words = if params.verbatim_words > 0 { verbatim::words(text) } else { Vec::new() };
+        let words = if params.verbatim_words > 0 { crate::normalize::word_hashes(text) } else { Vec::new() };
         Prepared {
             text,
             sentences: sentences::sentences(text, blocks, &stemmer, params.keep_stopwords),

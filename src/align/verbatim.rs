@@ -5,17 +5,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::normalize::Tokenizer;
 use crate::segment::Span;
-
-/// The words of `text` with the hash of their normalized form.
-pub(super) fn words(text: &str) -> Vec<(Span, u64)> {
-    let mut out = Vec::new();
-    Tokenizer::default().each_word(text, Span { start: 0, end: text.len() }, |start, end, w| {
-        out.push((Span { start, end }, xxhash_rust::xxh3::xxh3_64(w.as_bytes())));
-    });
-    out
-}
 
 /// Byte spans `(in a, in b)` of the maximal common word runs of at least
 /// `min_words` words, in order of their start in `a`; a run is not reported
@@ -56,6 +46,7 @@ pub(super) fn runs(wa: &[(Span, u64)], wb: &[(Span, u64)], min_words: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::word_hashes as words;
 
     #[test]
     fn finds_a_quote_inside_differently_shaped_sentences() {
