@@ -65,6 +65,37 @@ pub fn diff(a: &str, b: &str) -> Option<WordDiff> {
     Some(WordDiff { a: zip(wa, keep_a), b: zip(wb, keep_b), kept })
 }
 
+/// Length of a longest common subsequence of two word-hash sequences, in
+/// linear memory; sides over [`MAX_WORDS`] are compared as bags (the count
+/// of words they share, order ignored), an upper bound.
+pub fn kept_words(a: &[u64], b: &[u64]) -> usize {
+    if a.len() > MAX_WORDS || b.len() > MAX_WORDS {
+        let mut x = a.to_vec();
+        let mut y = b.to_vec();
+        x.sort_unstable();
+        y.sort_unstable();
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
+            }
+        }
+        return n;
+    }
+    let mut row = vec![0u32; b.len() + 1];
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { above.max(row[j]) };
+            diagonal = above;
+        }
+    }
+    row[b.len()] as usize
+}
+
 /// Marks around words not kept in the other side: `⟦` `⟧`, which news text
 /// does not use (square brackets it does: `Zelenskyy [sic]`).
 pub const MARK: (char, char) = ('\u{27e6}', '\u{27e7}');
@@ -132,5 +163,14 @@ mod tests {
         assert_eq!(d.kept, 8);
         assert_eq!(marked(a, &d.a), "the U.S.’s only ⟦role⟧ is to bring ⟦both⟧ sides together");
         assert_eq!(marked(b, &d.b), "the US's only ⟦job⟧ is to bring ⟦the two⟧ sides together");
+    }
+
+    #[test]
+    fn kept_words_is_the_common_subsequence() {
+        assert_eq!(kept_words(&[1, 2, 3, 4, 5], &[1, 3, 9, 4, 5, 2]), 4);
+        assert_eq!(kept_words(&[], &[1]), 0);
+        let long: Vec<u64> = (0..3000).collect();
+        let reversed: Vec<u64> = (0..3000).rev().collect();
+        assert_eq!(kept_words(&long, &reversed), 3000, "bag fallback over MAX_WORDS");
     }
 }

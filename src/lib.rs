@@ -44,6 +44,7 @@ pub mod normalize;
 pub mod pan;
 pub mod passages;
 pub mod pipeline;
+pub mod provenance;
 pub mod quotes;
 pub mod report;
 pub mod reread;

@@ -38,6 +38,13 @@ fn step(state: Option<char>, c: char, prev: Option<char>) -> Option<char> {
 /// Whether at least half of the words of `text[span]` are inside quotation
 /// marks, following marks from byte `from` (the paragraph's start).
 pub fn quoted(text: &str, from: usize, span: Span) -> bool {
+    let (words, quoted_words) = quoted_words(text, from, span);
+    words > 0 && quoted_words * 2 >= words
+}
+
+/// The words of `text[span]` and how many of them are inside quotation
+/// marks, following marks from byte `from` (the paragraph's start).
+pub fn quoted_words(text: &str, from: usize, span: Span) -> (usize, usize) {
     let mut state = None;
     let mut prev = None;
     for c in text[from.min(span.start)..span.start].chars() {
@@ -55,7 +62,7 @@ pub fn quoted(text: &str, from: usize, span: Span) -> bool {
         }
         in_word = alnum;
     }
-    words > 0 && quoted_words * 2 >= words
+    (words, quoted_words)
 }
 
 #[cfg(test)]

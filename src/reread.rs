@@ -38,6 +38,9 @@ pub struct Reread {
     pub sets: Vec<Option<Vec<u64>>>,
     /// Excerpts of the needed paragraphs, sorted by paragraph index.
     pub excerpts: Vec<(u32, String)>,
+    /// Normalized word hashes of the needed paragraphs, in text order,
+    /// sorted by paragraph index (for word-level change measures).
+    pub words: Vec<(u32, Vec<u64>)>,
     /// Articles that changed between the two reads.
     pub warnings: Vec<Warning>,
 }
@@ -52,6 +55,7 @@ struct Wanted {
 struct Found {
     paragraph: u32,
     set: Vec<u64>,
+    words: Vec<u64>,
     excerpt: String,
 }
 
@@ -65,7 +69,7 @@ pub fn reread(corpus: &Corpus, articles: &[ArticleSketch], paras: &[ParaRef], ne
         .map(|(source, wanted)| read_wanted(corpus, *source, wanted, articles, paras))
         .collect();
     let mut sets = vec![None; needed.len()];
-    let mut excerpts = Vec::new();
+    let (mut excerpts, mut words) = (Vec::new(), Vec::new());
     let mut warnings = Vec::new();
     for (found, w) in results {
         for f in found {
@@ -73,11 +77,13 @@ pub fn reread(corpus: &Corpus, articles: &[ArticleSketch], paras: &[ParaRef], ne
                 sets[i] = Some(f.set);
             }
             excerpts.push((f.paragraph, f.excerpt));
+            words.push((f.paragraph, f.words));
         }
         warnings.extend(w);
     }
     excerpts.sort_by_key(|e| e.0);
-    Reread { sets, excerpts, warnings }
+    words.sort_by_key(|e| e.0);
+    Reread { sets, excerpts, words, warnings }
 }
 
 /// Needed paragraphs grouped by article (in article order), articles
@@ -148,11 +154,8 @@ fn read_wanted(
         let sketch = &articles[a as usize];
         for &p in &want.paragraphs {
             let span = sketch.paragraphs[paras[p as usize].index as usize].span;
-            found.push(Found {
-                paragraph: p,
-                set: sketcher.shingle_set(&article.text, span),
-                excerpt: excerpt(&article.text, span),
-            });
+            let (set, words) = sketcher.shingles_and_words(&article.text, span);
+            found.push(Found { paragraph: p, set, words, excerpt: excerpt(&article.text, span) });
         }
     });
     (found, warnings)

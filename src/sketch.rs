@@ -11,6 +11,7 @@ use crate::input::{Article, ArticleKey, ArticleMeta};
 use crate::lsh::LshParams;
 use crate::minhash::MinHasher;
 use crate::normalize::{Token, Tokenizer};
+use crate::provenance::signals::{self, Signals};
 use crate::segment::{self, Span};
 use crate::shingle::{ShingleParams, shingle_set};
 
@@ -30,7 +31,7 @@ pub struct SketchParams {
 }
 
 /// What is kept of one paragraph.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ParagraphSketch {
     /// Byte span in the article's text.
     pub span: Span,
@@ -38,6 +39,11 @@ pub struct ParagraphSketch {
     pub words: u32,
     /// Number of distinct shingles (0: too short to be matched).
     pub shingles: u32,
+    /// Share of its words inside quotation marks.
+    pub quoted: f32,
+    /// Whether it is page junk (a disclaimer, a copyright line, a
+    /// navigation bar; see `provenance::signals`).
+    pub junk: bool,
 }
 
 /// What is kept of one article after sketching.
@@ -59,6 +65,8 @@ pub struct ArticleSketch {
     /// Sampled word 4-gram fingerprints for passage candidates, each with
     /// its paragraph (sorted, unique; see `passages`).
     pub fingerprints: Vec<(u64, u32)>,
+    /// What its text says of its origin: sources named, dateline.
+    pub signals: Signals,
 }
 
 impl ArticleSketch {
@@ -154,9 +162,15 @@ impl Sketcher {
                 self.params.lsh.band_keys(&scratch.signature, &mut scratch.keys);
                 band_keys.extend_from_slice(&scratch.keys);
             }
-            paragraphs.push(ParagraphSketch { span, words: saturating_u32(scratch.tokens.len()), shingles });
+            let words = scratch.tokens.len();
+            let (all, inside) = crate::quotes::quoted_words(&article.text, span.start, span);
+            let quoted = if all == 0 { 0.0 } else { inside as f32 / all as f32 };
+            let junk = signals::is_junk(&article.text, span, words);
+            paragraphs.push(ParagraphSketch { span, words: saturating_u32(words), shingles, quoted, junk });
         }
+        let spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
         ArticleSketch {
+            signals: signals::signals(&article.text, &spans),
             key: article.key,
             meta: article.meta,
             text_len: article.text.len(),
@@ -173,9 +187,15 @@ impl Sketcher {
 
     /// The sorted shingle set of `text[span]`.
     pub fn shingle_set(&self, text: &str, span: Span) -> Vec<u64> {
+        self.shingles_and_words(text, span).0
+    }
+
+    /// The sorted shingle set of `text[span]` and its normalized words'
+    /// hashes in text order.
+    pub fn shingles_and_words(&self, text: &str, span: Span) -> (Vec<u64>, Vec<u64>) {
         let mut scratch = Scratch::default();
         self.shingles_into(text, span, &mut scratch);
-        scratch.shingles
+        (scratch.shingles, scratch.tokens.iter().map(|t| t.hash).collect())
     }
 
     fn shingles_into(&self, text: &str, span: Span, scratch: &mut Scratch) {

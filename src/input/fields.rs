@@ -108,6 +108,12 @@ impl FieldNames {
     }
 }
 
+/// Whether a date field of this name holds scrape times.
+pub(super) fn is_scrape_field(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    ["scrape", "crawl", "fetch"].iter().any(|w| name.contains(w))
+}
+
 /// The host of a URL, without `www.`, as an outlet name.
 pub(super) fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);

@@ -46,6 +46,9 @@ pub struct ArticleMeta {
     pub url: Option<String>,
     /// Publication (or scrape) date as written in the record.
     pub date: Option<String>,
+    /// Whether the date field records when the page was scraped (its name
+    /// says `scrape`, `crawl` or `fetch`), not when it was published.
+    pub date_is_scrape: bool,
     /// Title, when the record has one.
     pub title: Option<String>,
 }

@@ -2,7 +2,7 @@
 
 use std::io::{BufRead, BufReader};
 
-use super::fields::{Role, host_of};
+use super::fields::{Role, host_of, is_scrape_field};
 use super::{Article, ArticleKey, ArticleMeta, Item, ReadOptions, Source, decode};
 use crate::error::Warning;
 
@@ -13,6 +13,7 @@ struct Fields {
     outlet: Option<String>,
     url: Option<String>,
     date: Option<String>,
+    date_is_scrape: bool,
     title: Option<String>,
 }
 
@@ -25,6 +26,7 @@ fn article(index: u32, source: &Source, line: u64, f: Fields) -> Article {
             outlet,
             url: f.url,
             date: f.date,
+            date_is_scrape: f.date_is_scrape,
             title: f.title,
         },
         text: f.text,
@@ -111,6 +113,7 @@ fn jsonl_fields(line: &str, options: &ReadOptions) -> Result<Fields, String> {
         outlet: scalar(Role::Outlet),
         url: scalar(Role::Url),
         date: scalar(Role::Date),
+        date_is_scrape: key(Role::Date).is_some_and(is_scrape_field),
         title: scalar(Role::Title),
     })
 }
@@ -193,6 +196,8 @@ struct Columns {
     roles: Vec<(Role, Option<usize>)>,
     /// Number of fields in the header row.
     width: usize,
+    /// Whether the date column holds scrape times.
+    date_is_scrape: bool,
 }
 
 /// Reads the header row and finds the columns; `Err` says why the file
@@ -213,7 +218,9 @@ fn csv_columns<R: std::io::Read>(
     let Some(text) = column(Role::Text) else {
         return Err(format!("{} in the header row; file skipped", options.fields.missing(Role::Text)));
     };
-    Ok(Columns { text, roles: Role::ALL.iter().map(|&r| (r, column(r))).collect(), width: headers.len() })
+    let date_is_scrape = column(Role::Date).is_some_and(|c| is_scrape_field(&headers[c]));
+    let roles = Role::ALL.iter().map(|&r| (r, column(r))).collect();
+    Ok(Columns { text, roles, width: headers.len(), date_is_scrape })
 }
 
 /// The fields of one row, or `None` if the row has no text column; problems
@@ -247,6 +254,7 @@ fn csv_row(record: &csv::ByteRecord, columns: &Columns, warn: &mut dyn FnMut(Str
         outlet: field(Role::Outlet),
         url: field(Role::Url),
         date: field(Role::Date),
+        date_is_scrape: columns.date_is_scrape,
         title: field(Role::Title),
     })
 }

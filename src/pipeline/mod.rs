@@ -59,6 +59,9 @@ pub struct Scan {
     pub clusters: Vec<Cluster>,
     /// Excerpts of candidate paragraphs, by paragraph index (sorted).
     pub excerpts: Vec<(u32, String)>,
+    /// Normalized word hashes of candidate paragraphs, by paragraph index
+    /// (sorted).
+    pub words: Vec<(u32, Vec<u64>)>,
     /// Shared passages not already reported as paragraph matches.
     pub passages: Vec<PassageMatch>,
     /// Whether passages were looked for.
@@ -80,6 +83,12 @@ impl Scan {
     pub fn excerpt(&self, p: u32) -> Option<&str> {
         let i = self.excerpts.binary_search_by_key(&p, |e| e.0).ok()?;
         Some(&self.excerpts[i].1)
+    }
+
+    /// The normalized word hashes of paragraph `p`, if it was a candidate.
+    pub fn words(&self, p: u32) -> Option<&[u64]> {
+        let i = self.words.binary_search_by_key(&p, |e| e.0).ok()?;
+        Some(&self.words[i].1)
     }
 }
 
@@ -104,7 +113,7 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
     let needed = paragraphs_of(&candidates);
     let corpus =
         Corpus { sources: &sources, options: &options, sketcher: &sketcher, separators: &separators };
-    let Reread { sets, excerpts, warnings: reread_warnings } =
+    let Reread { sets, excerpts, words, warnings: reread_warnings } =
         reread(&corpus, &articles, &paragraphs, &needed);
     warnings.extend(reread_warnings);
     let set_of = |p: u32| needed.binary_search(&p).ok().and_then(|i| sets[i].as_deref());
@@ -142,6 +151,7 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         blocks,
         clusters: clustering.clusters,
         excerpts,
+        words,
         passages: found.passages,
         passages_searched: config.passages,
         passage_min_bytes: config.align.min_bytes,

@@ -3,47 +3,65 @@
 use std::collections::HashMap;
 
 use super::{
-    ArticleOut, ClusterOut, Containment, MatchOut, PassageOut, Place, Range, Report, SCHEMA_VERSION,
-    Settings, Summary, WarningOut, round4,
+    ArticleOut, ClusterOut, Containment, MatchOut, NamedOut, PassageOut, Place, Range, Report,
+    SCHEMA_VERSION, Settings, Summary, WarningOut, round4,
 };
 use crate::blocks::BlockMatch;
 use crate::cluster::Cluster;
 use crate::diff;
 use crate::passages::PassageMatch;
 use crate::pipeline::Scan;
+use crate::provenance::kinds::Decided;
+use crate::provenance::regions::Origin;
+use crate::provenance::{self, Provenance};
 use crate::segment::Span;
 
 /// Builds the report of `scan`: clusters ordered by how much text they
 /// share (words of one member times the number of other members), matches
 /// ordered by cluster, then by their sides.
 pub fn build(scan: &Scan) -> Report {
+    let prov = provenance::analyze(scan);
     let order = cluster_order(scan);
-    let mut cluster_of_para: HashMap<u32, usize> = HashMap::new();
+    // Paragraph -> (cluster id in report order, cluster index in the scan).
+    let mut cluster_of_para: HashMap<u32, (usize, usize)> = HashMap::new();
     for (rank, &c) in order.iter().enumerate() {
         let cluster = &scan.clusters[c];
         let len = cluster.members[0].last - cluster.members[0].first + 1;
         for m in &cluster.members {
             for offset in 0..len {
-                cluster_of_para.insert(m.first_p + offset, rank + 1);
+                cluster_of_para.insert(m.first_p + offset, (rank + 1, c));
             }
         }
     }
-    let clusters =
-        order.iter().enumerate().map(|(rank, &c)| cluster_out(scan, &scan.clusters[c], rank + 1)).collect();
-    let mut matches: Vec<MatchOut> =
-        scan.blocks.iter().map(|b| match_out(scan, b, &cluster_of_para)).collect();
-    let mut passages: Vec<MatchOut> = scan.passages.iter().map(|p| passage_out(scan, p)).collect();
+    let clusters = order
+        .iter()
+        .enumerate()
+        .map(|(rank, &c)| cluster_out(scan, &scan.clusters[c], rank + 1, &prov.clusters[c]))
+        .collect();
+    let mut matches: Vec<MatchOut> = scan
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| match_out(scan, &prov, (i, b), &cluster_of_para))
+        .collect();
+    let mut passages: Vec<MatchOut> =
+        scan.passages.iter().enumerate().map(|(i, p)| passage_out(scan, &prov, (i, p))).collect();
     passages.sort_by_key(|m| (m.a.article, m.a.start, m.b.article, m.b.start));
     matches.sort_by_key(|m| {
         (m.cluster.unwrap_or(usize::MAX), m.a.article, m.a.paragraphs[0], m.b.article, m.b.paragraphs[0])
     });
+    let matches: Vec<MatchOut> = matches.into_iter().chain(passages).collect();
+    let pairs = super::provenance_out::pairs(scan, &prov, &matches);
     Report {
         version: SCHEMA_VERSION,
         settings: settings(scan),
         summary: summary(scan),
-        articles: scan.articles.iter().map(|a| article_out(scan, a)).collect(),
+        articles: scan.articles.iter().enumerate().map(|(i, a)| article_out(scan, &prov, i, a)).collect(),
         clusters,
-        matches: matches.into_iter().chain(passages).collect(),
+        matches,
+        pairs,
+        outlet_edges: super::provenance_out::outlet_edges(&prov),
+        stories: super::provenance_out::stories(&prov),
         warnings: scan
             .warnings
             .iter()
@@ -52,23 +70,45 @@ pub fn build(scan: &Scan) -> Report {
     }
 }
 
-/// One block match as reported; `cluster_of_para` maps paragraphs to
-/// cluster ids.
-fn match_out(scan: &Scan, b: &BlockMatch, cluster_of_para: &HashMap<u32, usize>) -> MatchOut {
+/// One block match (index `i` in the scan) as reported; `cluster_of_para`
+/// maps paragraphs to cluster ids and scan indices.
+fn match_out(
+    scan: &Scan,
+    prov: &Provenance,
+    (i, b): (usize, &BlockMatch),
+    cluster_of_para: &HashMap<u32, (usize, usize)>,
+) -> MatchOut {
+    let cluster = cluster_of_para.get(&b.first_p).or_else(|| cluster_of_para.get(&b.first_q)).copied();
+    let origin = cluster.map_or(Origin::Block(i), |(_, c)| Origin::Cluster(c));
+    let (kind, rule) = if b.a_article == b.b_article {
+        ("repeat", "both places are in one article".to_string())
+    } else {
+        decided(prov.kind_of(b.a_article, b.b_article, origin))
+    };
     MatchOut {
-        kind: if b.a_article == b.b_article { "repeat" } else { "near_duplicate" },
+        kind,
+        rule,
+        method: "paragraphs",
         similarity: round4(b.jaccard()),
         min_paragraph_similarity: Some(round4(b.min_jaccard)),
         containment: Containment { a_in_b: round4(b.a_in_b()), b_in_a: round4(b.b_in_a()) },
-        cluster: cluster_of_para.get(&b.first_p).or_else(|| cluster_of_para.get(&b.first_q)).copied(),
+        cluster: cluster.map(|c| c.0),
         a: place(scan, b.a_article, b.a_first, b.a_first + b.len - 1),
         b: place(scan, b.b_article, b.b_first, b.b_first + b.len - 1),
         passage: None,
     }
 }
 
-/// One shared passage as reported, with its word diff.
-fn passage_out(scan: &Scan, p: &PassageMatch) -> MatchOut {
+/// The kind and rule of a decision, `rewrite` when there is none (a
+/// region provenance did not see).
+fn decided(d: Option<&Decided>) -> (&'static str, String) {
+    d.map_or(("rewrite", "no decision".to_string()), |d| (d.kind.name(), d.rule.clone()))
+}
+
+/// One shared passage (index `i` in the scan) as reported, with its word
+/// diff.
+fn passage_out(scan: &Scan, prov: &Provenance, (i, p): (usize, &PassageMatch)) -> MatchOut {
+    let (kind, rule) = decided(prov.kind_of(p.a_article, p.b_article, Origin::Passage(i)));
     let d = diff::diff(&p.text[0], &p.text[1]);
     let (na, nb) = (diff::word_count(&p.text[0]), diff::word_count(&p.text[1]));
     let ratio = |x: usize, y: usize| if y == 0 { 0.0 } else { x as f64 / y as f64 };
@@ -95,7 +135,9 @@ fn passage_out(scan: &Scan, p: &PassageMatch) -> MatchOut {
         }
     };
     MatchOut {
-        kind: "passage",
+        kind,
+        rule,
+        method: "passage",
         similarity: round4(similarity),
         min_paragraph_similarity: None,
         containment: Containment { a_in_b: round4(a_in_b), b_in_a: round4(b_in_a) },
@@ -132,12 +174,12 @@ fn words(scan: &Scan, cluster: &Cluster) -> u64 {
     (m.first..=m.last).map(|i| u64::from(article.paragraphs[i as usize].words)).sum()
 }
 
-fn cluster_out(scan: &Scan, cluster: &Cluster, id: usize) -> ClusterOut {
-    let one_article = cluster.members.iter().all(|m| m.article == cluster.members[0].article);
+fn cluster_out(scan: &Scan, cluster: &Cluster, id: usize, kind: &Decided) -> ClusterOut {
     let first = cluster.members[0];
     ClusterOut {
         id,
-        kind: if one_article { "repeat" } else { "near_duplicate" },
+        kind: kind.kind.name(),
+        rule: kind.rule.clone(),
         paragraphs: first.last - first.first + 1,
         words: words(scan, cluster),
         similarity: Range { min: round4(cluster.jaccard.0), max: round4(cluster.jaccard.1) },
@@ -209,7 +251,8 @@ fn summary(scan: &Scan) -> Summary {
     }
 }
 
-fn article_out(scan: &Scan, a: &crate::sketch::ArticleSketch) -> ArticleOut {
+fn article_out(scan: &Scan, prov: &Provenance, i: usize, a: &crate::sketch::ArticleSketch) -> ArticleOut {
+    let view = &prov.articles[i];
     ArticleOut {
         id: a.meta.id.clone(),
         source: scan.sources[a.key.source as usize].display.clone(),
@@ -220,5 +263,17 @@ fn article_out(scan: &Scan, a: &crate::sketch::ArticleSketch) -> ArticleOut {
         title: a.meta.title.clone(),
         bytes: a.text_len,
         paragraphs: a.paragraphs.len(),
+        date_is_scrape: a.meta.date_is_scrape,
+        dateline: a.signals.dateline.map(crate::provenance::time::Instant::display),
+        named_sources: a
+            .signals
+            .named
+            .iter()
+            .map(|n| NamedOut { name: n.name.clone(), credit: n.credit, context: n.context.clone() })
+            .collect(),
+        reused: round4(view.reused),
+        boilerplate: round4(view.boilerplate),
+        repeated: round4(view.repeated),
+        upstream: super::provenance_out::upstream(scan, prov, view),
     }
 }

@@ -5,6 +5,8 @@
 //! so both always say the same thing.
 
 mod passages_text;
+mod provenance_out;
+mod provenance_text;
 mod text;
 
 pub use text::render_text;
@@ -12,7 +14,7 @@ pub use text::render_text;
 use serde::Serialize;
 
 /// Version of the JSON document; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The whole report.
 #[derive(Debug, Serialize)]
@@ -29,6 +31,12 @@ pub struct Report {
     pub clusters: Vec<ClusterOut>,
     /// Verified block matches between two places.
     pub matches: Vec<MatchOut>,
+    /// Pairs of articles sharing text: kind of reuse and who took from whom.
+    pub pairs: Vec<PairOut>,
+    /// Outlet -> outlet reuse (and named source -> outlet), heaviest first.
+    pub outlet_edges: Vec<OutletEdgeOut>,
+    /// Groups of articles telling the same story, largest first.
+    pub stories: Vec<StoryOut>,
     /// Problems with the input; the run went on.
     pub warnings: Vec<WarningOut>,
 }
@@ -102,6 +110,127 @@ pub struct ArticleOut {
     pub bytes: usize,
     /// Number of paragraphs.
     pub paragraphs: usize,
+    /// Whether `date` is a scrape time rather than a publication time.
+    pub date_is_scrape: bool,
+    /// The date of its dateline, if its text has one (`YYYY-MM-DD hh:mm`).
+    pub dateline: Option<String>,
+    /// Sources its text names (attribution phrases, dateline credits).
+    pub named_sources: Vec<NamedOut>,
+    /// Share of its text (page junk aside) shared with other articles,
+    /// boilerplate aside.
+    pub reused: f64,
+    /// Share of its text in boilerplate shared with other articles.
+    pub boilerplate: f64,
+    /// Share of its text repeating earlier text of itself.
+    pub repeated: f64,
+    /// Articles it took from, or shares a common source with.
+    pub upstream: Vec<UpstreamOut>,
+}
+
+/// A source named in an article's text.
+#[derive(Debug, Serialize)]
+pub struct NamedOut {
+    /// The name (a known organization's full name, else as found).
+    pub name: String,
+    /// Whether it is a dateline credit such as "(AP)".
+    pub credit: bool,
+    /// The words around its first mention.
+    pub context: String,
+}
+
+/// Where an article's reused text comes from, through one pair.
+#[derive(Debug, Serialize)]
+pub struct UpstreamOut {
+    /// Index into `pairs`.
+    pub pair: usize,
+    /// The other article (index into `articles`).
+    pub article: u32,
+    /// Its id.
+    pub id: String,
+    /// `source` when the other article is the source, `common_source` when
+    /// both take from a common source.
+    pub relation: &'static str,
+    /// The common source named, if any.
+    pub source: Option<String>,
+    /// Share of the shared words changed (word level).
+    pub changed: f64,
+}
+
+/// A pair of articles sharing text.
+#[derive(Debug, Serialize)]
+pub struct PairOut {
+    /// Index into `articles` of the first (`a < b`).
+    pub a: u32,
+    /// Index of the second.
+    pub b: u32,
+    /// Their ids.
+    pub ids: [String; 2],
+    /// `syndication`, `quote`, `rewrite`, or `boilerplate` when that is
+    /// all they share.
+    pub relation: &'static str,
+    /// Words of shared text other than boilerplate, per side.
+    pub shared_words: [u64; 2],
+    /// Share of each article's words (page junk aside) in that text.
+    pub covered: [f64; 2],
+    /// Share of the shared words changed: `1 - 2 * kept / (words a + words
+    /// b)`, kept words being those kept in order.
+    pub changed: f64,
+    /// Who took from whom.
+    pub direction: DirectionOut,
+    /// Indices into `matches` of the matches between the two articles.
+    pub matches: Vec<usize>,
+}
+
+/// Direction of a pair.
+#[derive(Debug, Serialize)]
+pub struct DirectionOut {
+    /// `a_to_b`, `b_to_a`, `common_source` or `undetermined`.
+    pub verdict: &'static str,
+    /// The common source named, for `common_source`.
+    pub source: Option<String>,
+    /// Confidence, 0 to 1.
+    pub confidence: f64,
+    /// The evidence, strongest first.
+    pub evidence: Vec<EvidenceOut>,
+}
+
+/// One piece of evidence on a pair's direction.
+#[derive(Debug, Serialize)]
+pub struct EvidenceOut {
+    /// `attribution`, `named_source`, `time`, `scrape_time`, `quotes` or
+    /// `containment`.
+    pub signal: &'static str,
+    /// `a` (a is the source), `b`, or `common`.
+    pub favours: &'static str,
+    /// Its weight.
+    pub weight: f64,
+    /// What was seen.
+    pub detail: String,
+}
+
+/// Reuse of one outlet's wording by another.
+#[derive(Debug, Serialize)]
+pub struct OutletEdgeOut {
+    /// The source: an outlet, a source both sides name, or an article id
+    /// when its outlet is unknown.
+    pub from: String,
+    /// The outlet reusing it (or an article id).
+    pub to: String,
+    /// Article pairs behind the edge.
+    pub pairs: usize,
+    /// Shared words on the reusing side.
+    pub words: u64,
+}
+
+/// Articles telling the same story.
+#[derive(Debug, Serialize)]
+pub struct StoryOut {
+    /// 1-based id.
+    pub id: usize,
+    /// Its articles (indices into `articles`).
+    pub articles: Vec<u32>,
+    /// Sources at least two of them name, most named first.
+    pub sources: Vec<String>,
 }
 
 /// A range of paragraphs of an article, with its byte span.
@@ -133,8 +262,10 @@ pub struct Range {
 pub struct ClusterOut {
     /// 1-based id, in report order.
     pub id: usize,
-    /// `repeat` (all in one article) or `near_duplicate`.
+    /// `repeat`, `boilerplate`, `syndication`, `quote` or `rewrite`.
     pub kind: &'static str,
+    /// The rule that decided the kind.
+    pub rule: String,
     /// Paragraphs per member.
     pub paragraphs: u32,
     /// Words of the first member.
@@ -161,8 +292,12 @@ pub struct Containment {
 /// A block match between two places.
 #[derive(Debug, Serialize)]
 pub struct MatchOut {
-    /// `repeat` (same article), `near_duplicate`, or `passage`.
+    /// `repeat`, `boilerplate`, `syndication`, `quote` or `rewrite`.
     pub kind: &'static str,
+    /// The rule that decided the kind.
+    pub rule: String,
+    /// `paragraphs` (near-duplicate paragraphs) or `passage`.
+    pub method: &'static str,
     /// Paragraph matches: Jaccard of the block (shingles pooled over its
     /// paragraph pairs). Passages: share of words kept in order,
     /// `2 * kept / (words a + words b)`.

@@ -55,7 +55,8 @@ fn render_passage(n: usize, m: &MatchOut, out: &mut dyn Write) -> io::Result<()>
     };
     writeln!(
         out,
-        "[P{n}] {} {} ↔ {} {} · {words} · {quoted} · {change}",
+        "[P{n}] {} · {} {} ↔ {} {} · {words} · {quoted} · {change}",
+        m.kind,
         m.a.id,
         para(m.a.paragraphs),
         m.b.id,

@@ -13,6 +13,7 @@ const ARTICLE_TABLE_MAX: usize = 30;
 /// Writes the text report; `limit` caps the clusters shown (0: all).
 pub fn render_text(report: &Report, limit: usize, out: &mut dyn Write) -> io::Result<()> {
     header(report, out)?;
+    super::provenance_text::render_provenance(report, limit, out)?;
     let any_passage = report.matches.iter().any(|m| m.passage.is_some());
     if (any_passage || !report.clusters.is_empty()) && report.articles.len() <= ARTICLE_TABLE_MAX {
         articles(report, out)?;
@@ -142,11 +143,16 @@ fn render_cluster(report: &Report, c: &ClusterOut, out: &mut dyn Write) -> io::R
         ids.dedup();
         ids.len()
     };
-    let what = match (c.kind, c.paragraphs) {
-        ("repeat", 1) => "Repeated paragraph".to_string(),
-        ("repeat", n) => format!("Repeated block of {n} paragraphs"),
-        (_, 1) => "Shared paragraph".to_string(),
-        (_, n) => format!("Shared block of {n} paragraphs"),
+    let adjective = match c.kind {
+        "repeat" => "Repeated",
+        "boilerplate" => "Boilerplate",
+        "syndication" => "Syndicated",
+        "quote" => "Quoted",
+        _ => "Reworded",
+    };
+    let what = match c.paragraphs {
+        1 => format!("{adjective} paragraph"),
+        n => format!("{adjective} block of {n} paragraphs"),
     };
     let where_ = if c.kind == "repeat" {
         format!("{} copies in one article", c.members.len())
@@ -156,6 +162,7 @@ fn render_cluster(report: &Report, c: &ClusterOut, out: &mut dyn Write) -> io::R
         format!("{} copies in {articles} articles (some carry it twice)", c.members.len())
     };
     writeln!(out, "[{}] {what}, {where_}, {} · {} words", c.id, similarity(c), c.words)?;
+    writeln!(out, "    {}: {}", c.kind, c.rule)?;
     let width = c.members.iter().map(|m| m.id.chars().count()).max().unwrap_or(0);
     for (i, m) in c.members.iter().enumerate() {
         let article = &report.articles[m.article as usize];

@@ -40,7 +40,7 @@ fn menafn_disclaimer_matches_across_different_wrapping() {
         .iter()
         .find(|m| m.a.article == a000 && m.b.article == a004)
         .expect("000 and 004 share the disclaimer");
-    assert_eq!(m.kind, "near_duplicate");
+    assert_eq!((m.kind.as_str(), m.method.as_str()), ("boilerplate", "paragraphs"), "{}", m.rule);
     assert_eq!(m.similarity, 1.0);
     let (left, right) = (corpus_text(A000, m.a.start, m.a.end), corpus_text(A004, m.b.start, m.b.end));
     assert!(!left.contains('\n') && right.matches('\n').count() == 5, "one line vs six wrapped lines");
@@ -63,12 +63,12 @@ fn repeated_title_in_002_is_found() {
 #[test]
 fn every_span_is_valid_and_sides_are_ordered() {
     let report = run(&["scan", "corpus", "--format", "json"]).ok().report();
-    assert_eq!(report.version, 2);
+    assert_eq!(report.version, 3);
     assert_eq!(report.articles.len(), 5);
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     for m in &report.matches {
         assert!(m.a.article <= m.b.article);
-        assert!(m.kind == "passage" || m.similarity >= report.settings.threshold);
+        assert!(m.method == "passage" || m.similarity >= report.settings.threshold);
         for side in [&m.a, &m.b] {
             let article = &report.articles[side.article];
             assert!(side.start < side.end && side.end <= article.bytes);
@@ -86,7 +86,7 @@ fn passages_between(x: &str, y: &str) -> Vec<(String, String)> {
     report
         .matches
         .iter()
-        .filter(|m| m.kind == "passage" && m.a.article == ix.min(iy) && m.b.article == ix.max(iy))
+        .filter(|m| m.method == "passage" && m.a.article == ix.min(iy) && m.b.article == ix.max(iy))
         .map(|m| {
             let (a, b) = (corpus_text(&m.a.id, m.a.start, m.a.end), corpus_text(&m.b.id, m.b.start, m.b.end));
             if ix <= iy { (a, b) } else { (b, a) }

@@ -14,6 +14,9 @@ pub struct Report {
     pub articles: Vec<Article>,
     pub clusters: Vec<Cluster>,
     pub matches: Vec<Match>,
+    pub pairs: Vec<Pair>,
+    pub outlet_edges: Vec<OutletEdge>,
+    pub stories: Vec<Story>,
     pub warnings: Vec<Warning>,
 }
 
@@ -58,6 +61,81 @@ pub struct Article {
     pub title: Option<String>,
     pub bytes: usize,
     pub paragraphs: usize,
+    pub date_is_scrape: bool,
+    pub dateline: Option<String>,
+    pub named_sources: Vec<Named>,
+    pub reused: f64,
+    pub boilerplate: f64,
+    pub repeated: f64,
+    pub upstream: Vec<Upstream>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Named {
+    pub name: String,
+    pub credit: bool,
+    pub context: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Upstream {
+    pub pair: usize,
+    pub article: usize,
+    pub id: String,
+    pub relation: String,
+    pub source: Option<String>,
+    pub changed: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+    pub ids: [String; 2],
+    pub relation: String,
+    pub shared_words: [u64; 2],
+    pub covered: [f64; 2],
+    pub changed: f64,
+    pub direction: Direction,
+    pub matches: Vec<usize>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Direction {
+    pub verdict: String,
+    pub source: Option<String>,
+    pub confidence: f64,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    pub signal: String,
+    pub favours: String,
+    pub weight: f64,
+    pub detail: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutletEdge {
+    pub from: String,
+    pub to: String,
+    pub pairs: usize,
+    pub words: u64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    pub id: usize,
+    pub articles: Vec<usize>,
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -82,6 +160,7 @@ pub struct Range {
 pub struct Cluster {
     pub id: usize,
     pub kind: String,
+    pub rule: String,
     pub paragraphs: u32,
     pub words: u64,
     pub similarity: Range,
@@ -101,6 +180,8 @@ pub struct Containment {
 #[serde(deny_unknown_fields)]
 pub struct Match {
     pub kind: String,
+    pub rule: String,
+    pub method: String,
     pub similarity: f64,
     pub min_paragraph_similarity: Option<f64>,
     pub containment: Containment,

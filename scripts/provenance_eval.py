@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Scores wiretrace's provenance against the planted truth of gen_corpus.py.
+
+Usage: provenance_eval.py TRUTH.jsonl[.gz] REPORT.json
+
+For every planted pair (truth.jsonl: kind, a, b with ids and byte spans;
+a is the side copied from):
+  - found: wiretrace reports a match between the two articles whose spans
+    overlap the planted spans on both sides (for repeat: inside the one
+    article);
+  - kind: the kind of the best-overlapping such match equals the planted
+    kind;
+  - direction (cross-article pairs): the report's pair of the two articles
+    says a is the source (a_to_b with a first, or b_to_a reversed).
+Accuracies are given over the found pairs and over all planted pairs, per
+planted kind. Nothing here is compared with expectations written by hand:
+the truth comes from the generator.
+"""
+import collections
+import gzip
+import json
+import sys
+
+
+def read_jsonl(path):
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+def overlap(x, y):
+    return max(0, min(x[1], y[1]) - max(x[0], y[0]))
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    truth = list(read_jsonl(sys.argv[1]))
+    with open(sys.argv[2], encoding="utf-8") as f:
+        report = json.load(f)
+    index = {a["id"]: i for i, a in enumerate(report["articles"])}
+    matches = collections.defaultdict(list)
+    for m in report["matches"]:
+        key = (m["a"]["article"], m["b"]["article"])
+        matches[key].append(m)
+    # Cluster co-members count as matches between any two of their places.
+    for c in report["clusters"]:
+        for x in c["members"]:
+            for y in c["members"]:
+                if (x["article"], x["start"]) < (y["article"], y["start"]):
+                    matches[(x["article"], y["article"])].append(
+                        {"kind": c["kind"], "a": x, "b": y})
+    pairs = {(p["a"], p["b"]): p for p in report["pairs"]}
+    stats = collections.defaultdict(collections.Counter)
+    confusion = collections.Counter()
+    for t in truth:
+        kind = t["kind"]
+        s = stats[kind]
+        s["planted"] += 1
+        ia, ib = index.get(t["a"]["id"]), index.get(t["b"]["id"])
+        if ia is None or ib is None:
+            s["missing_article"] += 1
+            continue
+        ta, tb = t["a"]["bytes"], t["b"]["bytes"]
+        if (ia, tuple(ta)) > (ib, tuple(tb)):
+            ia, ib, ta, tb, flipped = ib, ia, tb, ta, True
+        else:
+            flipped = False
+        best, best_overlap = None, 0
+        for m in matches.get((ia, ib), []):
+            sa = (m["a"]["start"], m["a"]["end"])
+            sb = (m["b"]["start"], m["b"]["end"])
+            o = min(overlap(sa, ta), overlap(sb, tb))
+            if o > best_overlap:
+                best, best_overlap = m, o
+        if best is None:
+            continue
+        s["found"] += 1
+        confusion[(kind, best["kind"])] += 1
+        s["kind_right"] += best["kind"] == kind
+        if kind == "repeat":
+            continue
+        p = pairs.get((ia, ib))
+        if p is None:
+            continue
+        s["pair"] += 1
+        verdict = p["direction"]["verdict"]
+        want = "b_to_a" if flipped else "a_to_b"
+        s["direction_right"] += verdict == want
+        s["verdict_" + verdict] += 1
+    total = collections.Counter()
+    print("kind         planted   found  kind acc (found)  direction acc (pairs)  verdicts")
+    for kind in sorted(stats):
+        s = stats[kind]
+        total.update(s)
+        ratio = lambda x, y: f"{x / y:.4f}" if y else "  -   "
+        verdicts = {k[8:]: v for k, v in s.items() if k.startswith("verdict_")}
+        print(f"{kind:<12} {s['planted']:>7} {s['found']:>7}  {ratio(s['kind_right'], s['found']):>16}"
+              f"  {ratio(s['direction_right'], s['pair']):>21}  {verdicts}")
+    s = total
+    print(f"{'all':<12} {s['planted']:>7} {s['found']:>7}  {s['kind_right'] / max(1, s['found']):>16.4f}"
+          f"  {s['direction_right'] / max(1, s['pair']):>21.4f}")
+    print("kind confusion (planted -> reported):")
+    for (want, got), n in sorted(confusion.items()):
+        if want != got:
+            print(f"  {want} -> {got}: {n}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,257 @@
+//! Direction: two articles sharing text -> who took from whom, or from a
+//! common source, with the evidence and a confidence.
+//!
+//! Each signal adds a weight for "a is the source", "b is the source" or
+//! "a common source" (`docs/provenance.md` says why these weights):
+//!
+//! | signal | weight |
+//! |---|---|
+//! | one side names the other's outlet as its source | 4 |
+//! | both name the same third source (not either's outlet) | 3 |
+//! | publication times differ (record field or dateline) | 2 |
+//! | scrape times differ | 0.5 |
+//! | one side quotes the shared text, the other does not | 1 |
+//! | one side is covered much more by the shared text (≥ 0.2 apart) | 0.5 |
+//!
+//! With `d` the signed sum of the directional weights and `c` the common
+//! weight, the verdict is `common_source` when `c >= |d|` and `c > 0`; else
+//! the direction `d` points to when `|d| >= 1`; else `undetermined`. The
+//! confidence is `1 - exp(-w / 2)` of the winning weight minus the weight
+//! against it (a lone publication-time signal gives 0.63, a named source
+//! plus times 0.95).
+
+use super::names;
+use super::signals::Named;
+use super::time::Instant;
+
+/// Which way the evidence points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Favours {
+    /// Side a is the source.
+    A,
+    /// Side b is the source.
+    B,
+    /// Both come from a common source.
+    Common,
+}
+
+/// One piece of evidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evidence {
+    /// The signal, as a short name (`attribution`, `named_source`, `time`,
+    /// `scrape_time`, `quotes`, `containment`).
+    pub signal: &'static str,
+    /// Which way it points.
+    pub favours: Favours,
+    /// Its weight.
+    pub weight: f64,
+    /// What was seen, in words a reader can check.
+    pub detail: String,
+}
+
+/// The verdict on a pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Side a is the source of side b.
+    AToB,
+    /// Side b is the source of side a.
+    BToA,
+    /// Both take from a common source.
+    CommonSource,
+    /// The evidence does not decide.
+    Undetermined,
+}
+
+impl Verdict {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::AToB => "a_to_b",
+            Verdict::BToA => "b_to_a",
+            Verdict::CommonSource => "common_source",
+            Verdict::Undetermined => "undetermined",
+        }
+    }
+}
+
+/// Direction of a pair, with its evidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Direction {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The common source named, for `CommonSource`.
+    pub source: Option<String>,
+    /// Confidence in the verdict, 0 to 1.
+    pub confidence: f64,
+    /// The evidence, strongest first.
+    pub evidence: Vec<Evidence>,
+}
+
+/// What is known of one side of a pair.
+#[derive(Clone, Debug)]
+pub struct Side<'a> {
+    /// Article id.
+    pub id: &'a str,
+    /// Its outlet, if known.
+    pub outlet: Option<&'a str>,
+    /// The keys its outlet answers to (`names::outlet_keys`).
+    pub outlet_keys: &'a [String],
+    /// When it was published (or scraped), and whether it is a scrape time.
+    pub time: Option<(Instant, bool)>,
+    /// Sources its text names.
+    pub named: &'a [Named],
+    /// Share of its words in the text shared with the other side.
+    pub covered: f64,
+    /// Share of its shared words inside quotation marks.
+    pub quoted: f64,
+}
+
+/// The direction of the pair `a`, `b`.
+pub fn direction(a: &Side, b: &Side) -> Direction {
+    let mut evidence = Vec::new();
+    attribution(a, b, Favours::A, &mut evidence);
+    attribution(b, a, Favours::B, &mut evidence);
+    let common = common_sources(a, b);
+    if let Some(first) = common.first() {
+        let all: Vec<&str> = common.iter().map(|c| c.0.as_str()).collect();
+        let detail = format!("both name {} as a source: {:?} / {:?}", all.join(", "), first.1, first.2);
+        evidence.push(Evidence { signal: "named_source", favours: Favours::Common, weight: 3.0, detail });
+    }
+    times(a, b, &mut evidence);
+    if (a.quoted - b.quoted).abs() >= 0.5 {
+        let (favours, quoting) = if b.quoted > a.quoted { (Favours::A, b.id) } else { (Favours::B, a.id) };
+        let detail = format!("{quoting} puts the shared text in quotation marks, the other does not");
+        evidence.push(Evidence { signal: "quotes", favours, weight: 1.0, detail });
+    }
+    if (a.covered - b.covered).abs() >= 0.2 {
+        let (favours, copy) = if b.covered > a.covered { (Favours::A, b) } else { (Favours::B, a) };
+        let detail = format!(
+            "{:.0}% of {} is shared text, against {:.0}% of the other",
+            copy.covered * 100.0,
+            copy.id,
+            a.covered.min(b.covered) * 100.0
+        );
+        evidence.push(Evidence { signal: "containment", favours, weight: 0.5, detail });
+    }
+    evidence.sort_by(|x, y| y.weight.total_cmp(&x.weight));
+    decide(evidence, common.into_iter().next().map(|c| c.0))
+}
+
+/// The verdict the weights of `evidence` give.
+fn decide(evidence: Vec<Evidence>, source: Option<String>) -> Direction {
+    let sum = |f: Favours| evidence.iter().filter(|e| e.favours == f).map(|e| e.weight).sum::<f64>();
+    let (d, c) = (sum(Favours::A) - sum(Favours::B), sum(Favours::Common));
+    let confidence = |w: f64| ((1.0 - (-w / 2.0).exp()) * 100.0).round() / 100.0;
+    let (verdict, weight) = if c > 0.0 && c >= d.abs() {
+        (Verdict::CommonSource, c - d.abs())
+    } else if d >= 1.0 {
+        (Verdict::AToB, d - c)
+    } else if d <= -1.0 {
+        (Verdict::BToA, -d - c)
+    } else {
+        (Verdict::Undetermined, 0.0)
+    };
+    let source = source.filter(|_| verdict == Verdict::CommonSource);
+    let confidence =
+        if verdict == Verdict::CommonSource { confidence(weight.max(c / 2.0)) } else { confidence(weight) };
+    Direction { verdict, source, confidence, evidence }
+}
+
+/// Evidence that `copy` names `source`'s outlet as its source (`favours`
+/// is `A` when `source` is side a). A name that is also `copy`'s own
+/// outlet says nothing.
+fn attribution(source: &Side, copy: &Side, favours: Favours, out: &mut Vec<Evidence>) {
+    let Some(outlet) = source.outlet else { return };
+    let names_source = |n: &&Named| {
+        names::names_outlet(&n.name, source.outlet_keys) && !names::names_outlet(&n.name, copy.outlet_keys)
+    };
+    if let Some(n) = copy.named.iter().find(names_source) {
+        let detail = format!("{} names {} ({outlet}) as its source: {:?}", copy.id, n.name, n.context);
+        out.push(Evidence { signal: "attribution", favours, weight: 4.0, detail });
+    }
+}
+
+/// Sources both sides name that are neither side's outlet, with each
+/// side's context of it; the most leaned on first (dateline credits, then
+/// the fewest mentions on either side, then order of mention in a).
+fn common_sources(a: &Side, b: &Side) -> Vec<(String, String, String)> {
+    let mut found: Vec<(bool, u32, usize, String, String, String)> = a
+        .named
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| {
+            let m = b.named.iter().find(|m| names::key(&m.name) == names::key(&n.name))?;
+            let own =
+                names::names_outlet(&n.name, a.outlet_keys) || names::names_outlet(&n.name, b.outlet_keys);
+            let credit = n.credit && m.credit;
+            (!own).then(|| {
+                (credit, n.mentions.min(m.mentions), i, n.name.clone(), n.context.clone(), m.context.clone())
+            })
+        })
+        .collect();
+    found.sort_by(|x, y| y.0.cmp(&x.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+    found.into_iter().map(|f| (f.3, f.4, f.5)).collect()
+}
+
+/// Evidence from publication or scrape times.
+fn times(a: &Side, b: &Side, out: &mut Vec<Evidence>) {
+    let (Some((ta, scrape_a)), Some((tb, scrape_b))) = (a.time, b.time) else { return };
+    if ta == tb {
+        return;
+    }
+    let scrape = scrape_a || scrape_b;
+    let (favours, first, later) =
+        if ta < tb { (Favours::A, (a, ta), (b, tb)) } else { (Favours::B, (b, tb), (a, ta)) };
+    let what = if scrape { "scraped" } else { "published" };
+    let detail = format!("{} {what} {}, {} {}", first.0.id, first.1.display(), later.0.id, later.1.display());
+    let (signal, weight) = if scrape { ("scrape_time", 0.5) } else { ("time", 2.0) };
+    out.push(Evidence { signal, favours, weight, detail });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(name: &str) -> Named {
+        Named {
+            name: name.into(),
+            credit: false,
+            at: 0,
+            mentions: 1,
+            context: format!("according to {name}"),
+        }
+    }
+
+    fn side<'a>(id: &'a str, keys: &'a [String], named: &'a [Named], time: Option<i64>) -> Side<'a> {
+        Side {
+            id,
+            outlet: keys.first().map(String::as_str),
+            outlet_keys: keys,
+            time: time.map(|t| (Instant(t), false)),
+            named,
+            covered: 0.5,
+            quoted: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_shared_third_source_beats_publication_order() {
+        let (ka, kb) = (names::outlet_keys("example.com"), names::outlet_keys("other.org"));
+        let ft = [named("Financial Times")];
+        let d = direction(&side("x", &ka, &ft, Some(10)), &side("y", &kb, &ft, Some(20)));
+        assert_eq!((d.verdict, d.source.as_deref()), (Verdict::CommonSource, Some("Financial Times")));
+    }
+
+    #[test]
+    fn naming_the_other_outlet_decides() {
+        let (ka, kb) = (names::outlet_keys("Reuters"), names::outlet_keys("other.org"));
+        let credit = [named("Reuters")];
+        let d = direction(&side("x", &ka, &[], Some(30)), &side("y", &kb, &credit, Some(20)));
+        assert_eq!(d.verdict, Verdict::AToB);
+        assert!(d.confidence > 0.6);
+        let none = direction(&side("x", &ka, &[], None), &side("y", &kb, &[], None));
+        assert_eq!(none.verdict, Verdict::Undetermined);
+        let later = direction(&side("x", &ka, &[], Some(5)), &side("y", &kb, &[], Some(2)));
+        assert_eq!(later.verdict, Verdict::BToA);
+    }
+}

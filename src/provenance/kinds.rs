@@ -1,0 +1,197 @@
+//! Kinds: what sort of reuse a cluster, a region and an article pair is.
+//!
+//! Rules, in the order they are tried (`docs/provenance.md`):
+//!
+//! 1. `repeat`: both places are in one article.
+//! 2. `boilerplate`: a cluster whose text is page junk (a short paragraph
+//!    with a disclaimer, copyright or navigation marker), or which at least
+//!    two articles of one outlet carry while sharing nothing else and less
+//!    than half of each one's text (an outlet's template). A passage whose
+//!    sides both lie in page junk is boilerplate too.
+//! 3. `syndication`: any other shared text of two articles of which one is
+//!    largely the other's: at least [`SYNDICATED_SHARE`] of either's words
+//!    (page junk aside) are shared non-boilerplate text.
+//! 4. `quote`: otherwise, shared text of which at least half the words are
+//!    inside quotation marks on either side.
+//! 5. `syndication`: otherwise, shared wording kept nearly as is: word
+//!    similarity (words kept in order) at least [`COPIED_SIMILARITY`].
+//! 6. `rewrite`: the rest, the same sentences reworded.
+
+use std::collections::BTreeMap;
+
+use super::regions::{Origin, PairRegions, Region};
+use crate::pipeline::Scan;
+
+/// Share of an article's words that, when shared with one other article,
+/// makes the pair a syndication.
+pub const SYNDICATED_SHARE: f64 = 0.5;
+/// Word similarity from which unquoted shared text counts as copied.
+pub const COPIED_SIMILARITY: f64 = 0.6;
+/// Largest share of either article that an outlet's template may cover.
+const TEMPLATE_SHARE: f64 = 0.5;
+
+/// A kind of reuse.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// Inside one article.
+    Repeat,
+    /// An outlet's template text or page junk.
+    Boilerplate,
+    /// Text copied from another article, lightly edited.
+    Syndication,
+    /// A shared passage inside quotation marks.
+    Quote,
+    /// The same sentences reworded.
+    Rewrite,
+}
+
+impl Kind {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Repeat => "repeat",
+            Kind::Boilerplate => "boilerplate",
+            Kind::Syndication => "syndication",
+            Kind::Quote => "quote",
+            Kind::Rewrite => "rewrite",
+        }
+    }
+}
+
+/// A kind with the rule that decided it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decided {
+    /// The kind.
+    pub kind: Kind,
+    /// The rule, in words.
+    pub rule: String,
+}
+
+/// The outlet of each article: its `outlet` field, else the credit its
+/// dateline gives ("(MENAFN) …"), else none.
+pub fn outlets(scan: &Scan) -> Vec<Option<String>> {
+    scan.articles
+        .iter()
+        .map(|a| {
+            a.meta
+                .outlet
+                .clone()
+                .filter(|o| !o.trim().is_empty())
+                .or_else(|| a.signals.named.iter().find(|n| n.credit).map(|n| n.name.clone()))
+        })
+        .collect()
+}
+
+/// For each cluster, the rule that makes it boilerplate, if one does.
+pub fn boilerplate(scan: &Scan, regions: &PairRegions, outlets: &[Option<String>]) -> Vec<Option<String>> {
+    let junk: Vec<bool> = scan
+        .clusters
+        .iter()
+        .map(|c| {
+            let m = c.members[c.center];
+            let a = &scan.articles[m.article as usize];
+            let ps = &a.paragraphs[m.first as usize..=m.last as usize];
+            let junk_words: u32 = ps.iter().filter(|p| p.junk).map(|p| p.words).sum();
+            junk_words * 2 > ps.iter().map(|p| p.words).sum::<u32>()
+        })
+        .collect();
+    let shared_outlet: Vec<Option<&str>> =
+        scan.clusters.iter().map(|c| repeated_outlet(c.members.iter().map(|m| m.article), outlets)).collect();
+    let candidate = |origin: Origin| match origin {
+        Origin::Cluster(c) => junk[c] || shared_outlet[c].is_some(),
+        _ => false,
+    };
+    let mut template: BTreeMap<usize, String> = BTreeMap::new();
+    for (&(x, y), list) in regions {
+        let same = outlets[x as usize].is_some() && outlets[x as usize] == outlets[y as usize];
+        if !same || !list.iter().all(|r| candidate(r.origin)) || !small(scan, x, y, list) {
+            continue;
+        }
+        for r in list {
+            if let Origin::Cluster(c) = r.origin
+                && let Some(outlet) = shared_outlet[c]
+            {
+                let rule = format!(
+                    "template of {outlet}: carried by several of its articles that share nothing else"
+                );
+                template.entry(c).or_insert(rule);
+            }
+        }
+    }
+    (0..scan.clusters.len())
+        .map(|c| {
+            template.remove(&c).or_else(|| {
+                junk[c].then(|| {
+                    "page junk: a short paragraph with a disclaimer, copyright or navigation marker".into()
+                })
+            })
+        })
+        .collect()
+}
+
+/// An outlet carrying at least two of `articles` (sorted), if any.
+fn repeated_outlet(articles: impl Iterator<Item = u32>, outlets: &[Option<String>]) -> Option<&str> {
+    let mut seen: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut last = None;
+    for a in articles {
+        if last == Some(a) {
+            continue;
+        }
+        last = Some(a);
+        if let Some(o) = outlets[a as usize].as_deref() {
+            *seen.entry(o).or_default() += 1;
+        }
+    }
+    seen.into_iter().find(|(_, n)| *n >= 2).map(|(o, _)| o)
+}
+
+/// Whether regions `list` of articles `x` and `y` cover less than
+/// [`TEMPLATE_SHARE`] of each.
+fn small(scan: &Scan, x: u32, y: u32, list: &[Region]) -> bool {
+    [x, y].iter().enumerate().all(|(side, &a)| {
+        let shared: u64 = list.iter().map(|r| u64::from(r.words[side])).sum();
+        (shared as f64) < TEMPLATE_SHARE * words(scan, a) as f64
+    })
+}
+
+/// Words of article `a`.
+pub fn words(scan: &Scan, a: u32) -> u64 {
+    scan.articles[a as usize].paragraphs.iter().map(|p| u64::from(p.words)).sum()
+}
+
+/// Words of article `a` outside page junk.
+pub fn content_words(scan: &Scan, a: u32) -> u64 {
+    scan.articles[a as usize].paragraphs.iter().filter(|p| !p.junk).map(|p| u64::from(p.words)).sum()
+}
+
+/// Whether region `r` is boilerplate, given the clusters' verdicts.
+pub fn is_boilerplate(r: &Region, clusters: &[Option<String>]) -> bool {
+    match r.origin {
+        Origin::Cluster(c) => clusters[c].is_some(),
+        _ => r.junk[0] && r.junk[1],
+    }
+}
+
+/// The kind of region `r` of a pair; `syndicated` says whether the pair is
+/// a syndication (rule 3).
+pub fn region_kind(r: &Region, clusters: &[Option<String>], syndicated: bool) -> Decided {
+    let decided = |kind: Kind, rule: &str| Decided { kind, rule: rule.to_string() };
+    if let Origin::Cluster(c) = r.origin
+        && let Some(rule) = &clusters[c]
+    {
+        return decided(Kind::Boilerplate, rule);
+    }
+    if is_boilerplate(r, clusters) {
+        return decided(Kind::Boilerplate, "page junk on both sides");
+    }
+    if syndicated {
+        return decided(Kind::Syndication, "one article is largely the other's text");
+    }
+    if r.quoted[0] >= 0.5 || r.quoted[1] >= 0.5 {
+        return decided(Kind::Quote, "inside quotation marks");
+    }
+    if r.similarity() >= COPIED_SIMILARITY {
+        return decided(Kind::Syndication, "wording copied nearly as is");
+    }
+    decided(Kind::Rewrite, "the same sentences reworded")
+}

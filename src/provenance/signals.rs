@@ -1,0 +1,316 @@
+//! Signals: one article's text -> what it says about where it came from,
+//! kept after the text is dropped (a few hundred bytes per article).
+//!
+//! - **Sources named.** A known news organization (`names`) mentioned in an
+//!   attribution context — "according to (a report by) the Financial
+//!   Times", "the Financial Times said", "told Reuters", "(With inputs from
+//!   Reuters)", "was quoted as saying by TASS", "the TASS news agency" — or
+//!   any short upper-case credit in parentheses at a dateline: "(AP)",
+//!   "LONDON (MNA) —", "(MENAFN) American diplomats…". A bare mention
+//!   ("Reuters was unable to verify") is not a credit, but any sentence
+//!   starting with the name followed by a reporting verb is.
+//! - **Dateline.** The first date in the article's first three paragraphs
+//!   ("Tuesday, 02 January 2024 12:17 GMT").
+//! - **Page junk.** Paragraphs of at most [`JUNK_MAX_WORDS`] words holding a
+//!   disclaimer, copyright, navigation or comment-form marker.
+
+use super::names;
+use super::time::{self, Instant};
+use crate::segment::Span;
+
+/// A source the text names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Named {
+    /// The name reported (a known organization's full name, else as found).
+    pub name: String,
+    /// Whether it is a dateline credit in parentheses.
+    pub credit: bool,
+    /// Byte offset of its first mention.
+    pub at: usize,
+    /// Mentions as a source (a rough measure of how much the text leans
+    /// on it).
+    pub mentions: u32,
+    /// The words around its first mention, for a reader to check.
+    pub context: String,
+}
+
+/// What one article's text says of its origin.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Signals {
+    /// Sources named, each once, in order of first mention.
+    pub named: Vec<Named>,
+    /// The date of its dateline, if it has one.
+    pub dateline: Option<Instant>,
+}
+
+/// Longest paragraph, in words, that can be page junk by its markers.
+pub const JUNK_MAX_WORDS: usize = 80;
+
+/// Lower-case markers of page junk.
+const JUNK_MARKERS: &[&str] = &[
+    "all rights reserved",
+    "without warranty",
+    "disclaimer",
+    "leave a reply",
+    "leave a comment",
+    "sign up for",
+    "subscribe to our",
+    "newsletter",
+    "click here",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "follow us on",
+    "share this article",
+    "related articles",
+    "copyright",
+    "\u{a9}",
+    "accept any responsibility",
+    "may not be published, broadcast",
+    "this material may not be",
+    "cookie",
+];
+
+/// Reporting words expected right after a source's name.
+const CUES_AFTER: &[&str] = &[
+    "reported",
+    "said",
+    "says",
+    "reports",
+    "news agency",
+    "wrote",
+    "writes",
+    "quoted",
+    "has learned",
+    "cited",
+    "citing",
+    "added",
+    "noted",
+    "contributed",
+    "first reported",
+    "reporter",
+];
+
+/// Phrases expected right before a source's name (lower case).
+const CUES_BEFORE: &[&str] = &[
+    "according to",
+    "inputs from",
+    "told",
+    "reported by",
+    "cited by",
+    "citing",
+    "quoted as saying by",
+    "report by",
+    "report in",
+    "report from",
+    "reporting by",
+    "interview with",
+    "speaking to",
+    "spoke to",
+    "via",
+    "said to",
+    "source:",
+    "sources:",
+    "courtesy of",
+    "writing for",
+    "wrote in",
+    "expressed to",
+    "revealed to",
+    "disclosed to",
+    "confirmed to",
+    "confided to",
+    "speaking with",
+    "spoke with",
+];
+
+/// The signals of `text`, whose paragraphs are `paragraphs`.
+pub fn signals(text: &str, paragraphs: &[Span]) -> Signals {
+    let mut named: Vec<Named> = Vec::new();
+    let mut push = |name: String, credit: bool, at: usize| {
+        if let Some(n) = named.iter_mut().find(|n| names::key(&n.name) == names::key(&name)) {
+            n.credit |= credit;
+            n.mentions += 1;
+            if at < n.at {
+                (n.at, n.context) = (at, context(text, at));
+            }
+        } else {
+            named.push(Named { name, credit, at, mentions: 1, context: context(text, at) });
+        }
+    };
+    let mut taken: Vec<Span> = Vec::new();
+    for (name, alias) in names::aliases() {
+        for at in whole_word_matches(text, alias) {
+            let span = Span { start: at, end: at + alias.len() };
+            if taken.iter().any(|t| t.overlaps(&span)) {
+                continue;
+            }
+            taken.push(span);
+            let credit = is_credit(text, span, paragraphs);
+            if credit || attributed(text, span) {
+                push(name.to_string(), credit, at);
+            }
+        }
+    }
+    for span in credits(text, paragraphs) {
+        if !taken.iter().any(|t| t.overlaps(&span)) {
+            push(names::reported_name(&text[span.start..span.end]), true, span.start);
+        }
+    }
+    named.sort_by_key(|n| n.at);
+    let head = paragraphs.get(..paragraphs.len().min(3)).and_then(<[Span]>::last).map_or(0, |p| p.end);
+    Signals { named, dateline: time::parse(&text[..head.min(text.len())]) }
+}
+
+/// Whether `text[span]` is a dateline credit: wrapped in parentheses that
+/// open a paragraph or are followed by a dash.
+fn is_credit(text: &str, span: Span, paragraphs: &[Span]) -> bool {
+    text[..span.start].ends_with('(')
+        && text[span.end..].starts_with(')')
+        && at_dateline(text, span.start - 1, span.end + 1, paragraphs)
+}
+
+/// Whether parentheses from `open` to just before `after` open a
+/// paragraph or are followed by a dash.
+fn at_dateline(text: &str, open: usize, after: usize, paragraphs: &[Span]) -> bool {
+    let rest = text[after..].trim_start_matches([' ', '\t']);
+    rest.starts_with(['-', '\u{2013}', '\u{2014}'])
+        || paragraphs.iter().any(|p| p.start <= open && open < p.end && text[p.start..open].trim().is_empty())
+}
+
+/// Whether a reporting cue stands right before or after `text[span]`.
+fn attributed(text: &str, span: Span) -> bool {
+    let before = tail(&text[..span.start], 40).to_lowercase();
+    let before = before.trim_end();
+    let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+    let before = before.strip_suffix(" a").unwrap_or(before);
+    let after = head(&text[span.end..], 30).to_lowercase();
+    let after = after.trim_start_matches([' ', ',', '\u{2019}', '\'', 's']).trim_start();
+    let after =
+        after.strip_prefix("(ft)").or_else(|| after.strip_prefix("(ap)")).unwrap_or(after).trim_start();
+    CUES_BEFORE.iter().any(|c| before.ends_with(c)) || CUES_AFTER.iter().any(|c| after.starts_with(c))
+}
+
+/// Dateline credits not in the lexicon: `(XYZ)` of 2 to 8 upper-case
+/// letters or digits, followed by a dash (`LONDON (MNA) —`) or opening a
+/// paragraph (`(MENAFN) American…`).
+fn credits(text: &str, paragraphs: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        let Some(close) = text[open..].find(')').map(|c| open + c) else { continue };
+        let inner = &text[open + 1..close];
+        let shape = (2..=8).contains(&inner.len())
+            && inner.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && inner.bytes().any(|b| b.is_ascii_uppercase());
+        if !shape {
+            continue;
+        }
+        if at_dateline(text, open, close + 1, paragraphs) {
+            out.push(Span { start: open + 1, end: close });
+        }
+    }
+    out
+}
+
+/// Byte offsets of `word` in `text` with no letter or digit on either side.
+fn whole_word_matches(text: &str, word: &str) -> Vec<usize> {
+    text.match_indices(word)
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .collect()
+}
+
+/// The last `n` bytes of `s` (fewer, to stay on a character boundary).
+fn tail(s: &str, n: usize) -> &str {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
+/// The first `n` bytes of `s` (fewer, to stay on a character boundary).
+fn head(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// About 100 bytes of `text` around byte `at`, on word boundaries, with
+/// white space collapsed.
+fn context(text: &str, at: usize) -> String {
+    let before = tail(&text[..at], 50);
+    let before = before.split_once(char::is_whitespace).map_or(before, |(_, rest)| rest);
+    let after = head(&text[at..], 60);
+    let after = after.rsplit_once(char::is_whitespace).map_or(after, |(kept, _)| kept);
+    format!("{before}{after}").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `text[span]` is page junk: at most [`JUNK_MAX_WORDS`] words and
+/// a junk marker, or a navigation bar (three or more ` | `).
+pub fn is_junk(text: &str, span: Span, words: usize) -> bool {
+    if words > JUNK_MAX_WORDS {
+        return false;
+    }
+    let lower = text[span.start..span.end].to_lowercase();
+    JUNK_MARKERS.iter().any(|m| lower.contains(m)) || lower.matches(" | ").count() >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(text: &str) -> Vec<Span> {
+        crate::segment::paragraphs(text, None)
+    }
+
+    fn names_in(text: &str) -> Vec<(String, bool)> {
+        signals(text, &whole(text)).named.into_iter().map(|n| (n.name, n.credit)).collect()
+    }
+
+    #[test]
+    fn attribution_phrases_name_their_source() {
+        let t = "Kyiv must cede land, according to a report by the Financial Times (FT).\n\n\
+                 Reuters was unable to verify this.\n\n(With inputs from Reuters)";
+        assert_eq!(names_in(t), vec![("Financial Times".to_string(), false), ("Reuters".to_string(), false)]);
+        let s = "\"No deal,\" Dmitri Brennan was quoted as saying by TASS. The Kremlin told CNN nothing.";
+        assert_eq!(names_in(s), vec![("TASS".to_string(), false), ("CNN".to_string(), false)]);
+    }
+
+    #[test]
+    fn bare_mentions_are_not_attribution() {
+        assert!(names_in("Reuters was unable to verify this. He watched CNN at home.").is_empty());
+    }
+
+    #[test]
+    fn dateline_credits_outside_the_lexicon() {
+        let t = "LONDON (MNA) \u{2014} The vote was delayed.\n\n(MENAFN) American diplomats met. (US) (ok)";
+        assert_eq!(names_in(t), vec![("MNA".to_string(), true), ("MENAFN".to_string(), true)]);
+        assert_eq!(names_in("HELSINKI (AP) - Leaders met."), vec![("Associated Press".to_string(), true)]);
+    }
+
+    #[test]
+    fn dateline_date_comes_from_the_top_of_the_article() {
+        let t = "Tuesday, 02 January 2024 12:17 GMT\n\nTitle\n\nBody on 5 March 2023.";
+        assert_eq!(signals(t, &whole(t)).dateline.map(Instant::display).as_deref(), Some("2024-01-02 12:17"));
+        let u = "One.\n\nTwo.\n\nThree.\n\nWritten 02 January 2024.";
+        assert_eq!(signals(u, &whole(u)).dateline, None);
+    }
+
+    #[test]
+    fn junk_needs_a_marker_in_a_short_paragraph() {
+        let d = "MENAFN provides the information \u{201c}as is\u{201d} without warranty of any kind.";
+        assert!(is_junk(d, Span { start: 0, end: d.len() }, 12));
+        let nav = "Home | News | World | Sport";
+        assert!(is_junk(nav, Span { start: 0, end: nav.len() }, 4));
+        let long = "copyright ".repeat(100);
+        assert!(!is_junk(&long, Span { start: 0, end: long.len() }, 100));
+        let news = "The minister spoke for an hour about the budget.";
+        assert!(!is_junk(news, Span { start: 0, end: news.len() }, 9));
+    }
+}
