@@ -168,6 +168,7 @@ impl Sketcher {
             let junk = signals::is_junk(&article.text, span, words);
             paragraphs.push(ParagraphSketch { span, words: saturating_u32(words), shingles, quoted, junk });
         }
+        signals::keep_junk_at_edges(&mut paragraphs);
         let spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
         ArticleSketch {
             signals: signals::signals(&article.text, &spans),

@@ -137,6 +137,14 @@ pub fn direction(a: &Side, b: &Side) -> Direction {
     decide(evidence, common.into_iter().next().map(|c| c.0))
 }
 
+/// `d` with one more piece of evidence, decided again.
+pub fn with_evidence(d: &Direction, extra: Evidence) -> Direction {
+    let mut evidence = d.evidence.clone();
+    evidence.push(extra);
+    evidence.sort_by(|x, y| y.weight.total_cmp(&x.weight));
+    decide(evidence, d.source.clone())
+}
+
 /// The verdict the weights of `evidence` give.
 fn decide(evidence: Vec<Evidence>, source: Option<String>) -> Direction {
     let sum = |f: Favours| evidence.iter().filter(|e| e.favours == f).map(|e| e.weight).sum::<f64>();

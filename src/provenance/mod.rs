@@ -77,10 +77,11 @@ pub fn analyze(scan: &Scan) -> Provenance {
     let boilerplate = kinds::boilerplate(scan, &regions, &outlets);
     let keys: Vec<Vec<String>> =
         outlets.iter().map(|o| o.as_deref().map(names::outlet_keys).unwrap_or_default()).collect();
-    let pairs: Vec<Pair> = regions
+    let mut pairs: Vec<Pair> = regions
         .into_iter()
         .map(|((a, b), list)| pair(scan, (a, b), list, &boilerplate, (&outlets, &keys)))
         .collect();
+    shared_edits(scan, &mut pairs, &keys);
     let clusters = cluster_kinds(scan, &pairs, &boilerplate);
     let articles = views::articles(scan, &pairs);
     let outlet_edges = views::outlet_edges(scan, &pairs, &outlets);
@@ -145,6 +146,49 @@ fn pair(
         covered,
         changed: if total == 0.0 { 0.0 } else { (1.0 - 2.0 * kept as f64 / total).max(0.0) },
         direction,
+    }
+}
+
+/// Stemmatics' shared-innovation test, for common-source verdicts whose
+/// source is in the corpus: when the two articles are closer to each other
+/// than either is to the source's article, they share edits the source
+/// lacks, so one took the text from the other, not both from the source.
+/// The evidence then points the way the times do (and nowhere without
+/// times).
+fn shared_edits(scan: &Scan, pairs: &mut [Pair], keys: &[Vec<String>]) {
+    let find = |pairs: &[Pair], x: u32, y: u32| {
+        let key = (x.min(y), x.max(y));
+        pairs
+            .binary_search_by_key(&key, |p| (p.a, p.b))
+            .ok()
+            .filter(|&i| pairs[i].relation != Kind::Boilerplate)
+    };
+    let mut carriers: std::collections::HashMap<String, Vec<u32>> = Default::default();
+    for i in 0..pairs.len() {
+        let p = &pairs[i];
+        let Some(source) = p.direction.source.clone() else { continue };
+        let time = p.direction.evidence.iter().find(|e| e.signal == "time").map(|e| e.favours);
+        let (Some(favours), direction::Verdict::CommonSource) = (time, p.direction.verdict) else { continue };
+        let of_source = carriers.entry(source.clone()).or_insert_with(|| {
+            (0..keys.len() as u32).filter(|&w| names::names_outlet(&source, &keys[w as usize])).collect()
+        });
+        let origin = of_source.iter().copied().filter(|&w| w != p.a && w != p.b).find_map(|w| {
+            let (wa, wb) = (find(pairs, w, p.a)?, find(pairs, w, p.b)?);
+            Some((w, pairs[wa].changed, pairs[wb].changed))
+        });
+        let Some((w, to_a, to_b)) = origin else { continue };
+        if p.changed + 0.01 >= to_a.min(to_b) {
+            continue;
+        }
+        let detail = format!(
+            "the two differ in {:.0}% of the shared words, less than either differs from {source}'s article {}              ({:.0}%, {:.0}%): they share edits it lacks",
+            p.changed * 100.0,
+            scan.articles[w as usize].meta.id,
+            to_a * 100.0,
+            to_b * 100.0
+        );
+        let extra = direction::Evidence { signal: "shared_edits", favours, weight: 3.0, detail };
+        pairs[i].direction = direction::with_evidence(&pairs[i].direction, extra);
     }
 }
 

@@ -12,7 +12,10 @@
 //! - **Dateline.** The first date in the article's first three paragraphs
 //!   ("Tuesday, 02 January 2024 12:17 GMT").
 //! - **Page junk.** Paragraphs of at most [`JUNK_MAX_WORDS`] words holding a
-//!   disclaimer, copyright, navigation or comment-form marker.
+//!   disclaimer, copyright, navigation or comment-form marker, among the
+//!   first [`JUNK_HEAD`] or last [`JUNK_TAIL`] paragraphs of the article
+//!   (where pages put them; a story quoting a disclaimer in its body is not
+//!   junk).
 
 use super::names;
 use super::time::{self, Instant};
@@ -45,6 +48,19 @@ pub struct Signals {
 
 /// Longest paragraph, in words, that can be page junk by its markers.
 pub const JUNK_MAX_WORDS: usize = 80;
+
+/// Paragraphs at the top of an article where page junk can sit.
+pub const JUNK_HEAD: usize = 2;
+/// Paragraphs at the bottom of an article where page junk can sit.
+pub const JUNK_TAIL: usize = 4;
+
+/// Clears the junk flag of paragraphs away from the article's edges.
+pub fn keep_junk_at_edges(paragraphs: &mut [crate::sketch::ParagraphSketch]) {
+    let n = paragraphs.len();
+    for (i, p) in paragraphs.iter_mut().enumerate() {
+        p.junk &= i < JUNK_HEAD || i + JUNK_TAIL >= n;
+    }
+}
 
 /// Lower-case markers of page junk.
 const JUNK_MARKERS: &[&str] = &[

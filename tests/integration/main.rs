@@ -9,6 +9,7 @@ mod meter;
 mod oracle;
 mod pan;
 mod passages;
+mod provenance;
 mod realdata;
 mod schema;
 mod util;
