@@ -5,8 +5,9 @@
 //! 1. `repeat`: both places are in one article.
 //! 2. `boilerplate`: a cluster whose text is page junk (a short paragraph
 //!    with a disclaimer, copyright or navigation marker), or which at least
-//!    two articles of one outlet carry while sharing nothing else and less
-//!    than half of each one's text (an outlet's template). A passage whose
+//!    two articles of one outlet carry — at least half of the articles
+//!    carrying it — while sharing nothing else and less than half of each
+//!    one's text (an outlet's template). A passage whose
 //!    sides both lie in page junk is boilerplate too.
 //! 3. `syndication`: any other shared text of two articles of which one is
 //!    largely the other's: at least [`SYNDICATED_SHARE`] of either's words
@@ -129,20 +130,23 @@ pub fn boilerplate(scan: &Scan, regions: &PairRegions, outlets: &[Option<String>
         .collect()
 }
 
-/// An outlet carrying at least two of `articles` (sorted), if any.
+/// An outlet carrying at least two of `articles` (sorted) and at least half
+/// of them, if any: text most of whose carriers are one outlet's pages.
 fn repeated_outlet(articles: impl Iterator<Item = u32>, outlets: &[Option<String>]) -> Option<&str> {
     let mut seen: BTreeMap<&str, u32> = BTreeMap::new();
-    let mut last = None;
+    let (mut last, mut unknown) = (None, 0u32);
     for a in articles {
         if last == Some(a) {
             continue;
         }
         last = Some(a);
-        if let Some(o) = outlets[a as usize].as_deref() {
-            *seen.entry(o).or_default() += 1;
+        match outlets[a as usize].as_deref() {
+            Some(o) => *seen.entry(o).or_default() += 1,
+            None => unknown += 1,
         }
     }
-    seen.into_iter().find(|(_, n)| *n >= 2).map(|(o, _)| o)
+    let articles: u32 = seen.values().sum::<u32>() + unknown;
+    seen.into_iter().find(|(_, n)| *n >= 2 && 2 * *n >= articles).map(|(o, _)| o)
 }
 
 /// Whether regions `list` of articles `x` and `y` cover less than

@@ -39,8 +39,9 @@ pub struct Pair {
     pub shared_words: [u64; 2],
     /// Share of each article's words (page junk aside) in that text.
     pub covered: [f64; 2],
-    /// Share of the shared words changed: `1 - 2 * kept / (words a + words
-    /// b)`, kept words being those kept in order (word level).
+    /// Share of the shared words changed: `1 - kept / min(words a, words
+    /// b)`, kept words being those kept in order (word level), so a copy
+    /// that took a short part of a long text unchanged counts as unchanged.
     pub changed: f64,
     /// Who took from whom.
     pub direction: Direction,
@@ -136,7 +137,7 @@ fn pair(
         }
     };
     let direction = direction::direction(&side(a, 0), &side(b, 1));
-    let total = (shared[0] + shared[1]) as f64;
+    let fewer = shared[0].min(shared[1]) as f64;
     Pair {
         a,
         b,
@@ -144,7 +145,7 @@ fn pair(
         regions,
         shared_words: shared,
         covered,
-        changed: if total == 0.0 { 0.0 } else { (1.0 - 2.0 * kept as f64 / total).max(0.0) },
+        changed: if fewer == 0.0 { 0.0 } else { (1.0 - kept as f64 / fewer).max(0.0) },
         direction,
     }
 }

@@ -172,7 +172,7 @@ pub struct PairOut {
     pub shared_words: [u64; 2],
     /// Share of each article's words (page junk aside) in that text.
     pub covered: [f64; 2],
-    /// Share of the shared words changed: `1 - 2 * kept / (words a + words
+    /// Share of the shared words changed: `1 - kept / min(words a, words
     /// b)`, kept words being those kept in order.
     pub changed: f64,
     /// Who took from whom.
