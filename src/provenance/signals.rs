@@ -162,7 +162,7 @@ pub fn signals(text: &str, paragraphs: &[Span]) -> Signals {
             }
             taken.push(span);
             let credit = is_credit(text, span, paragraphs);
-            if credit || attributed(text, span) {
+            if credit || attributed(text, span) || in_byline(text, span, paragraphs) {
                 push(name.to_string(), credit, at);
             }
         }
@@ -192,6 +192,19 @@ fn at_dateline(text: &str, open: usize, after: usize, paragraphs: &[Span]) -> bo
     rest.starts_with(['-', '\u{2013}', '\u{2014}'])
         || paragraphs.iter().any(|p| p.start <= open && open < p.end && text[p.start..open].trim().is_empty())
 }
+
+/// Whether `text[span]` is in a byline: a short paragraph (at most
+/// [`BYLINE_MAX_BYTES`]) starting with "By " ("By ROBERT BURNS Associated
+/// Press", "By Jane Doe, Reuters").
+fn in_byline(text: &str, span: Span, paragraphs: &[Span]) -> bool {
+    paragraphs.iter().find(|p| p.start <= span.start && span.end <= p.end).is_some_and(|p| {
+        let para = text[p.start..p.end].trim_start();
+        para.len() <= BYLINE_MAX_BYTES && (para.starts_with("By ") || para.starts_with("by "))
+    })
+}
+
+/// Longest paragraph that can be a byline, in bytes.
+const BYLINE_MAX_BYTES: usize = 200;
 
 /// Whether a reporting cue stands right before or after `text[span]`.
 fn attributed(text: &str, span: Span) -> bool {
@@ -296,6 +309,14 @@ mod tests {
         assert_eq!(names_in(t), vec![("Financial Times".to_string(), false), ("Reuters".to_string(), false)]);
         let s = "\"No deal,\" Dmitri Brennan was quoted as saying by TASS. The Kremlin told CNN nothing.";
         assert_eq!(names_in(s), vec![("TASS".to_string(), false), ("CNN".to_string(), false)]);
+    }
+
+    #[test]
+    fn bylines_name_their_agency() {
+        let t = "Title\n\nBy ROBERT BURNS Associated Press\n\nWASHINGTON \u{2014} The AP story.";
+        assert_eq!(names_in(t), vec![("Associated Press".to_string(), false)]);
+        let long = format!("By the way, {} Reuters was not there.", "word ".repeat(50));
+        assert!(names_in(&long).is_empty());
     }
 
     #[test]
