@@ -131,6 +131,12 @@ fn articles(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 passage_partners[i].iter().map(|&p| report.articles[p].id.as_str()).collect();
             parts.push(format!("{count} passage(s) shared with {}", with.join(", ")));
         }
+        if a.reused >= 0.005 {
+            parts.push(format!("{:.0}% of its text shared with others", a.reused * 100.0));
+        }
+        if a.boilerplate >= 0.005 {
+            parts.push(format!("{:.0}% boilerplate", a.boilerplate * 100.0));
+        }
         let what = if parts.is_empty() { "nothing shared or repeated".to_string() } else { parts.join("; ") };
         writeln!(out, "  {:width$}  {:>3} ¶  {what}", a.id, a.paragraphs)?;
     }
