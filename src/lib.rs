@@ -1,5 +1,5 @@
 //! wiretrace finds reused text in news: near-duplicate paragraphs inside one
-//! article and across articles.
+//! article and across articles, shared passages, and who took from whom.
 //!
 //! The modules follow the data, so reading them in order is reading the
 //! pipeline:
@@ -17,6 +17,7 @@
 //! | [`verify`] | two shingle sets | exact Jaccard and containment |
 //! | [`blocks`] | verified pairs | block matches of consecutive paragraphs |
 //! | [`cluster`] | verified pairs | clusters of places sharing text |
+//! | [`provenance`] | a scan | kinds of reuse, who took from whom, article/outlet/story views |
 //! | [`report`] | a scan | the text and JSON reports |
 //! | [`passages`] | articles' fingerprints | article pairs worth aligning |
 //! | [`align`] | two texts | passages of one reused in the other |
