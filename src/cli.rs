@@ -122,6 +122,8 @@ pub enum Format {
     /// One self-contained HTML page: summary, pairs with who took from whom, outlet graph,
     /// side-by-side texts (of the pairs --limit shows).
     Html,
+    /// Graphviz DOT of whose wording is reused (source -> reusing outlet, by words).
+    Dot,
 }
 
 /// Flags of `wiretrace scan`.
@@ -196,7 +198,7 @@ pub struct ScanArgs {
     pub passage_min_bytes: usize,
 
     /// Clusters and shared passages shown in the text report, and pairs shown side by side in the
-    /// HTML report (0: all; JSON lists everything).
+    /// HTML report (0: all; JSON and DOT list everything).
     #[arg(long, default_value_t = 25)]
     pub limit: usize,
 

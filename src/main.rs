@@ -86,6 +86,7 @@ fn run(args: &cli::ScanArgs) -> Result<(), Error> {
             let texts = wiretrace::pipeline::texts(&scan, &config, &shown);
             report::render_html(&report, &texts, args.limit, &mut out)?
         }
+        cli::Format::Dot => report::render_dot(&report, &mut out)?,
     }
     out.flush()?;
     if !report.warnings.is_empty() {

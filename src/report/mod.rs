@@ -1,10 +1,11 @@
-//! Report: a [`Scan`](crate::pipeline::Scan) -> the document users read, as text, JSON
-//! or HTML.
+//! Report: a [`Scan`](crate::pipeline::Scan) -> the document users read, as text, JSON,
+//! HTML or DOT.
 //!
 //! [`Report`] is the JSON schema (`docs/json-schema.md`, version
-//! [`SCHEMA_VERSION`]); the text and HTML reports are rendered from the
-//! same document, so all say the same thing.
+//! [`SCHEMA_VERSION`]); the text, HTML and DOT reports are rendered from the
+//! same document, so all always say the same thing.
 
+mod dot;
 pub mod html;
 mod outlets;
 mod passages_text;
@@ -12,6 +13,7 @@ mod provenance_out;
 mod provenance_text;
 mod text;
 
+pub use dot::render_dot;
 pub use html::render_html;
 pub use text::render_text;
 

@@ -1,5 +1,5 @@
-//! Nodes of the outlet graph (`outlet_edges`), for the HTML page (and any
-//! other drawing of the graph): each outlet, article or named source once, in order of
+//! Nodes of the outlet graph (`outlet_edges`), shared by the HTML page and
+//! the DOT export: each outlet, article or named source once, in order of
 //! first appearance among the edges (heaviest first), and whether it is a
 //! source the texts name rather than an outlet reusing text.
 
