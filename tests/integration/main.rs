@@ -4,6 +4,7 @@ mod bad_input;
 mod corpus;
 mod determinism;
 mod formats;
+mod graph;
 mod matching;
 mod meter;
 mod oracle;
