@@ -1,6 +1,7 @@
 //! The one integration-test crate: runs the real binary on fixtures.
 
 mod bad_input;
+mod browser;
 mod corpus;
 mod determinism;
 mod formats;
