@@ -12,8 +12,9 @@ use crate::report::outlets::{Node, nodes};
 use crate::report::{Report, cut_at_word};
 
 /// Edges drawn, heaviest first; the rest are counted under the graph.
-const MAX_EDGES: usize = 40;
-/// Width and height of the drawing.
+const MAX_EDGES: usize = 30;
+/// Width of the drawing, and its height for up to 8 nodes (it grows with
+/// more, so that labels keep apart).
 const SIZE: (f64, f64) = (960.0, 360.0);
 /// Radius of a node.
 const NODE: f64 = 11.0;
@@ -27,6 +28,7 @@ pub(super) fn outlet_graph(report: &Report, h: &mut String) {
     }
     let nodes = nodes(report, MAX_EDGES);
     let at: Vec<(f64, f64)> = (0..nodes.len()).map(|i| position(i, nodes.len())).collect();
+    let centre = (SIZE.0 / 2.0, height(nodes.len()) / 2.0);
     let index = |name: &str| nodes.iter().position(|n| n.name == name);
     let max_words = report.outlet_edges.iter().map(|e| e.words).max().unwrap_or(1).max(1) as f64;
     h.push_str("<section id=\"graph\">\n<h2>Whose wording is reused</h2>\n");
@@ -34,7 +36,10 @@ pub(super) fn outlet_graph(report: &Report, h: &mut String) {
         h,
         "<svg class=\"graph\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" \
          aria-label=\"outlet graph\">",
-        SIZE.0, SIZE.1, SIZE.0, SIZE.1
+        SIZE.0,
+        height(nodes.len()),
+        SIZE.0,
+        height(nodes.len())
     );
     h.push_str(
         "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"12\" \
@@ -47,7 +52,7 @@ pub(super) fn outlet_graph(report: &Report, h: &mut String) {
         edge(h, at[f], at[t], width, &format!("{} words", e.words), &format!("{} → {}", e.from, e.to));
     }
     for (n, &(x, y)) in nodes.iter().zip(&at) {
-        node(h, n, x, y);
+        node(h, n, (x, y), centre);
     }
     h.push_str(
         "</svg>\n<p class=\"note\">Arrows go from the source to the outlet (or article, when its \
@@ -66,15 +71,22 @@ pub(super) fn outlet_graph(report: &Report, h: &mut String) {
     h.push_str("</p>\n</section>\n");
 }
 
+/// Height of the drawing for `n` nodes.
+fn height(n: usize) -> f64 {
+    SIZE.1 + 24.0 * n.saturating_sub(8) as f64
+}
+
 /// Centre of node `i` of `n` on the circle (the first at the top).
 fn position(i: usize, n: usize) -> (f64, f64) {
-    let (cx, cy) = (SIZE.0 / 2.0, SIZE.1 / 2.0);
+    let (cx, cy) = (SIZE.0 / 2.0, height(n) / 2.0);
     if n == 1 {
         return (cx, cy);
     }
-    let r = SIZE.1 / 2.0 - 50.0;
+    let r = height(n) / 2.0 - 50.0;
     let angle = -PI / 2.0 + 2.0 * PI * i as f64 / n as f64;
-    (cx + 1.6 * r * angle.cos(), cy + r * angle.sin())
+    // Wider than tall, leaving room for the labels at the sides.
+    let rx = (1.6 * r).min(SIZE.0 / 2.0 - 160.0);
+    (cx + rx * angle.cos(), cy + r * angle.sin())
 }
 
 /// An arrow from `a` to `b`, shifted a little to its right so that the
@@ -102,9 +114,8 @@ fn edge(h: &mut String, a: (f64, f64), b: (f64, f64), width: f64, label: &str, t
     );
 }
 
-/// A node with its label outside the circle.
-fn node(h: &mut String, n: &Node, x: f64, y: f64) {
-    let (cx, cy) = (SIZE.0 / 2.0, SIZE.1 / 2.0);
+/// A node with its label outside the circle around `centre`.
+fn node(h: &mut String, n: &Node, (x, y): (f64, f64), (cx, cy): (f64, f64)) {
     let (dx, dy) = (x - cx, y - cy);
     let anchor = if dx > 20.0 {
         "start"

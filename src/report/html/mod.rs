@@ -34,7 +34,7 @@ pub fn render_html(
     let mut h = String::new();
     head(&mut h);
     overview::summary(report, &shown, &mut h);
-    overview::stories(report, &mut h);
+    overview::stories(report, limit, &mut h);
     overview::pair_table(report, &shown, &mut h);
     graph::outlet_graph(report, &mut h);
     overview::clusters(report, limit, &mut h);

@@ -7,6 +7,8 @@ use super::{chip, confidence, esc, kind_words, label, percent, relation_words, v
 use crate::pipeline::ArticleTexts;
 use crate::report::{PairOut, Report, cut_at_word};
 
+/// Articles listed per story.
+const STORY_ARTICLES: usize = 12;
 /// Longest cluster excerpt shown, in characters.
 const EXCERPT_CHARS: usize = 240;
 
@@ -115,23 +117,38 @@ fn agree<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }
 
-/// The stories: groups of articles sharing text, with the sources they name.
-pub(super) fn stories(report: &Report, h: &mut String) {
+/// The stories: groups of articles sharing text, with the sources they
+/// name; the first `limit` stories (0: all), each listing its first
+/// [`STORY_ARTICLES`] articles.
+pub(super) fn stories(report: &Report, limit: usize, h: &mut String) {
     if report.stories.is_empty() {
         return;
     }
+    let cap = if limit == 0 { usize::MAX } else { limit };
     h.push_str("<section id=\"stories\">\n<h2>Stories</h2>\n");
     h.push_str("<p class=\"note\">Articles that share text beyond boilerplate, grouped.</p>\n<ul>\n");
-    for s in &report.stories {
-        let names: Vec<String> = s.articles.iter().map(|&a| esc(&label(report, a))).collect();
+    for s in report.stories.iter().take(cap) {
+        let names: Vec<String> =
+            s.articles.iter().take(STORY_ARTICLES).map(|&a| esc(&label(report, a))).collect();
         let _ = write!(h, "<li><b>Story {}</b>: {} articles: {}", s.id, s.articles.len(), names.join(", "));
+        if s.articles.len() > STORY_ARTICLES {
+            let _ = write!(h, ", … and {} more", s.articles.len() - STORY_ARTICLES);
+        }
         if !s.sources.is_empty() {
             let _ =
                 write!(h, "<br>Sources named by two or more of them: <b>{}</b>", esc(&s.sources.join(", ")));
         }
         h.push_str("</li>\n");
     }
-    h.push_str("</ul>\n</section>\n");
+    h.push_str("</ul>\n");
+    if report.stories.len() > cap {
+        let _ = writeln!(
+            h,
+            "<p class=\"note\">… and {} more stories (--limit 0 shows all).</p>",
+            report.stories.len() - cap
+        );
+    }
+    h.push_str("</section>\n");
 }
 
 /// The table of pairs: what they share, how much, how much changed, and
