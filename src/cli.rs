@@ -119,6 +119,11 @@ pub enum Format {
     Text,
     /// One JSON document (schema in docs/json-schema.md).
     Json,
+    /// One self-contained HTML page: summary, pairs with who took from whom, outlet graph,
+    /// side-by-side texts (of the pairs --limit shows).
+    Html,
+    /// Graphviz DOT of whose wording is reused (source -> reusing outlet, by words).
+    Dot,
 }
 
 /// Flags of `wiretrace scan`.
@@ -192,7 +197,8 @@ pub struct ScanArgs {
     #[arg(long, default_value_t = wiretrace::config::DEFAULT_PASSAGE_MIN_BYTES)]
     pub passage_min_bytes: usize,
 
-    /// Clusters, and shared passages, shown in the text report (0: all; JSON lists everything).
+    /// Clusters and shared passages shown in the text report, and pairs shown side by side in the
+    /// HTML report (0: all; JSON and DOT list everything).
     #[arg(long, default_value_t = 25)]
     pub limit: usize,
 

@@ -73,13 +73,20 @@ fn meter(args: &cli::MeterArgs) -> Result<(), Error> {
 }
 
 fn run(args: &cli::ScanArgs) -> Result<(), Error> {
-    let scan = wiretrace::scan(&args.config())?;
+    let config = args.config();
+    let scan = wiretrace::scan(&config)?;
     let report = report::build(&scan);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
         cli::Format::Text => report::render_text(&report, args.limit, &mut out)?,
         cli::Format::Json => report::render_json(&report, &mut out)?,
+        cli::Format::Html => {
+            let shown = report::html::articles_shown(&report, args.limit);
+            let texts = wiretrace::pipeline::texts(&scan, &config, &shown);
+            report::render_html(&report, &texts, args.limit, &mut out)?
+        }
+        cli::Format::Dot => report::render_dot(&report, &mut out)?,
     }
     out.flush()?;
     if !report.warnings.is_empty() {

@@ -15,6 +15,7 @@
 //! does not depend on the thread count or on the order of files on disk.
 
 mod passages;
+mod texts;
 
 use rayon::prelude::*;
 
@@ -30,6 +31,8 @@ use crate::segment;
 use crate::shingle::ShingleParams;
 use crate::sketch::{ArticleSketch, SketchParams, Sketcher};
 use crate::verify::{self, Edge, ParaRef};
+
+pub use texts::{ArticleTexts, texts};
 
 /// Articles sketched together in one parallel batch when a source holds
 /// many (JSONL, CSV); bounds the text held in memory per source.

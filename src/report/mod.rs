@@ -1,14 +1,20 @@
-//! Report: a [`Scan`](crate::pipeline::Scan) -> the document users read, as text or JSON.
+//! Report: a [`Scan`](crate::pipeline::Scan) -> the document users read, as text, JSON,
+//! HTML or DOT.
 //!
 //! [`Report`] is the JSON schema (`docs/json-schema.md`, version
-//! [`SCHEMA_VERSION`]); the text report is rendered from the same document,
-//! so both always say the same thing.
+//! [`SCHEMA_VERSION`]); the text, HTML and DOT reports are rendered from the
+//! same document, so all always say the same thing.
 
+mod dot;
+pub mod html;
+mod outlets;
 mod passages_text;
 mod provenance_out;
 mod provenance_text;
 mod text;
 
+pub use dot::render_dot;
+pub use html::render_html;
 pub use text::render_text;
 
 use serde::Serialize;

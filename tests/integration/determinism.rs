@@ -24,7 +24,7 @@ fn thread_count_does_not_change_output() {
     for (name, body) in fixture_texts() {
         write(dir.path(), &name, body);
     }
-    for format in ["json", "text"] {
+    for format in ["json", "text", "html", "dot"] {
         let one = run_in(dir.path(), &["scan", ".", "--format", format], &[("RAYON_NUM_THREADS", "1")]);
         let two = run_in(dir.path(), &["scan", ".", "--format", format], &[("RAYON_NUM_THREADS", "2")]);
         let many = run_in(dir.path(), &["scan", ".", "--format", format], &[("RAYON_NUM_THREADS", "7")]);

@@ -1,9 +1,11 @@
 //! The one integration-test crate: runs the real binary on fixtures.
 
 mod bad_input;
+mod browser;
 mod corpus;
 mod determinism;
 mod formats;
+mod graph;
 mod matching;
 mod meter;
 mod oracle;

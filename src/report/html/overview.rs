@@ -1,0 +1,261 @@
+//! The overview parts of the HTML page: the summary in words, the stories,
+//! the table of pairs, the clusters and the warnings.
+
+use std::fmt::Write as _;
+
+use super::{chip, confidence, esc, kind_words, label, percent, relation_words, verdict_words};
+use crate::pipeline::ArticleTexts;
+use crate::report::{PairOut, Report, cut_at_word};
+
+/// Articles listed per story.
+const STORY_ARTICLES: usize = 12;
+/// Longest cluster excerpt shown, in characters.
+const EXCERPT_CHARS: usize = 240;
+
+/// The summary paragraph: what was read and found, in words.
+pub(super) fn summary(report: &Report, shown: &[usize], h: &mut String) {
+    let content: Vec<&PairOut> = report.pairs.iter().filter(|p| p.relation != "boilerplate").collect();
+    let boiler = report.pairs.len() - content.len();
+    let repeats = report.clusters.iter().filter(|c| c.kind == "repeat").count();
+    let mut text = format!(
+        "wiretrace read {} from {}. ",
+        plural(report.summary.articles, "article"),
+        plural(report.summary.sources, "file")
+    );
+    if content.is_empty() {
+        text.push_str("No two articles share text beyond boilerplate. ");
+    } else {
+        let kinds: Vec<String> = [
+            ("quote", "shared quotes"),
+            ("rewrite", "reworded sentences"),
+            ("syndication", "text copied nearly as is"),
+        ]
+        .iter()
+        .map(|&(kind, words)| (count(&content, |p| p.relation == kind), words))
+        .filter(|&(n, _)| n > 0)
+        .map(|(n, words)| format!("{n} with {words}"))
+        .collect();
+        let _ = write!(
+            text,
+            "{} of articles {} text beyond boilerplate ({}). {} ",
+            plural(content.len(), "pair"),
+            agree(content.len(), "shares", "share"),
+            kinds.join(", "),
+            verdicts(&content)
+        );
+    }
+    if boiler > 0 {
+        let _ = write!(
+            text,
+            "{} only boilerplate (an outlet's template text, such as a disclaimer), which is not evidence \
+             of copying. ",
+            agree(boiler, "1 pair shares", &format!("{boiler} pairs share"))
+        );
+    }
+    if repeats > 0 {
+        let _ = write!(
+            text,
+            "{} repeated inside a single article. ",
+            agree(repeats, "1 passage is", &format!("{repeats} passages are"))
+        );
+    }
+    if shown.len() < report.pairs.len() {
+        let _ = write!(
+            text,
+            "Side-by-side views are shown for the first {} of {} pairs (run with --limit 0 for all).",
+            shown.len(),
+            report.pairs.len()
+        );
+    }
+    let _ = writeln!(
+        h,
+        "<section id=\"summary\">\n<p class=\"summary\">{}</p>\n</section>",
+        esc(text.trim_end())
+    );
+}
+
+/// The verdicts of the pairs sharing more than boilerplate, in one sentence.
+fn verdicts(content: &[&PairOut]) -> String {
+    let directed = count(content, |p| matches!(p.direction.verdict, "a_to_b" | "b_to_a"));
+    let common = count(content, |p| p.direction.verdict == "common_source");
+    let undetermined = content.len() - directed - common;
+    let mut named: Vec<&str> = content.iter().filter_map(|p| p.direction.source.as_deref()).collect();
+    named.sort_unstable();
+    named.dedup();
+    let all = |n: usize| if n == content.len() && n > 1 { format!("all {n}") } else { n.to_string() };
+    let mut parts = Vec::new();
+    if directed > 0 {
+        parts.push(format!("in {} one article took from the other", all(directed)));
+    }
+    if common > 0 {
+        let names = if named.is_empty() { String::new() } else { format!(" ({})", named.join(", ")) };
+        parts.push(format!(
+            "in {} both take from a common source{names} rather than from each other",
+            all(common)
+        ));
+    }
+    if undetermined > 0 {
+        parts.push(format!("in {} who took from whom is undetermined", all(undetermined)));
+    }
+    let sentence = parts.join("; ");
+    let mut chars = sentence.chars();
+    chars.next().map_or(String::new(), |c| format!("{}{}.", c.to_uppercase(), chars.as_str()))
+}
+
+/// How many of `pairs` `f` holds for.
+fn count(pairs: &[&PairOut], f: impl Fn(&PairOut) -> bool) -> usize {
+    pairs.iter().filter(|p| f(p)).count()
+}
+
+/// `n word` or `n words`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}
+
+/// `one` when `n` is 1, else `many`.
+fn agree<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// The stories: groups of articles sharing text, with the sources they
+/// name; the first `limit` stories (0: all), each listing its first
+/// [`STORY_ARTICLES`] articles.
+pub(super) fn stories(report: &Report, limit: usize, h: &mut String) {
+    if report.stories.is_empty() {
+        return;
+    }
+    let cap = if limit == 0 { usize::MAX } else { limit };
+    h.push_str("<section id=\"stories\">\n<h2>Stories</h2>\n");
+    h.push_str("<p class=\"note\">Articles that share text beyond boilerplate, grouped.</p>\n<ul>\n");
+    for s in report.stories.iter().take(cap) {
+        let names: Vec<String> =
+            s.articles.iter().take(STORY_ARTICLES).map(|&a| esc(&label(report, a))).collect();
+        let _ = write!(h, "<li><b>Story {}</b>: {} articles: {}", s.id, s.articles.len(), names.join(", "));
+        if s.articles.len() > STORY_ARTICLES {
+            let _ = write!(h, ", … and {} more", s.articles.len() - STORY_ARTICLES);
+        }
+        if !s.sources.is_empty() {
+            let _ =
+                write!(h, "<br>Sources named by two or more of them: <b>{}</b>", esc(&s.sources.join(", ")));
+        }
+        h.push_str("</li>\n");
+    }
+    h.push_str("</ul>\n");
+    if report.stories.len() > cap {
+        let _ = writeln!(
+            h,
+            "<p class=\"note\">… and {} more stories (--limit 0 shows all).</p>",
+            report.stories.len() - cap
+        );
+    }
+    h.push_str("</section>\n");
+}
+
+/// The table of pairs: what they share, how much, how much changed, and
+/// who took from whom, for the pairs shown, each linking to its
+/// side-by-side view.
+pub(super) fn pair_table(report: &Report, shown: &[usize], h: &mut String) {
+    if report.pairs.is_empty() {
+        h.push_str("<p>No two articles share text.</p>\n");
+        return;
+    }
+    h.push_str("<section id=\"pairs\">\n<h2>Who took from whom</h2>\n<table class=\"pairs\">\n");
+    h.push_str(
+        "<thead><tr><th>Articles</th><th>What they share</th><th>Shared words</th>\
+         <th>Changed</th><th>Verdict</th><th>Confidence</th><th></th></tr></thead>\n<tbody>\n",
+    );
+    for &i in shown {
+        let p = &report.pairs[i];
+        let _ = write!(
+            h,
+            "<tr class=\"v-{}\"><td>{} ↔ {}</td><td>",
+            esc(p.direction.verdict),
+            esc(&label(report, p.a)),
+            esc(&label(report, p.b))
+        );
+        chip(h, p.relation, relation_words(p.relation));
+        let words = match p.relation {
+            "boilerplate" => "–".to_string(),
+            _ => format!("{} / {}", p.shared_words[0], p.shared_words[1]),
+        };
+        let _ = write!(
+            h,
+            "</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"verdict\">{}</td>\
+             <td class=\"num\">{}</td><td class=\"link\">",
+            words,
+            if p.relation == "boilerplate" { String::new() } else { percent(p.changed) },
+            esc(&verdict_words(report, p)),
+            confidence(p)
+        );
+        let _ = writeln!(h, "<a href=\"#pair-{i}\">side by side</a></td></tr>");
+    }
+    h.push_str("</tbody>\n</table>\n");
+    if shown.len() < report.pairs.len() {
+        let _ = writeln!(
+            h,
+            "<p class=\"note\">… and {} more pair(s) with less shared text (--limit 0 shows all).</p>",
+            report.pairs.len() - shown.len()
+        );
+    }
+    h.push_str(
+        "<p class=\"note\">Shared words: words of shared text in each article. Changed: share of \
+         those words not kept, in order, by the other article.</p>\n</section>\n",
+    );
+}
+
+/// The clusters: places sharing the same text, with their kind and rule.
+pub(super) fn clusters(report: &Report, limit: usize, h: &mut String) {
+    if report.clusters.is_empty() {
+        return;
+    }
+    let cap = if limit == 0 { usize::MAX } else { limit };
+    h.push_str("<section id=\"clusters\">\n<h2>Clusters of identical or near-identical paragraphs</h2>\n");
+    h.push_str("<table class=\"clusters\">\n<thead><tr><th>#</th><th>Kind</th><th>Where</th>");
+    h.push_str("<th>Words</th><th>Text</th></tr></thead>\n<tbody>\n");
+    for c in report.clusters.iter().take(cap) {
+        let _ = write!(h, "<tr><td>{}</td><td>", c.id);
+        chip(h, c.kind, c.kind);
+        let _ = write!(
+            h,
+            "<div class=\"rule\">{}<br>rule: {}</div></td><td>",
+            esc(kind_words(c.kind)),
+            esc(&c.rule)
+        );
+        for m in &c.members {
+            let [first, last] = [m.paragraphs[0] + 1, m.paragraphs[1] + 1];
+            let paras = if first == last { format!("¶{first}") } else { format!("¶{first}–{last}") };
+            let _ = write!(h, "<div>{} <span class=\"para\">{paras}</span></div>", esc(&m.id));
+        }
+        let _ = writeln!(
+            h,
+            "</td><td class=\"num\">{}</td><td class=\"excerpt\">{}</td></tr>",
+            c.words,
+            esc(&cut_at_word(&c.excerpt, EXCERPT_CHARS))
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+    if report.clusters.len() > cap {
+        let _ = writeln!(
+            h,
+            "<p class=\"note\">… and {} more cluster(s) (--limit 0 shows all).</p>",
+            report.clusters.len() - cap
+        );
+    }
+    h.push_str("<p class=\"note\">¶ numbers count paragraphs from 1.</p>\n</section>\n");
+}
+
+/// Warnings about the input and about texts that could not be read again.
+pub(super) fn warnings(report: &Report, texts: &ArticleTexts, h: &mut String) {
+    if report.warnings.is_empty() && texts.warnings.is_empty() {
+        return;
+    }
+    h.push_str("<section id=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n");
+    for w in &report.warnings {
+        let line = w.line.map_or(String::new(), |l| format!(":{l}"));
+        let _ = writeln!(h, "<li>{}{line}: {}</li>", esc(&w.source), esc(&w.message));
+    }
+    for w in &texts.warnings {
+        let _ = writeln!(h, "<li>{}</li>", esc(&w.to_string()));
+    }
+    h.push_str("</ul>\n</section>\n");
+}

@@ -1,0 +1,197 @@
+//! The side-by-side view of one pair: both whole texts, the text they share
+//! highlighted (one colour per kind), words changed between the two
+//! versions marked, and the evidence behind the verdict.
+//!
+//! Highlights come from the byte spans of the pair's matches; a span is
+//! used only if it lies inside the text and on character boundaries, so a
+//! text that does not fit its report shows unhighlighted rather than cut.
+
+use std::fmt::Write as _;
+
+use super::changed::changed_ranges;
+use super::{chip, confidence, esc, kind_words, label, percent, relation_words, verdict_words};
+use crate::pipeline::ArticleTexts;
+use crate::report::{PairOut, Report};
+
+/// Kinds in the legend, in order.
+const KINDS: [&str; 4] = ["syndication", "quote", "rewrite", "boilerplate"];
+
+/// A highlighted span of one side: `[start, end)` bytes, from match `m`.
+struct Mark<'r> {
+    start: usize,
+    end: usize,
+    m: usize,
+    kind: &'r str,
+    rule: &'r str,
+}
+
+/// The side-by-side views of the `shown` pairs.
+pub(super) fn pair_views(report: &Report, shown: &[usize], texts: &ArticleTexts, h: &mut String) {
+    if shown.is_empty() {
+        return;
+    }
+    h.push_str("<section id=\"views\">\n<h2>Side by side</h2>\n<p class=\"legend\">Highlights: ");
+    for kind in KINDS {
+        chip(h, kind, &format!("{kind}: {}", kind_words(kind)));
+        h.push(' ');
+    }
+    h.push_str(
+        "<br><span class=\"chg\">underlined red</span>: words of a shared passage that the other \
+         version does not have. Click a highlight to find its counterpart.</p>\n",
+    );
+    for &i in shown {
+        if let Some(p) = report.pairs.get(i) {
+            pair_view(report, i, p, texts, h);
+        }
+    }
+    h.push_str("</section>\n");
+}
+
+/// One pair's view.
+fn pair_view(report: &Report, i: usize, p: &PairOut, texts: &ArticleTexts, h: &mut String) {
+    let (a, b) = (label(report, p.a), label(report, p.b));
+    let _ = writeln!(h, "<section class=\"pair\" id=\"pair-{i}\">\n<h3>{} ↔ {}</h3>", esc(&a), esc(&b));
+    h.push_str("<p class=\"what\">");
+    chip(h, p.relation, relation_words(p.relation));
+    if p.relation != "boilerplate" {
+        let _ = write!(
+            h,
+            " {} / {} shared words ({} / {} of each article), {} of them changed",
+            p.shared_words[0],
+            p.shared_words[1],
+            percent(p.covered[0]),
+            percent(p.covered[1]),
+            percent(p.changed)
+        );
+    }
+    let conf = confidence(p);
+    let _ = writeln!(
+        h,
+        "</p>\n<p class=\"verdict\">Verdict: <b>{}</b>{}</p>",
+        esc(&verdict_words(report, p)),
+        if conf.is_empty() { String::new() } else { format!(", confidence {conf}") }
+    );
+    evidence(report, p, h);
+    h.push_str("<div class=\"sides\">\n");
+    for article in [p.a, p.b] {
+        side(report, p, article, texts, h);
+    }
+    h.push_str("</div>\n<p class=\"top\"><a href=\"#pairs\">back to the pairs</a></p>\n</section>\n");
+}
+
+/// The evidence list of a pair's verdict.
+fn evidence(report: &Report, p: &PairOut, h: &mut String) {
+    if p.direction.evidence.is_empty() {
+        return;
+    }
+    h.push_str("<details open class=\"evidence\"><summary>Evidence</summary>\n<ul>\n");
+    for e in &p.direction.evidence {
+        let favours = match e.favours {
+            "a" => format!("{} is the source", label(report, p.a)),
+            "b" => format!("{} is the source", label(report, p.b)),
+            _ => "a common source".to_string(),
+        };
+        let _ = writeln!(
+            h,
+            "<li><b>{}</b> (weight {:.1}), points to {}: {}</li>",
+            esc(&e.signal.replace('_', " ")),
+            e.weight,
+            esc(&favours),
+            esc(&e.detail)
+        );
+    }
+    h.push_str("</ul>\n</details>\n");
+}
+
+/// One side: the article's whole text with its highlights.
+fn side(report: &Report, p: &PairOut, article: u32, texts: &ArticleTexts, h: &mut String) {
+    let art = report.articles.get(article as usize);
+    let _ =
+        write!(h, "<div class=\"side\" data-article=\"{article}\">\n<h4>{}", esc(&label(report, article)));
+    if let Some(date) = art.and_then(|a| a.date.as_deref().or(a.dateline.as_deref())) {
+        let _ = write!(h, " <span class=\"note\">{}</span>", esc(date));
+    }
+    h.push_str("</h4>\n");
+    match texts.get(article) {
+        Some(text) => {
+            let marks = marks(report, p, article, text);
+            h.push_str("<div class=\"text\">");
+            highlighted(text, &marks, article, report, h);
+            h.push_str("</div>\n");
+        }
+        None => h.push_str("<p class=\"note\">Text not available (it could not be read again).</p>\n"),
+    }
+    h.push_str("</div>\n");
+}
+
+/// The pair's matches on `article`'s side whose spans fit `text`, by start.
+fn marks<'r>(report: &'r Report, p: &PairOut, article: u32, text: &str) -> Vec<Mark<'r>> {
+    let mut marks: Vec<Mark> = p
+        .matches
+        .iter()
+        .filter_map(|&m| {
+            let mo = report.matches.get(m)?;
+            let place = if mo.a.article == article { &mo.a } else { &mo.b };
+            let fits = place.article == article
+                && place.start < place.end
+                && text.get(place.start..place.end).is_some();
+            fits.then_some(Mark { start: place.start, end: place.end, m, kind: mo.kind, rule: &mo.rule })
+        })
+        .collect();
+    marks.sort_by_key(|k| (k.start, k.m));
+    marks
+}
+
+/// Byte ranges of changed words inside the marks on `article`'s side.
+fn changed(report: &Report, article: u32, text: &str, marks: &[Mark]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for k in marks {
+        let Some(mo) = report.matches.get(k.m) else { continue };
+        let Some(passage) = &mo.passage else { continue };
+        let side = usize::from(mo.a.article != article);
+        let Some(ranges) = changed_ranges(&text[k.start..k.end], &passage.text[side]) else { continue };
+        out.extend(ranges.into_iter().map(|(s, e)| (k.start + s, k.start + e)));
+    }
+    out
+}
+
+/// Writes `text` escaped, each mark's span in a `<mark>` (the lowest
+/// match index wins where marks overlap) and changed words in a span.
+fn highlighted(text: &str, marks: &[Mark], article: u32, report: &Report, h: &mut String) {
+    let changed = changed(report, article, text, marks);
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    cuts.extend(marks.iter().flat_map(|k| [k.start, k.end]));
+    cuts.extend(changed.iter().flat_map(|&(s, e)| [s, e]));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut open: Option<usize> = None;
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        let cover = marks.iter().filter(|k| k.start <= s && e <= k.end).min_by_key(|k| k.m);
+        if cover.map(|k| k.m) != open {
+            if open.is_some() {
+                h.push_str("</mark>");
+            }
+            if let Some(k) = cover {
+                let _ = write!(
+                    h,
+                    "<mark class=\"k-{}\" data-m=\"{}\" title=\"{}: {}\">",
+                    esc(k.kind),
+                    k.m,
+                    esc(k.kind),
+                    esc(k.rule)
+                );
+            }
+            open = cover.map(|k| k.m);
+        }
+        let piece = esc(&text[s..e]);
+        if changed.iter().any(|&(cs, ce)| cs <= s && e <= ce) {
+            let _ = write!(h, "<span class=\"chg\">{piece}</span>");
+        } else {
+            h.push_str(&piece);
+        }
+    }
+    if open.is_some() {
+        h.push_str("</mark>");
+    }
+}
