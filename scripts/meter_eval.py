@@ -79,12 +79,12 @@ def print_table(per_class, macro, n, title="macro"):
     print(f"| **{title}** | {n} | | | **{macro:.4f}** |")
 
 
-def cv_scores(gold, rows, features, groups=None):
+def cv_scores(gold, rows, features, groups=None, l2=L2):
     """(mean macro F1, its sd over repetitions, pooled per-class scores) of CV."""
     X = [[value(r, f) for f in features] for r in rows]
     y = [gold[r["article"]] for r in rows]
     g = [groups[r["article"]] for r in rows] if groups else None
-    runs = meter_lr.cross_validate(X, y, repeats=REPEATS, l2=L2, groups=g)
+    runs = meter_lr.cross_validate(X, y, repeats=REPEATS, l2=l2, groups=g)
     macros = [scores(dict(zip(range(len(y)), y)), dict(enumerate(p)))[1] for p in runs]
     pooled_gold = {(i, j): t for i in range(len(runs)) for j, t in enumerate(y)}
     pooled_pred = {(i, j): p for i, run in enumerate(runs) for j, p in enumerate(run)}
@@ -135,6 +135,7 @@ def main():
     ap.add_argument("--train", metavar="PATH", help="fit on all rows, write the parameter file")
     ap.add_argument("--grouped", action="store_true", help="CV folds hold whole stories")
     ap.add_argument("--features", help="comma-separated features instead of the default set")
+    ap.add_argument("--l2", type=float, default=L2, help=f"L2 penalty of the weights (default {L2})")
     args = ap.parse_args()
     labels = read_tsv(args.labels)
     gold = {r["article"]: r["classification"] for r in labels}
@@ -146,9 +147,9 @@ def main():
         print(f"warning: {len(missing)} labelled articles missing from the output", file=sys.stderr)
     features = args.features.split(",") if args.features else FEATURES
     if args.cv:
-        m, sd, per_class = cv_scores(gold, rows, features, groups)
+        m, sd, per_class = cv_scores(gold, rows, features, groups, args.l2)
         kind = "story-grouped" if args.grouped else "stratified"
-        print(f"{kind} 10-fold CV x {REPEATS}, features: {', '.join(features)}")
+        print(f"{kind} 10-fold CV x {REPEATS}, L2 {args.l2}, features: {', '.join(features)}")
         print(f"macro F1 {m:.4f} ± {sd:.4f} (mean ± sd over repetitions); per class, pooled:")
         print_table(per_class, statistics.mean(v[2] for v in per_class.values()), len(rows), "pooled macro")
         return 0
