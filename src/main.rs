@@ -57,12 +57,11 @@ fn meter(args: &cli::MeterArgs) -> Result<(), Error> {
         eprintln!("wiretrace: {w}");
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    // log_words is derived from words, so it is not a column.
-    let columns = &Derivation::MEASURES[..Derivation::MEASURES.len() - 1];
+    let columns = Derivation::COLUMNS;
     writeln!(out, "article\tpredicted\t{}", columns.join("\t"))?;
     for r in &rows {
         write!(out, "{}\t{}", r.article, r.class.label())?;
-        for name in columns {
+        for name in &columns {
             match r.derivation.measure(name) {
                 Some(x) if *name == "words" => write!(out, "\t{x}")?,
                 Some(x) => write!(out, "\t{x:.4}")?,

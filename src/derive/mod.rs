@@ -61,9 +61,9 @@ pub struct Derivation {
 }
 
 impl Derivation {
-    /// Names of the measures [`Derivation::measure`] knows, in the order of
-    /// `wiretrace meter`'s columns.
-    pub const MEASURES: [&'static str; 12] = [
+    /// Names of the measures, in the order of `wiretrace meter`'s columns.
+    /// [`Derivation::measure`] knows these and `log_words`.
+    pub const COLUMNS: [&'static str; 11] = [
         "trigram_containment",
         "aligned_coverage",
         "word_containment",
@@ -75,7 +75,6 @@ impl Derivation {
         "matched_sentences",
         "last_third_trigrams",
         "unquoted_trigrams",
-        "log_words",
     ];
 
     /// The measure called `name` (`log_words` is `ln(1 + words)`).

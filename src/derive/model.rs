@@ -61,7 +61,7 @@ impl Model {
             let [mean, sd, w0, w1, w2] = numbers::<5>(&fields[1..], i + 1)?;
             match fields[0] {
                 "bias" => bias = Some([w0, w1, w2]),
-                name if Derivation::MEASURES.contains(&name) && sd > 0.0 => {
+                name if Derivation::default().measure(name).is_some() && sd > 0.0 => {
                     terms.push(Term { name: name.to_string(), mean, sd, weights: [w0, w1, w2] });
                 }
                 name => return Err(format!("line {}: unknown measure or bad sd: {name:?}", i + 1)),
