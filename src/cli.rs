@@ -37,11 +37,14 @@ pub enum Command {
 pub struct MeterArgs {
     /// The METER folder holding labels.tsv (its 'article' and 'pa_files' columns are read).
     pub root: PathBuf,
-    /// Word containment (share of the story's distinct words in the PA copy) at or above which
-    /// a story is partially derived.
+    /// Classify by thresholds on word containment (the old rule) instead of the learned model.
+    #[arg(long)]
+    pub rule: bool,
+    /// With --rule: word containment (share of the story's distinct words in the PA copy) at or
+    /// above which a story is partially derived.
     #[arg(long, default_value_t = wiretrace::derive::DEFAULT_THRESHOLDS.0)]
     pub partially: f64,
-    /// Word containment at or above which a story is wholly derived.
+    /// With --rule: word containment at or above which a story is wholly derived.
     #[arg(long, default_value_t = wiretrace::derive::DEFAULT_THRESHOLDS.1)]
     pub wholly: f64,
 }

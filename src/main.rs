@@ -44,29 +44,31 @@ fn pan(args: &cli::PanArgs) -> Result<(), Error> {
 }
 
 fn meter(args: &cli::MeterArgs) -> Result<(), Error> {
+    use wiretrace::derive::Derivation;
+    use wiretrace::meter::Classifier;
     let params = wiretrace::Config::new(Vec::new()).align;
-    let (rows, warnings) = wiretrace::meter::run(&args.root, (args.partially, args.wholly), &params)?;
+    let classifier = if args.rule {
+        Classifier::Thresholds(args.partially, args.wholly)
+    } else {
+        Classifier::Model(wiretrace::derive::Model::builtin()?)
+    };
+    let (rows, warnings) = wiretrace::meter::run(&args.root, &classifier, &params)?;
     for w in &warnings {
         eprintln!("wiretrace: {w}");
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    writeln!(
-        out,
-        "article\tpredicted\ttrigram_containment\taligned_coverage\tword_containment\tfivegram_containment\twords"
-    )?;
+    let columns = Derivation::COLUMNS;
+    writeln!(out, "article\tpredicted\t{}", columns.join("\t"))?;
     for r in &rows {
-        let d = &r.derivation;
-        writeln!(
-            out,
-            "{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}",
-            r.article,
-            r.class.label(),
-            d.trigram_containment,
-            d.aligned_coverage,
-            d.word_containment,
-            d.fivegram_containment,
-            d.words
-        )?;
+        write!(out, "{}\t{}", r.article, r.class.label())?;
+        for name in &columns {
+            match r.derivation.measure(name) {
+                Some(x) if *name == "words" => write!(out, "\t{x}")?,
+                Some(x) => write!(out, "\t{x:.4}")?,
+                None => write!(out, "\t")?,
+            }
+        }
+        writeln!(out)?;
     }
     out.flush()?;
     Ok(())

@@ -1,13 +1,14 @@
 //! METER: every newspaper story of the METER corpus measured against the
 //! Press Association copy of its story, and classified as wholly,
-//! partially or non derived (see `derive`).
+//! partially or non derived: by the learned model ([`Model`], the default)
+//! or by thresholds on word containment (the old rule).
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::align::AlignParams;
-use crate::derive::{Derivation, DerivedClass, classify, derivation, latin1};
+use crate::derive::{Derivation, DerivedClass, Model, classify, derivation, latin1};
 use crate::error::{Error, Warning};
 
 /// One classified story.
@@ -21,11 +22,30 @@ pub struct MeterRow {
     pub class: DerivedClass,
 }
 
+/// How stories are classified from their measures.
+#[derive(Clone, Debug)]
+pub enum Classifier {
+    /// The learned multinomial logistic regression.
+    Model(Model),
+    /// The old rule: (partially, wholly) thresholds on word containment.
+    Thresholds(f64, f64),
+}
+
+impl Classifier {
+    /// The class of a story with measures `d`.
+    pub fn classify(&self, d: &Derivation) -> DerivedClass {
+        match self {
+            Classifier::Model(m) => m.classify(d),
+            Classifier::Thresholds(lower, upper) => classify(d.word_containment, (*lower, *upper)),
+        }
+    }
+}
+
 /// Classifies every article listed in `root/labels.tsv` against the PA
-/// files listed beside it (column `pa_files`), by word containment.
+/// files listed beside it (column `pa_files`).
 pub fn run(
     root: &Path,
-    thresholds: (f64, f64),
+    classifier: &Classifier,
     params: &AlignParams,
 ) -> Result<(Vec<MeterRow>, Vec<Warning>), Error> {
     let labels = root.join("labels.tsv");
@@ -56,11 +76,7 @@ pub fn run(
             let sources: Vec<String> =
                 pa.iter().map(|p| read(p).map_err(|e| warn(e, p))).collect::<Result<_, _>>()?;
             let d = derivation(&text, &sources, params);
-            Ok(MeterRow {
-                article: article.clone(),
-                derivation: d,
-                class: classify(d.word_containment, thresholds),
-            })
+            Ok(MeterRow { article: article.clone(), derivation: d, class: classifier.classify(&d) })
         })
         .collect();
     let (mut out, mut warnings) = (Vec::new(), Vec::new());

@@ -27,6 +27,8 @@ mod sentences;
 mod trim;
 mod verbatim;
 
+pub(crate) use sentences::is_stopword;
+
 use crate::segment::Span;
 
 /// Settings of the aligner; defaults are those of Sanchez-Perez et al.

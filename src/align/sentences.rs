@@ -206,7 +206,7 @@ pub(super) fn sentences(
 }
 
 /// Whether `word` (normalized) is a function word.
-pub(super) fn is_stopword(word: &str) -> bool {
+pub(crate) fn is_stopword(word: &str) -> bool {
     STOPWORDS.binary_search(&word).is_ok()
 }
 

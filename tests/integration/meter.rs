@@ -4,8 +4,8 @@
 
 use crate::util::{run_in, scratch, write};
 
-#[test]
-fn meter_classifies_copied_and_fresh_stories() {
+/// A METER folder with one copied and one fresh story.
+fn fixture() -> tempfile::TempDir {
     let dir = scratch();
     let pa = "A man who robbed three chemists in Leeds with a replica gun was jailed for six years \
               yesterday. The court heard he stole \u{a3}500 in cash and left staff terrified.";
@@ -28,18 +28,34 @@ fn meter_classifies_copied_and_fresh_stories() {
         row("news/s/fresh_times.txt", "non_derived"),
     ];
     write(dir.path(), "labels.tsv", labels.join("\n"));
+    dir
+}
+
+#[test]
+fn meter_classifies_copied_and_fresh_stories() {
+    let dir = fixture();
     let run = run_in(dir.path(), &["meter", "."], &[]);
     let out = &run.ok().stdout;
+    let header: Vec<&str> = out.lines().next().unwrap_or_default().split('\t').collect();
     let rows: Vec<Vec<&str>> = out.lines().skip(1).map(|l| l.split('\t').collect()).collect();
     assert_eq!(rows.len(), 2, "{out}");
     let class_of = |article: &str| rows.iter().find(|r| r[0] == article).map(|r| r[1]).unwrap_or("missing");
     assert_eq!(class_of("news/s/copied_sun.txt"), "wholly_derived", "{out}");
     assert_eq!(class_of("news/s/fresh_times.txt"), "non_derived", "{out}");
     for r in &rows {
-        assert_eq!(r.len(), 7, "{out}");
+        assert_eq!(r.len(), header.len(), "{out}");
         for measure in &r[2..6] {
             let x: f64 = measure.parse().expect("a number");
             assert!((0.0..=1.0).contains(&x), "{out}");
         }
     }
+}
+
+#[test]
+fn meter_rule_flag_keeps_the_containment_thresholds() {
+    let dir = fixture();
+    let run = run_in(dir.path(), &["meter", "--rule", "."], &[]);
+    let out = &run.ok().stdout;
+    assert!(out.lines().any(|l| l.starts_with("news/s/copied_sun.txt\twholly_derived")), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("news/s/fresh_times.txt\tnon_derived")), "{out}");
 }
