@@ -371,6 +371,29 @@ pub(crate) fn cut_at_word(text: &str, max: usize) -> String {
     format!("{}…", head.trim_end_matches('…').trim_end())
 }
 
+/// What two articles share (a pair's `relation`), in words.
+pub(crate) fn relation_words(relation: &str) -> &'static str {
+    match relation {
+        "syndication" => "copied text (syndication)",
+        "quote" => "shared quotes",
+        "rewrite" => "reworded sentences (rewrite)",
+        "boilerplate" => "boilerplate only",
+        _ => "shared text",
+    }
+}
+
+/// The verdict on pair `p`, in words, naming its articles `a` and `b`.
+pub(crate) fn verdict_words(p: &PairOut, a: &str, b: &str) -> String {
+    match (p.direction.verdict, &p.direction.source) {
+        ("a_to_b", _) => format!("{b} took from {a}"),
+        ("b_to_a", _) => format!("{a} took from {b}"),
+        ("common_source", Some(s)) => format!("both take from a common source, {s}, not from each other"),
+        ("common_source", None) => "both take from a common source, not from each other".to_string(),
+        _ if p.relation == "boilerplate" => "no copying: they share only boilerplate".to_string(),
+        _ => "undetermined: the evidence does not say who took from whom".to_string(),
+    }
+}
+
 /// Rounds a measure to 4 decimals for stable, readable output.
 pub(crate) fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0

@@ -79,11 +79,7 @@ fn stories(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// One pair: what they share, how much changed, the verdict and evidence.
 fn pair(p: &PairOut, out: &mut dyn Write) -> io::Result<()> {
     let [a, b] = [&p.ids[0], &p.ids[1]];
-    let what = match p.relation {
-        "syndication" => "copied text (syndication)",
-        "quote" => "shared quotes",
-        _ => "reworded sentences (rewrite)",
-    };
+    let what = super::relation_words(p.relation);
     writeln!(out)?;
     writeln!(
         out,
@@ -95,15 +91,7 @@ fn pair(p: &PairOut, out: &mut dyn Write) -> io::Result<()> {
         p.changed * 100.0
     )?;
     let d = &p.direction;
-    let verdict = match d.verdict {
-        "a_to_b" => format!("{b} took from {a}"),
-        "b_to_a" => format!("{a} took from {b}"),
-        "common_source" => match &d.source {
-            Some(s) => format!("both take from a common source, {s}, not from each other"),
-            None => "both take from a common source, not from each other".to_string(),
-        },
-        _ => "who took from whom is undetermined".to_string(),
-    };
+    let verdict = super::verdict_words(p, a, b);
     let confidence = if d.verdict == "undetermined" {
         String::new()
     } else {

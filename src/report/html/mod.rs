@@ -19,7 +19,7 @@ mod side;
 use std::fmt::Write as _;
 use std::io;
 
-use super::{PairOut, Report};
+use super::{PairOut, Report, relation_words};
 use crate::pipeline::ArticleTexts;
 
 /// Writes the HTML page of `report`, with side-by-side views of the pairs
@@ -109,17 +109,6 @@ fn label(report: &Report, a: u32) -> String {
     }
 }
 
-/// What two articles share, in words.
-fn relation_words(relation: &str) -> &'static str {
-    match relation {
-        "syndication" => "copied text (syndication)",
-        "quote" => "shared quotes",
-        "rewrite" => "reworded sentences (rewrite)",
-        "boilerplate" => "boilerplate only",
-        _ => "shared text",
-    }
-}
-
 /// A kind of shared text, in words, for legends and cluster lists.
 fn kind_words(kind: &str) -> &'static str {
     match kind {
@@ -132,17 +121,9 @@ fn kind_words(kind: &str) -> &'static str {
     }
 }
 
-/// The verdict on a pair, in words.
+/// The verdict on a pair, in words, with the articles' labels.
 fn verdict_words(report: &Report, p: &PairOut) -> String {
-    let (a, b) = (label(report, p.a), label(report, p.b));
-    match (p.direction.verdict, &p.direction.source) {
-        ("a_to_b", _) => format!("{b} took from {a}"),
-        ("b_to_a", _) => format!("{a} took from {b}"),
-        ("common_source", Some(s)) => format!("both take from a common source, {s}, not from each other"),
-        ("common_source", None) => "both take from a common source, not from each other".to_string(),
-        _ if p.relation == "boilerplate" => "no copying: they share only boilerplate".to_string(),
-        _ => "undetermined: the evidence does not say who took from whom".to_string(),
-    }
+    super::verdict_words(p, &label(report, p.a), &label(report, p.b))
 }
 
 /// A pair's confidence, for display (empty when undetermined).
