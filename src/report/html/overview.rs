@@ -141,13 +141,7 @@ pub(super) fn stories(report: &Report, limit: usize, h: &mut String) {
         h.push_str("</li>\n");
     }
     h.push_str("</ul>\n");
-    if report.stories.len() > cap {
-        let _ = writeln!(
-            h,
-            "<p class=\"note\">… and {} more stories (--limit 0 shows all).</p>",
-            report.stories.len() - cap
-        );
-    }
+    more(h, report.stories.len().saturating_sub(cap), "stories");
     h.push_str("</section>\n");
 }
 
@@ -190,13 +184,7 @@ pub(super) fn pair_table(report: &Report, shown: &[usize], h: &mut String) {
         let _ = writeln!(h, "<a href=\"#pair-{i}\">side by side</a></td></tr>");
     }
     h.push_str("</tbody>\n</table>\n");
-    if shown.len() < report.pairs.len() {
-        let _ = writeln!(
-            h,
-            "<p class=\"note\">… and {} more pair(s) with less shared text (--limit 0 shows all).</p>",
-            report.pairs.len() - shown.len()
-        );
-    }
+    more(h, report.pairs.len().saturating_sub(shown.len()), "pair(s) with less shared text");
     h.push_str(
         "<p class=\"note\">Shared words: words of shared text in each article. Changed: share of \
          those words not kept, in order, by the other article.</p>\n</section>\n",
@@ -234,13 +222,7 @@ pub(super) fn clusters(report: &Report, limit: usize, h: &mut String) {
         );
     }
     h.push_str("</tbody>\n</table>\n");
-    if report.clusters.len() > cap {
-        let _ = writeln!(
-            h,
-            "<p class=\"note\">… and {} more cluster(s) (--limit 0 shows all).</p>",
-            report.clusters.len() - cap
-        );
-    }
+    more(h, report.clusters.len().saturating_sub(cap), "cluster(s)");
     h.push_str("<p class=\"note\">¶ numbers count paragraphs from 1.</p>\n</section>\n");
 }
 
@@ -258,4 +240,11 @@ pub(super) fn warnings(report: &Report, texts: &ArticleTexts, h: &mut String) {
         let _ = writeln!(h, "<li>{}</li>", esc(&w.to_string()));
     }
     h.push_str("</ul>\n</section>\n");
+}
+
+/// The note saying `left` more `what` are not shown, when there are any.
+fn more(h: &mut String, left: usize, what: &str) {
+    if left > 0 {
+        let _ = writeln!(h, "<p class=\"note\">… and {left} more {what} (--limit 0 shows all).</p>");
+    }
 }
