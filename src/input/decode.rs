@@ -1,19 +1,26 @@
 //! Opening (and decompressing) a file, and turning bytes into text.
 
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 
 use super::{Compression, Source};
 
 /// Opens `source` for reading, decompressing on the fly.
 pub(super) fn open(source: &Source) -> Result<Box<dyn Read>, String> {
     let file = File::open(&source.path).map_err(|e| format!("cannot open: {e}"))?;
-    let file = BufReader::with_capacity(1 << 16, file);
-    Ok(match source.compression {
-        Compression::None => Box::new(file),
-        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(file)),
+    decompress(BufReader::with_capacity(1 << 16, file), source.compression)
+}
+
+/// Wraps the raw bytes of `raw` in the decoder `compression` calls for.
+pub(super) fn decompress<'a>(
+    raw: impl BufRead + 'a,
+    compression: Compression,
+) -> Result<Box<dyn Read + 'a>, String> {
+    Ok(match compression {
+        Compression::None => Box::new(raw),
+        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(raw)),
         Compression::Zstd => Box::new(
-            zstd::stream::read::Decoder::with_buffer(file).map_err(|e| format!("not a zstd stream: {e}"))?,
+            zstd::stream::read::Decoder::with_buffer(raw).map_err(|e| format!("not a zstd stream: {e}"))?,
         ),
     })
 }

@@ -1,6 +1,6 @@
 //! JSON Lines and CSV exports: one article per record.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 
 use super::fields::{Role, host_of, is_scrape_field};
 use super::{Article, ArticleKey, ArticleMeta, Item, ReadOptions, Source, decode};
@@ -38,13 +38,16 @@ fn non_empty(s: String) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
-/// Reads a JSON Lines file: one JSON object per line, blank lines ignored, a
-/// UTF-8 byte order mark before the first line skipped.
-pub(super) fn read_jsonl(index: u32, source: &Source, options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
-    let reader = match decode::open(source) {
-        Ok(reader) => reader,
-        Err(message) => return emit(Item::Warning(Warning::file(&source.display, message))),
-    };
+/// Reads `reader`, the (decompressed) content of `source`, as JSON Lines:
+/// one JSON object per line, blank lines ignored, a UTF-8 byte order mark
+/// before the first line skipped.
+pub(super) fn read_jsonl(
+    index: u32,
+    source: &Source,
+    reader: impl Read,
+    options: &ReadOptions,
+    emit: &mut dyn FnMut(Item),
+) {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     let mut buf = Vec::new();
     let mut line = 0u64;
@@ -138,22 +141,19 @@ fn kind_of(value: &serde_json::Value) -> &'static str {
     }
 }
 
-/// Reads a CSV (or TSV) file with a header row (a UTF-8 byte order mark
-/// before it is skipped). A row too short to hold the text column is skipped
+/// Reads `reader`, the (decompressed) content of `source`, as CSV (or TSV)
+/// with a header row (a UTF-8 byte order mark before it is skipped). A row too short to hold the text column is skipped
 /// with a warning; a row with more non-empty fields than the header is read
 /// with a warning, as it probably holds an unquoted delimiter.
 pub(super) fn read_csv(
     index: u32,
     source: &Source,
+    reader: impl Read,
     options: &ReadOptions,
     delimiter: u8,
     emit: &mut dyn FnMut(Item),
 ) {
     let file_warning = |message: String| Item::Warning(Warning::file(&source.display, message));
-    let reader = match decode::open(source) {
-        Ok(reader) => reader,
-        Err(message) => return emit(file_warning(message)),
-    };
     let mut csv =
         csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(reader);
     let columns = match csv_columns(&mut csv, options, source) {

@@ -5,13 +5,16 @@ use std::io::Read;
 use super::{Article, ArticleKey, ArticleMeta, Item, ReadOptions, Source, decode};
 use crate::error::Warning;
 
-/// Reads `source` as one article whose id is its relative path.
-pub(super) fn read(index: u32, source: &Source, _options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
+/// Reads `reader`, the (decompressed) content of `source`, as one article
+/// whose id is its relative path.
+pub(super) fn read(
+    index: u32,
+    source: &Source,
+    mut reader: impl Read,
+    _options: &ReadOptions,
+    emit: &mut dyn FnMut(Item),
+) {
     let warn = |message: String| Item::Warning(Warning::file(&source.display, message));
-    let mut reader = match decode::open(source) {
-        Ok(reader) => reader,
-        Err(message) => return emit(warn(message)),
-    };
     let mut bytes = Vec::new();
     if let Err(err) = reader.read_to_end(&mut bytes) {
         return emit(warn(format!("{}; file skipped", decode::read_error(&err, source))));
