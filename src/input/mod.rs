@@ -73,7 +73,7 @@ pub struct ReadOptions {
 
 /// One item read from a source: an article, or a warning about the source or
 /// one of its records.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum Item {
     /// A readable article.
     Article(Article),

@@ -12,6 +12,7 @@ mod oracle;
 mod pan;
 mod passages;
 mod provenance;
+mod read_bytes;
 mod realdata;
 mod schema;
 mod util;
