@@ -18,6 +18,7 @@
 mod decode;
 mod discover;
 mod fields;
+mod lines;
 mod records;
 mod text;
 

@@ -3,6 +3,7 @@
 use std::io::{BufRead, BufReader, Read};
 
 use super::fields::{Role, host_of, is_scrape_field};
+use super::lines::LineCounter;
 use super::{Article, ArticleKey, ArticleMeta, Item, ReadOptions, Source, decode};
 use crate::error::Warning;
 
@@ -154,8 +155,13 @@ pub(super) fn read_csv(
     emit: &mut dyn FnMut(Item),
 ) {
     let file_warning = |message: String| Item::Warning(Warning::file(&source.display, message));
-    let mut csv =
-        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(reader);
+    // Lines are counted by LineCounter, not the csv crate, which counts LFs
+    // only: a file of CR-ended rows would be all line 1 (keys must differ).
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(LineCounter::new(reader));
     let columns = match csv_columns(&mut csv, options, source) {
         Ok(columns) => columns,
         Err(message) => return emit(file_warning(message)),
@@ -169,7 +175,8 @@ pub(super) fn read_csv(
             Err(err) => {
                 rows += 1;
                 // An I/O error carries no position: name the line of the unread row.
-                let line = err.position().map_or_else(|| csv.position().line(), |p| p.line());
+                let byte = err.position().map_or_else(|| csv.position().byte(), |p| p.byte());
+                let line = csv.get_mut().line_at(byte);
                 emit(Item::Warning(Warning::line(&source.display, line, csv_error(&err, source))));
                 if matches!(err.kind(), csv::ErrorKind::Io(_)) {
                     break;
@@ -177,7 +184,7 @@ pub(super) fn read_csv(
                 continue;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| csv.get_mut().line_at(p.byte()));
         let mut warn = |message: String| emit(Item::Warning(Warning::line(&source.display, line, message)));
         if let Some(fields) = csv_row(&record, &columns, &mut warn) {
             emit(Item::Article(article(index, source, line, fields)));

@@ -5,6 +5,7 @@ mod browser;
 mod corpus;
 mod determinism;
 mod formats;
+mod fuzz_regressions;
 mod graph;
 mod matching;
 mod meter;

@@ -1,0 +1,48 @@
+//! Inputs the fuzz targets (fuzz/, docs/fuzzing.md) found breaking an
+//! invariant, minimized; each test is named after what broke.
+
+use wiretrace::input::{Compression, Format, Item, ReadOptions, Source, read_bytes};
+
+/// What reading `bytes` as `format` gives: (line, article text) of each
+/// article and (line, message) of each warning.
+fn read(bytes: &[u8], format: Format) -> (Vec<(u64, String)>, Vec<(Option<u64>, String)>) {
+    let source = Source {
+        path: "in.csv".into(),
+        display: "in.csv".into(),
+        relative: "in.csv".into(),
+        parent: None,
+        format,
+        compression: Compression::None,
+    };
+    let (mut articles, mut warnings) = (Vec::new(), Vec::new());
+    read_bytes(0, &source, bytes, &ReadOptions::default(), &mut |item| match item {
+        Item::Article(a) => articles.push((a.key.line, a.text)),
+        Item::Warning(w) => warnings.push((w.line, w.message)),
+    });
+    (articles, warnings)
+}
+
+const CSV: Format = Format::Csv { delimiter: b',' };
+
+/// A CSV file whose lines end in a lone CR gave every row line 1 (the csv
+/// crate counts LFs only), so its articles shared one key and re-reading
+/// the file matched the wrong article.
+#[test]
+fn csv_rows_ended_by_lone_cr_get_their_own_lines() {
+    let (articles, warnings) = read(b"id,text\r1,one\r2,two\r\r3,\"a\rb\"\r4,four", CSV);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let lines: Vec<u64> = articles.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [2, 3, 5, 7], "each row on the line an editor shows it");
+    assert_eq!(articles[2].1, "a\rb", "a CR inside a quoted field stays in the text");
+}
+
+/// The lines of LF and CR LF files are what the csv crate counted before.
+#[test]
+fn csv_lines_of_lf_and_crlf_files_are_unchanged() {
+    let lf = "id,text\n1,one\n2,\"two\nlines\"\n3,three\n";
+    for text in [lf.to_string(), lf.replace('\n', "\r\n")] {
+        let (articles, _) = read(text.as_bytes(), CSV);
+        let lines: Vec<u64> = articles.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, [2, 3, 5], "{text:?}");
+    }
+}
