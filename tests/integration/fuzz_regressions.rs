@@ -36,6 +36,15 @@ fn csv_rows_ended_by_lone_cr_get_their_own_lines() {
     assert_eq!(articles[2].1, "a\rb", "a CR inside a quoted field stays in the text");
 }
 
+/// Found with the fix above: the csv crate starts a record where the last
+/// one ended, so a row after empty lines was named by the first of them.
+#[test]
+fn csv_rows_after_empty_lines_are_named_by_their_own_line() {
+    let (articles, _) = read(b"id,text\n1,one\n\n\r\n2,two\n", CSV);
+    let lines: Vec<u64> = articles.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [2, 5]);
+}
+
 /// The lines of LF and CR LF files are what the csv crate counted before.
 #[test]
 fn csv_lines_of_lf_and_crlf_files_are_unchanged() {
