@@ -3,9 +3,23 @@
 
 use wiretrace::input::{Compression, Format, Item, ReadOptions, Source, read_bytes};
 
-/// What reading `bytes` as `format` gives: (line, article text) of each
-/// article and (line, message) of each warning.
-fn read(bytes: &[u8], format: Format) -> (Vec<(u64, String)>, Vec<(Option<u64>, String)>) {
+/// What reading some bytes gave.
+struct Outcome {
+    /// (line, text) of each article.
+    articles: Vec<(u64, String)>,
+    /// (line, message) of each warning.
+    warnings: Vec<(Option<u64>, String)>,
+}
+
+impl Outcome {
+    /// The line of each article.
+    fn lines(&self) -> Vec<u64> {
+        self.articles.iter().map(|(line, _)| *line).collect()
+    }
+}
+
+/// What reading `bytes` as `format` gives.
+fn read(bytes: &[u8], format: Format) -> Outcome {
     let source = Source {
         path: "in.csv".into(),
         display: "in.csv".into(),
@@ -19,7 +33,7 @@ fn read(bytes: &[u8], format: Format) -> (Vec<(u64, String)>, Vec<(Option<u64>, 
         Item::Article(a) => articles.push((a.key.line, a.text)),
         Item::Warning(w) => warnings.push((w.line, w.message)),
     });
-    (articles, warnings)
+    Outcome { articles, warnings }
 }
 
 const CSV: Format = Format::Csv { delimiter: b',' };
@@ -29,20 +43,17 @@ const CSV: Format = Format::Csv { delimiter: b',' };
 /// the file matched the wrong article.
 #[test]
 fn csv_rows_ended_by_lone_cr_get_their_own_lines() {
-    let (articles, warnings) = read(b"id,text\r1,one\r2,two\r\r3,\"a\rb\"\r4,four", CSV);
-    assert!(warnings.is_empty(), "{warnings:?}");
-    let lines: Vec<u64> = articles.iter().map(|(line, _)| *line).collect();
-    assert_eq!(lines, [2, 3, 5, 7], "each row on the line an editor shows it");
-    assert_eq!(articles[2].1, "a\rb", "a CR inside a quoted field stays in the text");
+    let out = read(b"id,text\r1,one\r2,two\r\r3,\"a\rb\"\r4,four", CSV);
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    assert_eq!(out.lines(), [2, 3, 5, 7], "each row on the line an editor shows it");
+    assert_eq!(out.articles[2].1, "a\rb", "a CR inside a quoted field stays in the text");
 }
 
 /// Found with the fix above: the csv crate starts a record where the last
 /// one ended, so a row after empty lines was named by the first of them.
 #[test]
 fn csv_rows_after_empty_lines_are_named_by_their_own_line() {
-    let (articles, _) = read(b"id,text\n1,one\n\n\r\n2,two\n", CSV);
-    let lines: Vec<u64> = articles.iter().map(|(line, _)| *line).collect();
-    assert_eq!(lines, [2, 5]);
+    assert_eq!(read(b"id,text\n1,one\n\n\r\n2,two\n", CSV).lines(), [2, 5]);
 }
 
 /// The lines of LF and CR LF files are what the csv crate counted before.
@@ -50,8 +61,6 @@ fn csv_rows_after_empty_lines_are_named_by_their_own_line() {
 fn csv_lines_of_lf_and_crlf_files_are_unchanged() {
     let lf = "id,text\n1,one\n2,\"two\nlines\"\n3,three\n";
     for text in [lf.to_string(), lf.replace('\n', "\r\n")] {
-        let (articles, _) = read(text.as_bytes(), CSV);
-        let lines: Vec<u64> = articles.iter().map(|(line, _)| *line).collect();
-        assert_eq!(lines, [2, 3, 5], "{text:?}");
+        assert_eq!(read(text.as_bytes(), CSV).lines(), [2, 3, 5], "{text:?}");
     }
 }
