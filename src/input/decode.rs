@@ -25,6 +25,40 @@ pub(super) fn decompress<'a>(
     })
 }
 
+/// `reader` without the UTF-8 byte order mark it may start with, however
+/// few bytes its first reads give. (The csv crate strips a mark only when
+/// its first read holds all three bytes, and takes a first read of exactly
+/// the mark for the end of the file: a gzip member or zstd frame boundary
+/// inside the first three bytes made it misread the header.)
+pub(super) fn skip_bom<'a>(mut reader: impl Read + 'a) -> Box<dyn Read + 'a> {
+    let mut head = [0u8; 3];
+    let mut len = 0;
+    let failure = loop {
+        let Some(rest) = head.get_mut(len..).filter(|r| !r.is_empty()) else { break None };
+        match reader.read(rest) {
+            Ok(0) => break None,
+            Ok(n) => len += n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(err) => break Some(err),
+        }
+    };
+    let head = head.get(..len).unwrap_or_default().to_vec();
+    let head = if head == b"\xEF\xBB\xBF" { Vec::new() } else { head };
+    match failure {
+        None => Box::new(std::io::Cursor::new(head).chain(reader)),
+        Some(err) => Box::new(std::io::Cursor::new(head).chain(Failed(Some(err)))),
+    }
+}
+
+/// A reader whose first read fails with the error it holds.
+struct Failed(Option<std::io::Error>);
+
+impl Read for Failed {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        self.0.take().map_or(Ok(0), Err)
+    }
+}
+
 /// Describes a read error so that a user understands what happened to the
 /// file (a truncated archive is the usual cause of an unexpected end).
 pub(super) fn read_error(err: &std::io::Error, source: &Source) -> String {
@@ -115,6 +149,20 @@ mod tests {
         let d = decode_file(b"ab\xffcd".to_vec()).unwrap();
         assert_eq!(d.text, "ab\u{fffd}cd");
         assert!(d.note.unwrap().contains("byte 2"));
+    }
+
+    #[test]
+    fn bom_is_skipped_however_it_arrives() {
+        let read_all = |r: &mut dyn Read| {
+            let mut out = Vec::new();
+            r.read_to_end(&mut out).map(|_| out).unwrap()
+        };
+        let whole: &[u8] = b"\xEF\xBB\xBFid";
+        let split = (&whole[..1]).chain(&whole[1..2]).chain(&whole[2..]);
+        assert_eq!(read_all(&mut skip_bom(whole)), b"id");
+        assert_eq!(read_all(&mut skip_bom(split)), b"id");
+        assert_eq!(read_all(&mut skip_bom(&b"\xEF\xBB"[..])), b"\xEF\xBB", "not a whole mark");
+        assert_eq!(read_all(&mut skip_bom(&b"a"[..])), b"a");
     }
 
     #[test]

@@ -143,9 +143,10 @@ fn kind_of(value: &serde_json::Value) -> &'static str {
 }
 
 /// Reads `reader`, the (decompressed) content of `source`, as CSV (or TSV)
-/// with a header row (a UTF-8 byte order mark before it is skipped). A row too short to hold the text column is skipped
-/// with a warning; a row with more non-empty fields than the header is read
-/// with a warning, as it probably holds an unquoted delimiter.
+/// with a header row (a UTF-8 byte order mark before it is skipped). A row
+/// too short to hold the text column is skipped with a warning; a row with
+/// more non-empty fields than the header is read with a warning, as it
+/// probably holds an unquoted delimiter.
 pub(super) fn read_csv(
     index: u32,
     source: &Source,
@@ -157,11 +158,12 @@ pub(super) fn read_csv(
     let file_warning = |message: String| Item::Warning(Warning::file(&source.display, message));
     // Lines are counted by LineCounter, not the csv crate, which counts LFs
     // only: a file of CR-ended rows would be all line 1 (keys must differ).
+    // The byte order mark is skipped here, not by the csv crate (skip_bom).
     let mut csv = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
-        .from_reader(LineCounter::new(reader));
+        .from_reader(LineCounter::new(decode::skip_bom(reader)));
     let columns = match csv_columns(&mut csv, options, source) {
         Ok(columns) => columns,
         Err(message) => return emit(file_warning(message)),

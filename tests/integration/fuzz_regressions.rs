@@ -3,6 +3,8 @@
 
 use wiretrace::input::{Compression, Format, Item, ReadOptions, Source, read_bytes};
 
+use crate::util::{gzip, zstd};
+
 /// What reading some bytes gave.
 struct Outcome {
     /// (line, text) of each article.
@@ -20,13 +22,18 @@ impl Outcome {
 
 /// What reading `bytes` as `format` gives.
 fn read(bytes: &[u8], format: Format) -> Outcome {
+    read_packed(bytes, format, Compression::None)
+}
+
+/// What reading `bytes`, compressed as `compression` says, as `format` gives.
+fn read_packed(bytes: &[u8], format: Format, compression: Compression) -> Outcome {
     let source = Source {
         path: "in.csv".into(),
         display: "in.csv".into(),
         relative: "in.csv".into(),
         parent: None,
         format,
-        compression: Compression::None,
+        compression,
     };
     let (mut articles, mut warnings) = (Vec::new(), Vec::new());
     read_bytes(0, &source, bytes, &ReadOptions::default(), &mut |item| match item {
@@ -62,5 +69,28 @@ fn csv_lines_of_lf_and_crlf_files_are_unchanged() {
     let lf = "id,text\n1,one\n2,\"two\nlines\"\n3,three\n";
     for text in [lf.to_string(), lf.replace('\n', "\r\n")] {
         assert_eq!(read(text.as_bytes(), CSV).lines(), [2, 3, 5], "{text:?}");
+    }
+}
+
+/// A CSV file whose byte order mark arrived in pieces, or alone, from the
+/// decompressor (a gzip member or zstd frame ending inside or right after
+/// it) was misread: the csv crate strips the mark only from a first read
+/// holding all of it, and took a first read of just the mark for the end
+/// of the file ("empty file") or kept a partial one in the header name
+/// ("no text field").
+#[test]
+fn csv_byte_order_mark_split_by_a_member_or_frame_boundary_is_skipped() {
+    let content: &[u8] = b"\xEF\xBB\xBFtext\nhello\n";
+    let expected = read(content, CSV);
+    assert_eq!(expected.articles, [(2, "hello".to_string())], "{:?}", expected.warnings);
+    for cut in 1..=3 {
+        let (head, tail) = content.split_at(cut);
+        let members = [gzip(head), gzip(tail)].concat();
+        let frames = [zstd(head), zstd(tail)].concat();
+        for (packed, compression) in [(members, Compression::Gzip), (frames, Compression::Zstd)] {
+            let got = read_packed(&packed, CSV, compression);
+            assert_eq!(got.articles, expected.articles, "cut {cut}, {compression:?}: {:?}", got.warnings);
+            assert!(got.warnings.is_empty(), "cut {cut}, {compression:?}: {:?}", got.warnings);
+        }
     }
 }
