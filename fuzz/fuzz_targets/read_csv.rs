@@ -10,5 +10,5 @@ fuzz_target!(|data: &[u8]| {
     let [selector, content @ ..] = data else { return };
     let delimiter = if selector & 1 == 0 { b',' } else { b'\t' };
     let source = source(Format::Csv { delimiter }, Compression::None);
-    check_common(&read(content, &source), &source, content);
+    check_common(&read(content, &source), &source, Some(content));
 });

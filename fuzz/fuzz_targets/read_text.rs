@@ -9,6 +9,6 @@ use wiretrace_fuzz::readers::{check_common, check_text, read, source};
 fuzz_target!(|data: &[u8]| {
     let source = source(Format::Text, Compression::None);
     let items = read(data, &source);
-    check_common(&items, &source, data);
+    check_common(&items, &source, Some(data));
     check_text(&items, data);
 });

@@ -12,7 +12,7 @@ const INDEX: u32 = 7;
 
 /// Largest decompressed size the checks look at (a tiny stream may expand
 /// to far more; the readers are not bounded, the oracles are).
-const MAX_DECOMPRESSED: u64 = 1 << 24;
+const MAX_DECOMPRESSED: usize = 1 << 20;
 
 /// A source named like one found under a scanned directory.
 pub fn source(format: Format, compression: Compression) -> Source {
@@ -51,13 +51,15 @@ pub fn format_of(selector: u8) -> Format {
 /// Checks what holds for every format: warnings name the source (and a
 /// line inside the content where they have one); articles carry the
 /// source's index, a non-empty id, and keys unique and in record order.
-/// `content` is the decompressed content the reader saw (or a prefix of
-/// it that ends where decompression failed).
-pub fn check_common(items: &[Result<Article, Warning>], source: &Source, content: &[u8]) {
+/// `content` is the most of the decompressed content the reader can have
+/// seen; `None` when it is too large to know, and lines go unchecked.
+pub fn check_common(items: &[Result<Article, Warning>], source: &Source, content: Option<&[u8]>) {
     // Lines as a reader, an editor or the csv crate may count them: an
     // upper bound on any line number a warning or key may name.
-    let breaks = content.iter().filter(|&&b| b == b'\n' || b == b'\r').count() as u64;
-    let last_line = breaks + 1;
+    let last_line = match content {
+        Some(bytes) => bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count() as u64 + 1,
+        None => u64::MAX - 1,
+    };
     let mut previous: Option<u64> = None;
     for item in items {
         match item {
@@ -146,24 +148,30 @@ pub fn compress(data: &[u8], compression: Compression, cut: usize) -> Vec<u8> {
     out
 }
 
-/// The content a decoder yields from `bytes` before it ends or fails (at
-/// most [`MAX_DECOMPRESSED`] bytes).
-pub fn decompressed_prefix(bytes: &[u8], compression: Compression) -> Vec<u8> {
-    let decoder: Box<dyn Read + '_> = match compression {
+/// Everything a decoder yields from `bytes` before it ends or fails, or
+/// `None` past [`MAX_DECOMPRESSED`] bytes. Read a byte at a time: a
+/// decoder that finds a broken checksum fails the read that reaches it,
+/// losing what that read decoded, so the bytes a reader sees before the
+/// failure depend on how much it asks for at once; one at a time gives
+/// the most any reader can see.
+pub fn decompressed_prefix(bytes: &[u8], compression: Compression) -> Option<Vec<u8>> {
+    let mut decoder: Box<dyn Read + '_> = match compression {
         Compression::None => Box::new(bytes),
         Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(bytes)),
         Compression::Zstd => match zstd::stream::read::Decoder::with_buffer(bytes) {
             Ok(d) => Box::new(d),
-            Err(_) => return Vec::new(),
+            Err(_) => return Some(Vec::new()),
         },
     };
     let mut out = Vec::new();
-    let mut decoder = decoder.take(MAX_DECOMPRESSED);
-    let mut buf = [0u8; 4096];
-    while let Ok(n @ 1..) = decoder.read(&mut buf) {
-        out.extend_from_slice(buf.get(..n).unwrap_or_default());
+    let mut byte = [0u8];
+    while let Ok(1) = decoder.read(&mut byte) {
+        out.extend_from_slice(&byte);
+        if out.len() > MAX_DECOMPRESSED {
+            return None;
+        }
     }
-    out
+    Some(out)
 }
 
 /// The body of the gzip and zstd targets. The first byte picks the format
@@ -178,13 +186,13 @@ pub fn check_compressed(data: &[u8], compression: Compression) {
     let compressed = source(format, compression);
     if selector & 4 == 0 {
         let content = decompressed_prefix(rest, compression);
-        check_common(&read(rest, &compressed), &compressed, &content);
+        check_common(&read(rest, &compressed), &compressed, content.as_deref());
         return;
     }
     let [cut, content @ ..] = rest else { return };
     let packed = compress(content, compression, usize::from(*cut) * content.len() / 255);
     let plain = source(format, Compression::None);
     let expected = read(content, &plain);
-    check_common(&expected, &plain, content);
+    check_common(&expected, &plain, Some(content));
     assert_eq!(read(&packed, &compressed), expected, "compression changes nothing that is read");
 }
