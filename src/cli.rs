@@ -127,6 +127,9 @@ pub enum Format {
     Html,
     /// Graphviz DOT of whose wording is reused (source -> reusing outlet, by words).
     Dot,
+    /// JSON Lines, one verified paragraph pair per line ({"a","a_para","b","b_para","jaccard"}):
+    /// every pair at or above --threshold, not only the reported ones; no report is built.
+    Pairs,
 }
 
 /// Flags of `wiretrace scan`.

@@ -77,25 +77,40 @@ fn meter(args: &cli::MeterArgs) -> Result<(), Error> {
 fn run(args: &cli::ScanArgs) -> Result<(), Error> {
     let config = args.config();
     let scan = wiretrace::scan(&config)?;
-    let report = report::build(&scan);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    match args.format {
-        cli::Format::Text => report::render_text(&report, args.limit, &mut out)?,
-        cli::Format::Json => report::render_json(&report, &mut out)?,
-        cli::Format::Html => {
-            let shown = report::html::articles_shown(&report, args.limit);
+    let report = match args.format {
+        cli::Format::Pairs => None,
+        _ => Some(report::build(&scan)),
+    };
+    match (args.format, &report) {
+        (cli::Format::Pairs, _) | (_, None) => report::render_pairs(&scan, &mut out)?,
+        (cli::Format::Text, Some(report)) => report::render_text(report, args.limit, &mut out)?,
+        (cli::Format::Json, Some(report)) => report::render_json(report, &mut out)?,
+        (cli::Format::Html, Some(report)) => {
+            let shown = report::html::articles_shown(report, args.limit);
             let texts = wiretrace::pipeline::texts(&scan, &config, &shown);
-            report::render_html(&report, &texts, args.limit, &mut out)?
+            report::render_html(report, &texts, args.limit, &mut out)?
         }
-        cli::Format::Dot => report::render_dot(&report, &mut out)?,
+        (cli::Format::Dot, Some(report)) => report::render_dot(report, &mut out)?,
     }
     out.flush()?;
-    if !report.warnings.is_empty() {
-        eprintln!("wiretrace: {} input warning(s), listed in the report", report.warnings.len());
+    if report.is_none() {
+        // The pairs format has no place for warnings: they go to stderr.
+        for w in &scan.warnings {
+            eprintln!("wiretrace: {w}");
+        }
     }
-    if args.strict && !report.warnings.is_empty() {
-        return Err(Error::Strict { count: report.warnings.len() });
+    finish(args, scan.warnings.len())
+}
+
+/// Tells of `warnings` input warnings; with --strict, fails on any.
+fn finish(args: &cli::ScanArgs, warnings: usize) -> Result<(), Error> {
+    if warnings > 0 {
+        eprintln!("wiretrace: {warnings} input warning(s), listed in the report");
+    }
+    if args.strict && warnings > 0 {
+        return Err(Error::Strict { count: warnings });
     }
     Ok(())
 }
