@@ -55,7 +55,7 @@ def main(res, articles):
              format(int(oracle["near_true"]), ","), " ".join(loads)))
     print("| tool | runs | wall s | MB/s | CPU s | peak RSS MB | pairs | recall | near-dup recall | false pairs |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    median = {}
+    median, cpu_median = {}, {}
     for key, name, scored in TOOLS:
         r = runs(os.path.join(res, key + ".time"))
         total = sum(1 for _ in open(os.path.join(res, key + ".time"))) if os.path.exists(
@@ -66,7 +66,7 @@ def main(res, articles):
         wall = statistics.median(x[0] for x in r)
         cpu = statistics.median(x[1] for x in r)
         rss = statistics.median(x[2] for x in r) / 1024
-        median[key] = wall
+        median[key], cpu_median[key] = wall, cpu
         s = scores.get(scored)
         quality = ("%s | %.4f | %.4f | %s" % (format(int(s["pairs"]), ","), float(s["recall"]),
                                              float(s["near_recall"]), format(int(s["false"]), ","))
@@ -80,11 +80,12 @@ def main(res, articles):
         if key not in median:
             continue
         parts = ["%.1fx %s" % (median[p] / median[key], p) for p in ("datasketch", "rensa") if p in median]
+        cpu = ["%.1fx %s" % (cpu_median[p] / cpu_median[key], p) for p in ("datasketch", "rensa")
+               if p in cpu_median]
         if ref:
             parts.append("%.0f%% of the read-and-hash reference"
                          % (100 * (mb / median[key]) / statistics.median(ref)))
-        print("- %s: %s" % (name, ", ".join(parts)))
-
+        print("- %s: wall time %s; CPU time %s" % (name, ", ".join(parts), ", ".join(cpu)))
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:

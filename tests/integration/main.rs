@@ -9,6 +9,7 @@ mod graph;
 mod matching;
 mod meter;
 mod oracle;
+mod pairs;
 mod pan;
 mod passages;
 mod provenance;
