@@ -13,6 +13,9 @@
 #   PEER_TIMEOUT  seconds after which a peer run is stopped and reported as
 #                 unfinished (default 3600)
 #   THRESHOLD     Jaccard threshold of the job (0.8)
+#   TOOLS         which runs to make (default all: "wiretrace-pairs wiretrace-pairs-1t
+#                 wiretrace-json datasketch rensa"); recall needs wiretrace-pairs, whose
+#                 output has one line per verified pair (about 0.7 GB at 20,000 articles)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +23,7 @@ SIZES="${SIZES:-20000 100000}"
 RUNS="${RUNS:-3}"
 PEER_TIMEOUT="${PEER_TIMEOUT:-3600}"
 THRESHOLD="${THRESHOLD:-0.8}"
+TOOLS="${TOOLS:-wiretrace-pairs wiretrace-pairs-1t wiretrace-json datasketch rensa}"
 GEN="${GEN:-../shared/tools/gen_corpus.py}"
 OUT=target/bench
 VENV=target/bench-venv
@@ -52,6 +56,25 @@ timed() {
     rm -f "$t"
 }
 
+# run_tool TOOL CORPUS RESULTS: one timed run of TOOL, appended to RESULTS/TOOL.time.
+run_tool() {
+    local tool="$1" corpus="$2" res="$3"
+    local scan="$BIN scan '$corpus' --no-passages --threshold $THRESHOLD"
+    case "$tool" in
+    wiretrace-pairs) timed "$res/$tool.time" sh -c "$scan --format pairs >'$res/wiretrace.jsonl'" ;;
+    wiretrace-pairs-1t)
+        timed "$res/$tool.time" sh -c "RAYON_NUM_THREADS=1 $scan --format pairs >'$res/wiretrace-1t.jsonl'"
+        rm -f "$res/wiretrace-1t.jsonl"
+        ;;
+    wiretrace-json) timed "$res/$tool.time" sh -c "$scan --format json >'$res/wiretrace.json'" ;;
+    datasketch | rensa)
+        timed "$res/$tool.time" timeout "$PEER_TIMEOUT" "$PY" scripts/bench_peers.py "$tool" \
+            "$res/paragraphs.tsv" "$res/$tool.bin" --threshold "$THRESHOLD"
+        ;;
+    *) echo "bench.sh: unknown tool $tool" >&2 && exit 2 ;;
+    esac
+}
+
 for n in $SIZES; do
     dir="$OUT/corpus-$n"
     if [ ! -f "$dir/manifest.json" ]; then
@@ -70,23 +93,21 @@ for n in $SIZES; do
         echo "== $n articles: run $run of $RUNS (load: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
         cut -d' ' -f1-3 /proc/loadavg >>"$res/load"
         target/release/examples/read_hash "$corpus" >>"$res/read_hash.out"
-        timed "$res/wiretrace-pairs.time" sh -c "$BIN scan '$corpus' --no-passages --threshold $THRESHOLD --format pairs >'$res/wiretrace.jsonl'"
-        timed "$res/wiretrace-pairs-1t.time" sh -c "RAYON_NUM_THREADS=1 $BIN scan '$corpus' --no-passages --threshold $THRESHOLD --format pairs >'$res/wiretrace.jsonl'"
-        timed "$res/wiretrace-json.time" sh -c "$BIN scan '$corpus' --no-passages --threshold $THRESHOLD --format json >'$res/wiretrace.json'"
-        for peer in datasketch rensa; do
-            timed "$res/$peer.time" timeout "$PEER_TIMEOUT" "$PY" scripts/bench_peers.py "$peer" \
-                "$res/paragraphs.tsv" "$res/$peer.bin" --threshold "$THRESHOLD"
+        for tool in $TOOLS; do
+            run_tool "$tool" "$corpus" "$res"
         done
     done
     echo "== $n articles: exact oracle and scores" >&2
-    peers=()
+    scored=()
+    if [ -f "$res/wiretrace.jsonl" ]; then
+        scored+=(--wiretrace "$res/wiretrace.jsonl")
+    fi
     for peer in datasketch rensa; do
-        if awk '$4 != 0 { bad = 1 } END { exit bad }' "$res/$peer.time"; then
-            peers+=(--peer "$peer=$res/$peer.bin")
+        if [ -f "$res/$peer.time" ] && awk '$4 != 0 { bad = 1 } END { exit bad }' "$res/$peer.time"; then
+            scored+=(--peer "$peer=$res/$peer.bin")
         fi
     done
-    "$KIT" score "$res/paragraphs.tsv" --threshold "$THRESHOLD" --wiretrace "$res/wiretrace.jsonl" \
-        "${peers[@]}" >"$res/score.tsv"
+    "$KIT" score "$res/paragraphs.tsv" --threshold "$THRESHOLD" "${scored[@]}" >"$res/score.tsv"
     rm -f "$res/wiretrace.jsonl" "$res"/*.bin
     python3 scripts/bench_report.py "$res" "$n"
 done

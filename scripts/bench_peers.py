@@ -32,7 +32,7 @@ import sys
 SHINGLE = 5
 MIN_WORDS = 3
 PERMUTATIONS = 128
-QUERY_CHUNK = 20000
+QUERY_CHUNK = 2000
 
 
 def shingle_sets(path):

@@ -53,15 +53,17 @@ def main(res, articles):
           "non-identical paragraphs; load average at the runs' start: %s\n"
           % (format(articles, ","), mb, paragraphs, format(int(oracle["pairs"]), ","),
              format(int(oracle["near_true"]), ","), " ".join(loads)))
-    print("| tool | runs | wall s | MB/s | CPU s | peak RSS MB | pairs | recall | near-dup recall | false pairs |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| tool | runs | wall s | MB/s | CPU s | MB per CPU s | peak RSS MB | pairs | recall "
+          "| near-dup recall | false pairs |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     median, cpu_median = {}, {}
     for key, name, scored in TOOLS:
         r = runs(os.path.join(res, key + ".time"))
         total = sum(1 for _ in open(os.path.join(res, key + ".time"))) if os.path.exists(
             os.path.join(res, key + ".time")) else 0
         if not r:
-            print("| %s | 0 of %d | did not finish | | | | | | | |" % (name, total))
+            if total:
+                print("| %s | 0 of %d | did not finish | | | | | | | | |" % (name, total))
             continue
         wall = statistics.median(x[0] for x in r)
         cpu = statistics.median(x[1] for x in r)
@@ -71,9 +73,10 @@ def main(res, articles):
         quality = ("%s | %.4f | %.4f | %s" % (format(int(s["pairs"]), ","), float(s["recall"]),
                                              float(s["near_recall"]), format(int(s["false"]), ","))
                    if s else " | | | ")
-        print("| %s | %d | %.2f | %.1f | %.2f | %.0f | %s |" % (name, len(r), wall, mb / wall, cpu, rss, quality))
+        print("| %s | %d | %.2f | %.1f | %.2f | %.1f | %.0f | %s |"
+              % (name, len(r), wall, mb / wall, cpu, mb / cpu, rss, quality))
     if ref:
-        print("| read and hash every shingle (reference) | %d | %.2f | %.1f | | | | | | |"
+        print("| read and hash every shingle (reference) | %d | %.2f | %.1f | | | | | | | | |"
               % (len(ref), mb / statistics.median(ref), statistics.median(ref)))
     print()
     for key, name, _ in TOOLS[:3]:
