@@ -16,28 +16,35 @@ use crate::verify::Edge;
 /// `{"a":ID,"a_para":I,"b":ID,"b_para":J,"jaccard":X}`, paragraphs 0-based
 /// as in the JSON report, Jaccard rounded to 4 decimals.
 pub fn render_pairs(scan: &Scan, out: &mut dyn Write) -> std::io::Result<()> {
+    // Ids are escaped once per article, not once per pair: a boilerplate
+    // paragraph makes millions of lines.
+    let ids = scan
+        .articles
+        .iter()
+        .map(|a| serde_json::to_string(&a.meta.id))
+        .collect::<Result<Vec<String>, _>>()?;
     let mut line = Vec::with_capacity(128);
     for edge in &scan.edges {
         line.clear();
-        pair_line(scan, edge, &mut line)?;
+        pair_line(scan, &ids, edge, &mut line)?;
         out.write_all(&line)?;
     }
     Ok(())
 }
 
-fn pair_line(scan: &Scan, edge: &Edge, line: &mut Vec<u8>) -> std::io::Result<()> {
+fn pair_line(scan: &Scan, ids: &[String], edge: &Edge, line: &mut Vec<u8>) -> std::io::Result<()> {
     let side = |p: u32| {
         let place = scan.paragraphs.get(p as usize)?;
-        let article = scan.articles.get(place.article as usize)?;
-        Some((article.meta.id.as_str(), place.index))
+        Some((ids.get(place.article as usize)?, place.index))
     };
     let (Some((a, i)), Some((b, j))) = (side(edge.p), side(edge.q)) else {
         return Ok(());
     };
-    line.extend_from_slice(b"{\"a\":");
-    serde_json::to_writer(&mut *line, a)?;
-    write!(line, ",\"a_para\":{i},\"b\":")?;
-    serde_json::to_writer(&mut *line, b)?;
-    let jaccard = super::round4(edge.similarity.jaccard());
-    writeln!(line, ",\"b_para\":{j},\"jaccard\":{jaccard}}}")
+    let s = edge.similarity;
+    if s.shared > 0 && s.shared == s.a_len && s.shared == s.b_len {
+        writeln!(line, "{{\"a\":{a},\"a_para\":{i},\"b\":{b},\"b_para\":{j},\"jaccard\":1}}")
+    } else {
+        let jaccard = super::round4(s.jaccard());
+        writeln!(line, "{{\"a\":{a},\"a_para\":{i},\"b\":{b},\"b_para\":{j},\"jaccard\":{jaccard}}}")
+    }
 }
