@@ -152,11 +152,12 @@ mod tests {
             state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             (state >> 33) % n
         };
-        let base: Vec<Vec<u64>> = (0..40).map(|_| (0..5 + next(20)).map(|_| next(60)).collect()).collect();
-        let mut sets: Vec<Vec<u64>> = base
-            .iter()
-            .map(|b| {
-                let mut s: Vec<u64> = b.iter().filter(|_| next(10) > 0).copied().collect();
+        // Noisy copies of a few random sets: some pairs are near, most are not.
+        let base: Vec<Vec<u64>> = (0..8).map(|_| (0..5 + next(30)).map(|_| next(200)).collect()).collect();
+        let mut sets: Vec<Vec<u64>> = (0..80)
+            .map(|i| {
+                let mut s: Vec<u64> = base[i % base.len()].iter().filter(|_| next(20) > 0).copied().collect();
+                s.extend((0..next(3)).map(|_| next(200)));
                 s.sort_unstable();
                 s.dedup();
                 s
