@@ -150,7 +150,8 @@ fn read_wanted(
     let indices: Vec<u32> = wanted.iter().map(|w| w.article).collect();
     let mut found = Vec::new();
     let warnings = each_unchanged(corpus, source, &indices, articles, "matches", &mut |a, article| {
-        let Some(want) = wanted.iter().find(|w| w.article == a) else { return };
+        let Ok(i) = wanted.binary_search_by_key(&a, |w| w.article) else { return };
+        let want = &wanted[i];
         let sketch = &articles[a as usize];
         for &p in &want.paragraphs {
             let span = sketch.paragraphs[paras[p as usize].index as usize].span;

@@ -3,6 +3,7 @@
 mod bad_input;
 mod browser;
 mod corpus;
+mod degenerate;
 mod determinism;
 mod formats;
 mod graph;
