@@ -15,6 +15,7 @@
 //! does not depend on the thread count or on the order of files on disk.
 
 mod passages;
+mod progress;
 mod texts;
 
 use rayon::prelude::*;
@@ -32,6 +33,7 @@ use crate::shingle::ShingleParams;
 use crate::sketch::{ArticleSketch, SketchParams, Sketcher};
 use crate::verify::{self, Edge, ParaRef};
 
+pub use progress::{Progress, Silent, Stage};
 pub use texts::{ArticleTexts, texts};
 
 /// Articles sketched together in one parallel batch when a source holds
@@ -97,6 +99,11 @@ impl Scan {
 
 /// Runs a scan over the paths of `config`.
 pub fn scan(config: &Config) -> Result<Scan, Error> {
+    scan_with(config, &Silent)
+}
+
+/// Runs a scan over the paths of `config`, telling `progress` how it goes.
+pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error> {
     config.validate()?;
     let (sources, mut warnings) = input::discover(&config.paths)?;
     if sources.len() > u32::MAX as usize {
@@ -105,14 +112,17 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
     let sketcher = sketcher(config);
     let lsh = sketcher.params().lsh;
     let options = ReadOptions { fields: config.fields.clone() };
+    progress.stage(Stage::Reading);
     let Sketched { mut articles, warnings: read_warnings, separators } =
-        sketch_all(&sources, &options, &sketcher);
+        sketch_all(&sources, &options, &sketcher, progress);
     warnings.extend(read_warnings);
     warnings.extend(unique_ids(&mut articles, &sources));
 
     let (paragraphs, keys, active) = paragraph_table(&mut articles, lsh.bands)?;
+    progress.stage(Stage::Candidates);
     let candidates = lsh::candidate_pairs(&keys, lsh.bands, &active);
     drop(keys);
+    progress.stage(Stage::Verifying);
     let needed = paragraphs_of(&candidates);
     let corpus =
         Corpus { sources: &sources, options: &options, sketcher: &sketcher, separators: &separators };
@@ -128,6 +138,7 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         .par_iter()
         .filter_map(|&(p, q)| verify_pair(p, q).map(|similarity| Edge { p, q, similarity }))
         .collect();
+    progress.stage(Stage::Clustering);
     let clustering = cluster::clusters(&edges, &paragraphs, &verify_pair);
     let reported = reported_pairs(&edges, &clustering);
     let blocks: Vec<BlockMatch> = blocks::merge(&edges, &paragraphs)
@@ -135,6 +146,7 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         .filter(|b| b.pairs().any(|pq| reported.binary_search(&pq).is_ok()))
         .collect();
     let found = if config.passages {
+        progress.stage(Stage::Passages);
         let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
         passages::find(&corpus, &mut articles, &clustering.clusters, &reported_blocks, config)
     } else {
@@ -221,7 +233,12 @@ struct Sketched {
 }
 
 /// Reads every source and sketches its articles, in source order.
-fn sketch_all(sources: &[Source], options: &ReadOptions, sketcher: &Sketcher) -> Sketched {
+fn sketch_all(
+    sources: &[Source],
+    options: &ReadOptions,
+    sketcher: &Sketcher,
+    progress: &dyn Progress,
+) -> Sketched {
     let per_source: Vec<Sketched> = sources
         .par_iter()
         .enumerate()
@@ -236,7 +253,10 @@ fn sketch_all(sources: &[Source], options: &ReadOptions, sketcher: &Sketcher) ->
                     out.separators.push(separator);
                     sketcher.for_source(separator)
                 });
+                let bytes: usize = batch.iter().map(|a| a.text.len()).sum();
+                let count = batch.len();
                 out.articles.par_extend(std::mem::take(batch).into_par_iter().map(|a| local.sketch(a)));
+                progress.read(count as u64, bytes as u64);
             };
             input::read_source(i as u32, source, options, &mut |item| match item {
                 Item::Article(article) => {

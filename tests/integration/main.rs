@@ -12,6 +12,7 @@ mod meter;
 mod oracle;
 mod pan;
 mod passages;
+mod progress;
 mod provenance;
 mod realdata;
 mod schema;
