@@ -52,6 +52,7 @@ pub mod reread;
 pub mod segment;
 pub mod shingle;
 pub mod sketch;
+pub mod spill;
 pub mod verify;
 
 pub use config::Config;

@@ -93,19 +93,46 @@ pub const ANCHORS: usize = 8;
 /// result pairwise, so memory holds a few bands' pairs at a time rather than
 /// all bands'.
 pub fn candidate_pairs(keys: &[u64], bands: usize, active: &[bool]) -> Vec<(u32, u32)> {
+    let rows: Vec<u64> = keys.chunks_exact(bands.max(1)).map(row_hash).collect();
+    let column = |band: usize| -> Result<Vec<u64>, std::convert::Infallible> {
+        Ok(keys.chunks_exact(bands.max(1)).map(|row| row[band]).collect())
+    };
+    match candidate_pairs_by_band(bands, active, &rows, column) {
+        Ok(pairs) => pairs,
+        Err(never) => match never {},
+    }
+}
+
+/// [`candidate_pairs`] with each band's keys fetched by `column(band)`
+/// (every item's key in that band, in item order) instead of held all at
+/// once, so memory holds a few bands' columns at a time; `rows[i]` is
+/// [`row_hash`] of item `i`'s keys.
+pub fn candidate_pairs_by_band<E: Send>(
+    bands: usize,
+    active: &[bool],
+    rows: &[u64],
+    column: impl Fn(usize) -> Result<Vec<u64>, E> + Sync,
+) -> Result<Vec<(u32, u32)>, E> {
     use rayon::prelude::*;
     (0..bands)
         .into_par_iter()
-        .map(|band| band_pairs(keys, bands, band, active))
-        .reduce(Vec::new, merge_sorted)
+        .map(|band| column(band).map(|keys| band_pairs(&keys, active, rows)))
+        .try_reduce(Vec::new, |a, b| Ok(merge_sorted(a, b)))
 }
 
-fn band_pairs(keys: &[u64], bands: usize, band: usize, active: &[bool]) -> Vec<(u32, u32)> {
+/// One hash of all of an item's band keys: items with equal rows are
+/// copies as far as the signature can tell.
+pub fn row_hash(keys: &[u64]) -> u64 {
+    keys.iter().fold(0, |h, k| xxhash_rust::xxh3::xxh3_64_with_seed(&k.to_le_bytes(), h))
+}
+
+fn band_pairs(keys: &[u64], active: &[bool], rows: &[u64]) -> Vec<(u32, u32)> {
     let mut column: Vec<(u64, u32)> = active
         .iter()
+        .zip(keys)
         .enumerate()
-        .filter(|(_, a)| **a)
-        .map(|(i, _)| (keys[i * bands + band], i as u32))
+        .filter(|(_, (a, _))| **a)
+        .map(|(i, (_, &key))| (key, i as u32))
         .collect();
     column.sort_unstable();
     let mut pairs = Vec::new();
@@ -114,7 +141,7 @@ fn band_pairs(keys: &[u64], bands: usize, band: usize, active: &[bool]) -> Vec<(
         if items.len() <= ALL_PAIRS_BUCKET {
             all_pairs(&items, &mut pairs);
         } else {
-            large_bucket_pairs(items, |i| &keys[i as usize * bands..(i as usize + 1) * bands], &mut pairs);
+            large_bucket_pairs(items, |i| rows[i as usize], &mut pairs);
         }
     }
     pairs.sort_unstable();
@@ -130,12 +157,12 @@ fn all_pairs(items: &[u32], out: &mut Vec<(u32, u32)>) {
 }
 
 /// Linear pairs of a large bucket: each item to the first item with all
-/// the same keys (`row`), and those first items among themselves, all
+/// the same keys (the same `row` hash), and those first items among themselves, all
 /// pairs if at most 4 × [`ANCHORS`], else each with the [`ANCHORS`] most copied versions (the
 /// same ones in every band where they share the bucket, so bands add few
 /// new pairs).
-fn large_bucket_pairs<'k>(mut items: Vec<u32>, row: impl Fn(u32) -> &'k [u64], out: &mut Vec<(u32, u32)>) {
-    items.sort_unstable_by(|&a, &b| row(a).cmp(row(b)).then(a.cmp(&b)));
+fn large_bucket_pairs(mut items: Vec<u32>, row: impl Fn(u32) -> u64, out: &mut Vec<(u32, u32)>) {
+    items.sort_unstable_by(|&a, &b| row(a).cmp(&row(b)).then(a.cmp(&b)));
     let mut versions: Vec<(usize, u32)> = Vec::new();
     for group in items.chunk_by(|&a, &b| row(a) == row(b)) {
         let first = group[0];

@@ -3,9 +3,10 @@
 //! (shingle sets of candidate paragraphs, excerpts) is recomputed from a
 //! second read, checked against [`ArticleSketch::text_hash`].
 //!
-//! Memory per paragraph: its span and counts (24 bytes) plus one 64-bit key
-//! per LSH band (`8 * bands` bytes, e.g. 312 bytes at the default threshold);
-//! per article, about 2 bytes per word of passage fingerprints.
+//! Memory per paragraph: its span, counts and row hash (40 bytes); its LSH
+//! band keys (`8 * bands` bytes, 312 at the default threshold) go to a
+//! temporary file ([`crate::spill`]) as soon as its batch is sketched. Per
+//! article, about 2 bytes per word of passage fingerprints.
 
 use crate::input::{Article, ArticleKey, ArticleMeta};
 use crate::lsh::LshParams;
@@ -44,6 +45,9 @@ pub struct ParagraphSketch {
     /// Whether it is page junk (a disclaimer, a copyright line, a
     /// navigation bar; see `provenance::signals`).
     pub junk: bool,
+    /// [`lsh::row_hash`](crate::lsh::row_hash) of its band keys (equal for
+    /// copies).
+    pub row: u64,
 }
 
 /// What is kept of one article after sketching.
@@ -156,19 +160,21 @@ impl Sketcher {
             self.shingles_into(&article.text, span, &mut scratch);
             crate::passages::push_fingerprints(&scratch.tokens, index as u32, &mut fingerprints);
             let shingles = saturating_u32(scratch.shingles.len());
-            if shingles == 0 {
+            let row = if shingles == 0 {
                 band_keys.extend(std::iter::repeat_n(0, bands));
+                0
             } else {
                 self.hasher.signature(&scratch.shingles, &mut scratch.signature);
                 self.params.lsh.band_keys(&scratch.signature, &mut scratch.keys);
                 band_keys.extend_from_slice(&scratch.keys);
-            }
+                crate::lsh::row_hash(&scratch.keys)
+            };
             let words = scratch.tokens.len();
             let (all, inside) = crate::quotes::quoted_words(&article.text, span.start, span);
             let quoted = if all == 0 { 0.0 } else { inside as f32 / all as f32 };
             let edge = index < signals::JUNK_HEAD || index + signals::JUNK_TAIL >= count;
             let junk = edge && signals::is_junk(&article.text, span, words);
-            paragraphs.push(ParagraphSketch { span, words: saturating_u32(words), shingles, quoted, junk });
+            paragraphs.push(ParagraphSketch { span, words: saturating_u32(words), shingles, quoted, junk, row });
         }
         signals::keep_junk_at_edges(&mut paragraphs);
         let spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();

@@ -31,6 +31,7 @@ use crate::reread::{Corpus, Reread, reread};
 use crate::segment;
 use crate::shingle::ShingleParams;
 use crate::sketch::{ArticleSketch, SketchParams, Sketcher};
+use crate::spill::Spill;
 use crate::verify::{self, Edge, ParaRef};
 
 pub use progress::{Progress, Silent, Stage};
@@ -113,15 +114,21 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
     let lsh = sketcher.params().lsh;
     let options = ReadOptions { fields: config.fields.clone() };
     progress.stage(Stage::Reading);
-    let Sketched { mut articles, warnings: read_warnings, separators } =
-        sketch_all(&sources, &options, &sketcher, progress);
+    let spill = Spill::new(lsh.bands).map_err(Error::Temp)?;
+    let Sketched { mut articles, warnings: read_warnings, separators, spill_error } =
+        sketch_all(&sources, &options, &sketcher, &spill, progress);
+    if let Some(e) = spill_error {
+        return Err(Error::Temp(e));
+    }
+    let keys = spill.seal().map_err(Error::Temp)?;
     warnings.extend(read_warnings);
     warnings.extend(unique_ids(&mut articles, &sources));
 
-    let (paragraphs, keys, active) = paragraph_table(&mut articles, lsh.bands)?;
+    let (paragraphs, rows, active) = paragraph_table(&articles)?;
     progress.stage(Stage::Candidates);
-    let candidates = lsh::candidate_pairs(&keys, lsh.bands, &active);
-    drop(keys);
+    let candidates =
+        lsh::candidate_pairs_by_band(lsh.bands, &active, &rows, |band| keys.column(band)).map_err(Error::Temp)?;
+    drop((keys, rows));
     progress.stage(Stage::Verifying);
     let needed = paragraphs_of(&candidates);
     let corpus =
@@ -145,6 +152,8 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         .into_iter()
         .filter(|b| b.pairs().any(|pq| reported.binary_search(&pq).is_ok()))
         .collect();
+    // The shingle sets served verification and clustering only.
+    drop(sets);
     let found = if config.passages {
         progress.stage(Stage::Passages);
         let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
@@ -230,13 +239,17 @@ struct Sketched {
     warnings: Vec<Warning>,
     /// The separator found obvious for each source (one entry per source).
     separators: Vec<Option<&'static str>>,
+    /// The first failure to write band keys to the spill, if any.
+    spill_error: Option<std::io::Error>,
 }
 
-/// Reads every source and sketches its articles, in source order.
+/// Reads every source and sketches its articles, in source order; their
+/// band keys go to `spill` and are dropped from the sketches.
 fn sketch_all(
     sources: &[Source],
     options: &ReadOptions,
     sketcher: &Sketcher,
+    spill: &Spill,
     progress: &dyn Progress,
 ) -> Sketched {
     let per_source: Vec<Sketched> = sources
@@ -247,6 +260,7 @@ fn sketch_all(
             let mut batch: Vec<Article> = Vec::new();
             // Decided on the first batch, the file's sample (see `segment`).
             let mut local: Option<Sketcher> = None;
+            let mut seq = 0u32;
             let mut flush = |batch: &mut Vec<Article>, out: &mut Sketched| {
                 let local = local.get_or_insert_with(|| {
                     let separator = segment::detect_file_separator(batch.iter().map(|a| a.text.as_str()));
@@ -255,7 +269,17 @@ fn sketch_all(
                 });
                 let bytes: usize = batch.iter().map(|a| a.text.len()).sum();
                 let count = batch.len();
-                out.articles.par_extend(std::mem::take(batch).into_par_iter().map(|a| local.sketch(a)));
+                let mut sketches: Vec<ArticleSketch> =
+                    std::mem::take(batch).into_par_iter().map(|a| local.sketch(a)).collect();
+                let keys: Vec<&[u64]> = sketches.iter().map(|a| a.band_keys.as_slice()).collect();
+                if let Err(e) = spill.write((i as u32, seq), &keys) {
+                    out.spill_error.get_or_insert(e);
+                }
+                seq += 1;
+                for a in &mut sketches {
+                    a.band_keys = Vec::new();
+                }
+                out.articles.append(&mut sketches);
                 progress.read(count as u64, bytes as u64);
             };
             input::read_source(i as u32, source, options, &mut |item| match item {
@@ -276,6 +300,7 @@ fn sketch_all(
         all.articles.extend(s.articles);
         all.warnings.extend(s.warnings);
         all.separators.extend(s.separators);
+        all.spill_error = all.spill_error.or(s.spill_error);
     }
     all
 }
@@ -304,9 +329,9 @@ fn unique_ids(articles: &mut [ArticleSketch], sources: &[Source]) -> Vec<Warning
     warnings
 }
 
-/// The run's paragraph table, band keys (moved out of the sketches) and
-/// which paragraphs can be matched.
-fn paragraph_table(articles: &mut [ArticleSketch], bands: usize) -> Result<ParagraphTable, Error> {
+/// The run's paragraph table, each paragraph's row hash, and which
+/// paragraphs can be matched.
+fn paragraph_table(articles: &[ArticleSketch]) -> Result<ParagraphTable, Error> {
     let total: usize = articles.iter().map(|a| a.paragraphs.len()).sum();
     if total > u32::MAX as usize || articles.len() > u32::MAX as usize {
         return Err(Error::Config(format!(
@@ -316,17 +341,17 @@ fn paragraph_table(articles: &mut [ArticleSketch], bands: usize) -> Result<Parag
         )));
     }
     let mut paras = Vec::with_capacity(total);
-    let mut keys = Vec::with_capacity(total * bands);
+    let mut rows = Vec::with_capacity(total);
     let mut active = Vec::with_capacity(total);
-    for (ai, a) in articles.iter_mut().enumerate() {
+    for (ai, a) in articles.iter().enumerate() {
         for (pi, p) in a.paragraphs.iter().enumerate() {
             paras.push(ParaRef { article: ai as u32, index: pi as u32 });
+            rows.push(p.row);
             active.push(p.shingles > 0);
         }
-        keys.append(&mut a.band_keys);
     }
-    Ok((paras, keys, active))
+    Ok((paras, rows, active))
 }
 
-/// Paragraph table, flat band keys, and which paragraphs can be matched.
+/// Paragraph table, row hashes, and which paragraphs can be matched.
 type ParagraphTable = (Vec<ParaRef>, Vec<u64>, Vec<bool>);
