@@ -37,6 +37,7 @@ pub mod config;
 pub mod derive;
 pub mod diff;
 pub mod error;
+pub mod faults;
 pub mod input;
 pub mod lsh;
 pub mod meter;

@@ -14,6 +14,7 @@
 //! Results are assembled in source order, then record order, so the output
 //! does not depend on the thread count or on the order of files on disk.
 
+pub(crate) mod guard;
 mod passages;
 mod texts;
 
@@ -23,6 +24,7 @@ use crate::blocks::{self, BlockMatch};
 use crate::cluster::{self, Cluster};
 use crate::config::Config;
 use crate::error::{Error, Warning};
+use crate::faults::Stage;
 use crate::input::{self, Article, Item, ReadOptions, Source};
 use crate::lsh::{self, LshParams};
 use crate::passages::PassageMatch;
@@ -104,9 +106,10 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
     }
     let sketcher = sketcher(config);
     let lsh = sketcher.params().lsh;
-    let options = ReadOptions { fields: config.fields.clone() };
+    let options = ReadOptions { fields: config.fields.clone(), faults: config.faults.clone() };
     let Sketched { mut articles, warnings: read_warnings, separators } =
         sketch_all(&sources, &options, &sketcher);
+    config.faults.pause_after_first_read();
     warnings.extend(read_warnings);
     warnings.extend(unique_ids(&mut articles, &sources));
 
@@ -236,17 +239,32 @@ fn sketch_all(sources: &[Source], options: &ReadOptions, sketcher: &Sketcher) ->
                     out.separators.push(separator);
                     sketcher.for_source(separator)
                 });
-                out.articles.par_extend(std::mem::take(batch).into_par_iter().map(|a| local.sketch(a)));
-            };
-            input::read_source(i as u32, source, options, &mut |item| match item {
-                Item::Article(article) => {
-                    batch.push(article);
-                    if batch.len() >= BATCH {
-                        flush(&mut batch, &mut out);
-                    }
+                let sketched: Vec<_> = std::mem::take(batch)
+                    .into_par_iter()
+                    .map(|a| guard::sketch(local, a, source, &options.faults))
+                    .collect();
+                for (sketch, warning) in sketched {
+                    out.articles.extend(sketch);
+                    out.warnings.extend(warning);
                 }
-                Item::Warning(w) => out.warnings.push(w),
+            };
+            // A panic while reading keeps the articles read before it.
+            let read = guard::catch(|| {
+                input::read_source(i as u32, source, options, &mut |item| match item {
+                    Item::Article(article) => {
+                        options.faults.check(Stage::Read, &article.text);
+                        batch.push(article);
+                        if batch.len() >= BATCH {
+                            flush(&mut batch, &mut out);
+                        }
+                    }
+                    Item::Warning(w) => out.warnings.push(w),
+                })
             });
+            if let Err(panic) = read {
+                let message = guard::bug("reading this file", "the rest of the file is skipped", &panic);
+                out.warnings.push(Warning::file(&source.display, message));
+            }
             flush(&mut batch, &mut out);
             out
         })
