@@ -6,6 +6,7 @@ mod corpus;
 mod determinism;
 mod formats;
 mod graph;
+mod hostile;
 mod matching;
 mod meter;
 mod oracle;
