@@ -208,6 +208,11 @@ pub struct ScanArgs {
     /// Exit with status 1 if any warning was issued (the report is still written).
     #[arg(long)]
     pub strict: bool,
+
+    /// No progress line and no summary on stderr (errors only). The progress line is drawn only
+    /// when stderr is a terminal anyway.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 impl ScanArgs {

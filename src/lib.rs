@@ -59,4 +59,4 @@ pub mod verify;
 
 pub use config::Config;
 pub use error::{Error, Warning};
-pub use pipeline::{Scan, scan};
+pub use pipeline::{Scan, scan, scan_with};

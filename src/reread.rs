@@ -174,7 +174,8 @@ fn read_wanted(
     let mut found = Vec::new();
     let mut panics = Vec::new();
     let mut warnings = each_unchanged(corpus, source, &indices, articles, "matches", &mut |a, article| {
-        let Some(want) = wanted.iter().find(|w| w.article == a) else { return };
+        let Ok(i) = wanted.binary_search_by_key(&a, |w| w.article) else { return };
+        let want = &wanted[i];
         let sketch = &articles[a as usize];
         let rebuilt = guard::catch(|| {
             corpus.options.faults.check(Stage::Reread, &article.text);

@@ -157,7 +157,8 @@ impl Sketcher {
         let mut scratch = Scratch::default();
         let bands = self.params.lsh.bands;
         let (spans, long_paragraphs) = self.paragraphs_counting_long(&article.text);
-        let mut paragraphs = Vec::with_capacity(spans.len());
+        let count = spans.len();
+        let mut paragraphs = Vec::with_capacity(count);
         let mut band_keys = Vec::with_capacity(spans.len() * bands);
         let mut fingerprints = Vec::new();
         for (index, span) in spans.into_iter().enumerate() {
@@ -174,7 +175,8 @@ impl Sketcher {
             let words = scratch.tokens.len();
             let (all, inside) = crate::quotes::quoted_words(&article.text, span.start, span);
             let quoted = if all == 0 { 0.0 } else { inside as f32 / all as f32 };
-            let junk = signals::is_junk(&article.text, span, words);
+            let edge = index < signals::JUNK_HEAD || index + signals::JUNK_TAIL >= count;
+            let junk = edge && signals::is_junk(&article.text, span, words);
             paragraphs.push(ParagraphSketch { span, words: saturating_u32(words), shingles, quoted, junk });
         }
         signals::keep_junk_at_edges(&mut paragraphs);

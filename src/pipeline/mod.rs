@@ -16,6 +16,7 @@
 
 pub(crate) mod guard;
 mod passages;
+mod progress;
 mod texts;
 
 use rayon::prelude::*;
@@ -24,7 +25,7 @@ use crate::blocks::{self, BlockMatch};
 use crate::cluster::{self, Cluster};
 use crate::config::Config;
 use crate::error::{Error, Warning};
-use crate::faults::Stage;
+use crate::faults::Stage as Fault;
 use crate::input::{self, Article, Item, ReadOptions, Source};
 use crate::lsh::{self, LshParams};
 use crate::passages::PassageMatch;
@@ -34,6 +35,7 @@ use crate::shingle::ShingleParams;
 use crate::sketch::{ArticleSketch, SketchParams, Sketcher};
 use crate::verify::{self, Edge, ParaRef};
 
+pub use progress::{Progress, Silent, Stage};
 pub use texts::{ArticleTexts, texts};
 
 /// Articles sketched together in one parallel batch when a source holds
@@ -99,6 +101,11 @@ impl Scan {
 
 /// Runs a scan over the paths of `config`.
 pub fn scan(config: &Config) -> Result<Scan, Error> {
+    scan_with(config, &Silent)
+}
+
+/// Runs a scan over the paths of `config`, telling `progress` how it goes.
+pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error> {
     config.validate()?;
     let (sources, mut warnings) = input::discover(&config.paths)?;
     if sources.len() > u32::MAX as usize {
@@ -107,15 +114,18 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
     let sketcher = sketcher(config);
     let lsh = sketcher.params().lsh;
     let options = ReadOptions { fields: config.fields.clone(), faults: config.faults.clone() };
+    progress.stage(Stage::Reading);
     let Sketched { mut articles, warnings: read_warnings, separators } =
-        sketch_all(&sources, &options, &sketcher);
+        sketch_all(&sources, &options, &sketcher, progress);
     config.faults.pause_after_first_read();
     warnings.extend(read_warnings);
     warnings.extend(unique_ids(&mut articles, &sources));
 
     let (paragraphs, keys, active) = paragraph_table(&mut articles, lsh.bands)?;
+    progress.stage(Stage::Candidates);
     let candidates = lsh::candidate_pairs(&keys, lsh.bands, &active);
     drop(keys);
+    progress.stage(Stage::Verifying);
     let needed = paragraphs_of(&candidates);
     let corpus =
         Corpus { sources: &sources, options: &options, sketcher: &sketcher, separators: &separators };
@@ -131,6 +141,7 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         .par_iter()
         .filter_map(|&(p, q)| verify_pair(p, q).map(|similarity| Edge { p, q, similarity }))
         .collect();
+    progress.stage(Stage::Clustering);
     let clustering = cluster::clusters(&edges, &paragraphs, &verify_pair);
     let reported = reported_pairs(&edges, &clustering);
     let blocks: Vec<BlockMatch> = blocks::merge(&edges, &paragraphs)
@@ -138,6 +149,7 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         .filter(|b| b.pairs().any(|pq| reported.binary_search(&pq).is_ok()))
         .collect();
     let found = if config.passages {
+        progress.stage(Stage::Passages);
         let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
         passages::find(&corpus, &mut articles, &clustering.clusters, &reported_blocks, config)
     } else {
@@ -224,7 +236,12 @@ struct Sketched {
 }
 
 /// Reads every source and sketches its articles, in source order.
-fn sketch_all(sources: &[Source], options: &ReadOptions, sketcher: &Sketcher) -> Sketched {
+fn sketch_all(
+    sources: &[Source],
+    options: &ReadOptions,
+    sketcher: &Sketcher,
+    progress: &dyn Progress,
+) -> Sketched {
     let per_source: Vec<Sketched> = sources
         .par_iter()
         .enumerate()
@@ -239,6 +256,8 @@ fn sketch_all(sources: &[Source], options: &ReadOptions, sketcher: &Sketcher) ->
                     out.separators.push(separator);
                     sketcher.for_source(separator)
                 });
+                let bytes: usize = batch.iter().map(|a| a.text.len()).sum();
+                let count = batch.len();
                 let sketched: Vec<_> = std::mem::take(batch)
                     .into_par_iter()
                     .map(|a| guard::sketch(local, a, source, &options.faults))
@@ -247,12 +266,13 @@ fn sketch_all(sources: &[Source], options: &ReadOptions, sketcher: &Sketcher) ->
                     out.articles.extend(sketch);
                     out.warnings.extend(warning);
                 }
+                progress.read(count as u64, bytes as u64);
             };
             // A panic while reading keeps the articles read before it.
             let read = guard::catch(|| {
                 input::read_source(i as u32, source, options, &mut |item| match item {
                     Item::Article(article) => {
-                        options.faults.check(Stage::Read, &article.text);
+                        options.faults.check(Fault::Read, &article.text);
                         batch.push(article);
                         if batch.len() >= BATCH {
                             flush(&mut batch, &mut out);

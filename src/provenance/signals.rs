@@ -17,6 +17,10 @@
 //!   (where pages put them; a story quoting a disclaimer in its body is not
 //!   junk).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::names;
 use super::time::{self, Instant};
 use crate::segment::Span;
@@ -163,17 +167,14 @@ pub fn signals(text: &str, paragraphs: &[Span]) -> Signals {
     let is_taken = |taken: &std::collections::BTreeMap<usize, usize>, span: Span| {
         taken.range(..span.end).next_back().is_some_and(|(_, &end)| end > span.start)
     };
-    for (name, alias) in names::aliases() {
-        for at in whole_word_matches(text, alias) {
-            let span = Span { start: at, end: at + alias.len() };
-            if is_taken(&taken, span) {
-                continue;
-            }
-            taken.insert(span.start, span.end);
-            let credit = is_credit(text, span, paragraphs);
-            if credit || attributed(text, span) || in_byline(text, span, paragraphs) {
-                push(name.to_string(), credit, at);
-            }
+    for (name, span) in mentions(text) {
+        if is_taken(&taken, span) {
+            continue;
+        }
+        taken.insert(span.start, span.end);
+        let credit = is_credit(text, span, paragraphs);
+        if credit || attributed(text, span) || in_byline(text, span, paragraphs) {
+            push(name.to_string(), credit, span.start);
         }
     }
     for span in credits(text, paragraphs) {
@@ -258,16 +259,35 @@ fn credits(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     out
 }
 
-/// Byte offsets of `word` in `text` with no letter or digit on either side.
-fn whole_word_matches(text: &str, word: &str) -> Vec<usize> {
-    text.match_indices(word)
-        .map(|(at, _)| at)
-        .filter(|&at| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-        .collect()
+/// Every known alias ([`names::aliases`], longest first) and one automaton
+/// finding them all in one pass over a text.
+static ALIASES: LazyLock<(Vec<Alias>, Option<AhoCorasick>)> = LazyLock::new(|| {
+    let aliases = names::aliases();
+    let automaton = AhoCorasick::new(aliases.iter().map(|a| a.1)).ok();
+    (aliases, automaton)
+});
+
+/// An organization's name and one alias of it.
+type Alias = (&'static str, &'static str);
+
+/// Whole-word mentions of known aliases (no letter or digit on either
+/// side) with the organization each names: longest alias first, then in
+/// text order, so a longer name claims its words before a shorter one
+/// inside it ("Reuters" in "Thomson Reuters").
+fn mentions(text: &str) -> Vec<(&'static str, Span)> {
+    let (aliases, Some(automaton)) = &*ALIASES else { return Vec::new() };
+    let whole = |span: Span| {
+        let before = text[..span.start].chars().next_back();
+        let after = text[span.end..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    let mut found: Vec<(usize, Span)> = automaton
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), Span { start: m.start(), end: m.end() }))
+        .filter(|&(_, span)| whole(span))
+        .collect();
+    found.sort_unstable_by_key(|&(pattern, span)| (pattern, span.start));
+    found.into_iter().map(|(pattern, span)| (aliases[pattern].0, span)).collect()
 }
 
 /// The last `n` bytes of `s` (fewer, to stay on a character boundary).

@@ -3,6 +3,7 @@
 mod bad_input;
 mod browser;
 mod corpus;
+mod degenerate;
 mod determinism;
 mod formats;
 mod graph;
@@ -12,6 +13,7 @@ mod meter;
 mod oracle;
 mod pan;
 mod passages;
+mod progress;
 mod provenance;
 mod realdata;
 mod schema;
