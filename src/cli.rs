@@ -236,6 +236,7 @@ impl ScanArgs {
             passages: !self.no_passages,
             passage_max_articles: self.passage_max_articles,
             align: AlignParams { min_bytes: self.passage_min_bytes, ..Config::new(Vec::new()).align },
+            faults: wiretrace::faults::Faults::from_env(),
             ..Config::new(self.paths.clone())
         }
     }

@@ -28,7 +28,9 @@
 //! | [`meter`] | the METER corpus | each story classified against its PA copy |
 //!
 //! [`pipeline`] runs them over a corpus; it alone decides parallelism and
-//! order. The library never prints and never exits.
+//! order, and catches a panic in one article's processing so that it
+//! becomes a warning (`docs/bad-input.md`). The library never prints and
+//! never exits. [`faults`] lets tests inject failures.
 
 pub mod align;
 pub mod blocks;
@@ -37,6 +39,7 @@ pub mod config;
 pub mod derive;
 pub mod diff;
 pub mod error;
+pub mod faults;
 pub mod input;
 pub mod lsh;
 pub mod meter;

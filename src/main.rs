@@ -12,6 +12,7 @@ use clap::Parser;
 use wiretrace::{Error, report};
 
 fn main() -> ExitCode {
+    quiet_panics();
     let result = match cli::Cli::parse().command {
         cli::Command::Scan(args) => run(&args),
         cli::Command::Pan(args) => pan(&args),
@@ -28,6 +29,25 @@ fn main() -> ExitCode {
             })
         }
     }
+}
+
+/// A panic is a bug: say so on one line (the library turns a panic inside
+/// one article's processing into a warning in the report, and goes on).
+/// `RUST_BACKTRACE` set keeps the standard message with its backtrace.
+fn quiet_panics() {
+    if std::env::var_os("RUST_BACKTRACE").is_some() {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("wiretrace: internal error{place}: {message} (a bug; please report it)");
+    }));
 }
 
 fn pan(args: &cli::PanArgs) -> Result<(), Error> {

@@ -61,6 +61,9 @@ pub struct ArticleSketch {
     pub text_len: usize,
     /// xxh3 of its text, to notice a file that changed between two reads.
     pub text_hash: u64,
+    /// Paragraphs longer than [`segment::MAX_PARAGRAPH_BYTES`] that were
+    /// split into pieces (each piece is one of `paragraphs`).
+    pub long_paragraphs: u32,
     /// Its paragraphs in text order.
     pub paragraphs: Vec<ParagraphSketch>,
     /// `bands` keys per paragraph, paragraph after paragraph (zeros for a
@@ -143,15 +146,21 @@ impl Sketcher {
 
     /// The paragraph spans of `text`.
     pub fn paragraphs(&self, text: &str) -> Vec<Span> {
+        self.paragraphs_counting_long(text).0
+    }
+
+    /// The paragraph spans of `text`, and how many paragraphs were too long
+    /// and split (see [`segment::MAX_PARAGRAPH_BYTES`]).
+    fn paragraphs_counting_long(&self, text: &str) -> (Vec<Span>, usize) {
         let separator = self.params.separator.as_deref().or_else(|| segment::detect_separator(text));
-        segment::paragraphs(text, separator)
+        segment::paragraphs_counting_long(text, separator)
     }
 
     /// Sketches one article; its text is dropped.
     pub fn sketch(&self, article: Article) -> ArticleSketch {
         let mut scratch = Scratch::default();
         let bands = self.params.lsh.bands;
-        let spans = self.paragraphs(&article.text);
+        let (spans, long_paragraphs) = self.paragraphs_counting_long(&article.text);
         let count = spans.len();
         let mut paragraphs = Vec::with_capacity(count);
         let mut band_keys = Vec::with_capacity(spans.len() * bands);
@@ -174,7 +183,14 @@ impl Sketcher {
             let quoted = if all == 0 { 0.0 } else { inside as f32 / all as f32 };
             let edge = index < signals::JUNK_HEAD || index + signals::JUNK_TAIL >= count;
             let junk = edge && signals::is_junk(&article.text, span, words);
-            paragraphs.push(ParagraphSketch { span, words: saturating_u32(words), shingles, quoted, junk, row });
+            paragraphs.push(ParagraphSketch {
+                span,
+                words: saturating_u32(words),
+                shingles,
+                quoted,
+                junk,
+                row,
+            });
         }
         signals::keep_junk_at_edges(&mut paragraphs);
         let spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
@@ -184,6 +200,7 @@ impl Sketcher {
             meta: article.meta,
             text_len: article.text.len(),
             text_hash: text_hash(&article.text),
+            long_paragraphs: saturating_u32(long_paragraphs),
             paragraphs,
             band_keys,
             fingerprints: {
@@ -214,8 +231,8 @@ impl Sketcher {
     }
 }
 
-/// A count as `u32`, capped (a paragraph of 4 billion words is counted as
-/// 4 billion; the resource-limit work bounds such paragraphs earlier).
+/// A count as `u32`, capped (cannot be reached: articles and paragraphs
+/// are bounded by `input::MAX_ARTICLE_BYTES` and `segment::MAX_PARAGRAPH_BYTES`).
 fn saturating_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -14,6 +14,7 @@
 //! Results are assembled in source order, then record order, so the output
 //! does not depend on the thread count or on the order of files on disk.
 
+pub(crate) mod guard;
 mod passages;
 mod progress;
 mod texts;
@@ -24,6 +25,7 @@ use crate::blocks::{self, BlockMatch};
 use crate::cluster::{self, Cluster};
 use crate::config::Config;
 use crate::error::{Error, Warning};
+use crate::faults::Stage as Fault;
 use crate::input::{self, Article, Item, ReadOptions, Source};
 use crate::lsh::{self, LshParams};
 use crate::passages::PassageMatch;
@@ -112,7 +114,7 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
     }
     let sketcher = sketcher(config);
     let lsh = sketcher.params().lsh;
-    let options = ReadOptions { fields: config.fields.clone() };
+    let options = ReadOptions { fields: config.fields.clone(), faults: config.faults.clone() };
     progress.stage(Stage::Reading);
     let spill = Spill::new(lsh.bands).map_err(Error::Temp)?;
     let Sketched { mut articles, warnings: read_warnings, separators, spill_error } =
@@ -121,13 +123,14 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         return Err(Error::Temp(e));
     }
     let keys = spill.seal().map_err(Error::Temp)?;
+    config.faults.pause_after_first_read();
     warnings.extend(read_warnings);
     warnings.extend(unique_ids(&mut articles, &sources));
 
     let (paragraphs, rows, active) = paragraph_table(&articles)?;
     progress.stage(Stage::Candidates);
-    let candidates =
-        lsh::candidate_pairs_by_band(lsh.bands, &active, &rows, |band| keys.column(band)).map_err(Error::Temp)?;
+    let candidates = lsh::candidate_pairs_by_band(lsh.bands, &active, &rows, |band| keys.column(band))
+        .map_err(Error::Temp)?;
     drop((keys, rows));
     progress.stage(Stage::Verifying);
     let needed = paragraphs_of(&candidates);
@@ -269,8 +272,15 @@ fn sketch_all(
                 });
                 let bytes: usize = batch.iter().map(|a| a.text.len()).sum();
                 let count = batch.len();
-                let mut sketches: Vec<ArticleSketch> =
-                    std::mem::take(batch).into_par_iter().map(|a| local.sketch(a)).collect();
+                let sketched: Vec<_> = std::mem::take(batch)
+                    .into_par_iter()
+                    .map(|a| guard::sketch(local, a, source, &options.faults))
+                    .collect();
+                let mut sketches = Vec::with_capacity(sketched.len());
+                for (sketch, warning) in sketched {
+                    sketches.extend(sketch);
+                    out.warnings.extend(warning);
+                }
                 let keys: Vec<&[u64]> = sketches.iter().map(|a| a.band_keys.as_slice()).collect();
                 if let Err(e) = spill.write((i as u32, seq), &keys) {
                     out.spill_error.get_or_insert(e);
@@ -282,15 +292,23 @@ fn sketch_all(
                 out.articles.append(&mut sketches);
                 progress.read(count as u64, bytes as u64);
             };
-            input::read_source(i as u32, source, options, &mut |item| match item {
-                Item::Article(article) => {
-                    batch.push(article);
-                    if batch.len() >= BATCH {
-                        flush(&mut batch, &mut out);
+            // A panic while reading keeps the articles read before it.
+            let read = guard::catch(|| {
+                input::read_source(i as u32, source, options, &mut |item| match item {
+                    Item::Article(article) => {
+                        options.faults.check(Fault::Read, &article.text);
+                        batch.push(article);
+                        if batch.len() >= BATCH {
+                            flush(&mut batch, &mut out);
+                        }
                     }
-                }
-                Item::Warning(w) => out.warnings.push(w),
+                    Item::Warning(w) => out.warnings.push(w),
+                })
             });
+            if let Err(panic) = read {
+                let message = guard::bug("reading this file", "the rest of the file is skipped", &panic);
+                out.warnings.push(Warning::file(&source.display, message));
+            }
             flush(&mut batch, &mut out);
             out
         })

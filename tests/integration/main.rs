@@ -7,6 +7,7 @@ mod degenerate;
 mod determinism;
 mod formats;
 mod graph;
+mod hostile;
 mod matching;
 mod meter;
 mod oracle;
