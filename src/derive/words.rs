@@ -39,10 +39,7 @@ const SUFFIXES: [&str; 5] = ["ing", "ed", "es", "s", "ly"];
 /// letters remain: a crude stemmer, so that "jailed" and "jailing" count as
 /// the same word when a rewrite changes the tense or number.
 pub fn stem(word: &str) -> &str {
-    SUFFIXES
-        .iter()
-        .find_map(|s| word.strip_suffix(s).filter(|rest| rest.chars().count() > 3))
-        .unwrap_or(word)
+    SUFFIXES.iter().find_map(|s| word.strip_suffix(s).filter(|rest| rest.chars().count() > 3)).unwrap_or(word)
 }
 
 /// What the characters between two words change.
