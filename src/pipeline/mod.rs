@@ -224,6 +224,7 @@ fn sketcher(config: &Config) -> Sketcher {
         lsh: LshParams::for_threshold(config.threshold, config.permutations),
         seed: config.seed,
         separator: config.paragraph_sep.clone(),
+        fingerprints: config.passages,
     })
 }
 
