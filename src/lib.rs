@@ -26,12 +26,14 @@
 //! | [`pan`] | a PAN corpus | detection XML per pair, through [`align`] |
 //! | [`derive`](mod@derive) | an article and its sources | how much it derives from them |
 //! | [`meter`] | the METER corpus | each story classified against its PA copy |
+//! | [`clean`] | a scan | a cleaned copy of the corpus and a log of what was removed |
 //!
 //! [`pipeline`] runs them over a corpus; it alone decides parallelism and
 //! order. The library never prints and never exits.
 
 pub mod align;
 pub mod blocks;
+pub mod clean;
 pub mod cluster;
 pub mod config;
 pub mod derive;

@@ -3,6 +3,7 @@
 //! usage or a path that does not exist).
 
 mod cli;
+mod cli_clean;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -15,6 +16,7 @@ fn main() -> ExitCode {
         cli::Command::Scan(args) => run(&args),
         cli::Command::Pan(args) => pan(&args),
         cli::Command::Meter(args) => meter(&args),
+        cli::Command::Clean(args) => clean(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -71,6 +73,28 @@ fn meter(args: &cli::MeterArgs) -> Result<(), Error> {
         writeln!(out)?;
     }
     out.flush()?;
+    Ok(())
+}
+
+fn clean(args: &cli_clean::CleanArgs) -> Result<(), Error> {
+    let config = args.config();
+    let cleaned = wiretrace::pipeline::clean(&config)?;
+    for w in &cleaned.warnings {
+        eprintln!("wiretrace: {w}");
+    }
+    let removed: Vec<String> = wiretrace::clean::Kind::ALL
+        .iter()
+        .map(|k| format!("{} {}", cleaned.removed[*k as usize], k.name()))
+        .collect();
+    eprintln!(
+        "wiretrace clean: {} article(s) read, {} {}; removed {} ({} bytes); log: {}",
+        cleaned.read,
+        cleaned.written,
+        if config.dry_run { "would be written (dry run)" } else { "written" },
+        removed.join(", "),
+        cleaned.bytes,
+        cleaned.log.display()
+    );
     Ok(())
 }
 

@@ -21,6 +21,7 @@ mod fields;
 mod records;
 mod text;
 
+pub(crate) use decode::open;
 pub use discover::{Compression, Format, Source, discover};
 pub use fields::FieldNames;
 

@@ -14,6 +14,7 @@
 //! Results are assembled in source order, then record order, so the output
 //! does not depend on the thread count or on the order of files on disk.
 
+mod clean;
 mod passages;
 mod texts;
 
@@ -32,6 +33,7 @@ use crate::shingle::ShingleParams;
 use crate::sketch::{ArticleSketch, SketchParams, Sketcher};
 use crate::verify::{self, Edge, ParaRef};
 
+pub use clean::clean;
 pub use texts::{ArticleTexts, texts};
 
 /// Articles sketched together in one parallel batch when a source holds
@@ -79,6 +81,9 @@ pub struct Scan {
     pub stock_fingerprints: usize,
     /// Problems met, sorted.
     pub warnings: Vec<Warning>,
+    /// The paragraph separator found obvious for each source (one entry per
+    /// source; `None` when blank lines, or the user's `--paragraph-sep`, split).
+    pub separators: Vec<Option<&'static str>>,
 }
 
 impl Scan {
@@ -162,6 +167,7 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         passage_candidates: found.candidates,
         stock_fingerprints: found.stock,
         warnings,
+        separators,
     })
 }
 
