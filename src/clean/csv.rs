@@ -124,11 +124,8 @@ fn replaced(
     column: usize,
     text: &str,
 ) -> std::io::Result<Vec<u8>> {
-    let expected: csv::ByteRecord = record
-        .iter()
-        .enumerate()
-        .map(|(i, f)| if i == column { text.as_bytes() } else { f })
-        .collect();
+    let expected: csv::ByteRecord =
+        record.iter().enumerate().map(|(i, f)| if i == column { text.as_bytes() } else { f }).collect();
     if let Some(range) = field_range(raw, delimiter, column) {
         let quoted = raw.get(range.start) == Some(&b'"')
             || text.bytes().any(|b| b == delimiter || matches!(b, b'"' | b'\r' | b'\n'));
@@ -145,12 +142,9 @@ fn replaced(
             return Ok(out);
         }
     }
-    let terminator = if raw.ends_with(b"\r\n") {
-        csv::Terminator::CRLF
-    } else {
-        csv::Terminator::Any(b'\n')
-    };
-    let mut writer = csv::WriterBuilder::new().delimiter(delimiter).terminator(terminator).from_writer(Vec::new());
+    let terminator = if raw.ends_with(b"\r\n") { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') };
+    let mut writer =
+        csv::WriterBuilder::new().delimiter(delimiter).terminator(terminator).from_writer(Vec::new());
     writer.write_byte_record(&expected)?;
     let mut out = writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
     if !raw.ends_with(b"\n") && out.ends_with(b"\n") {
@@ -162,7 +156,8 @@ fn replaced(
 
 /// The one record in `bytes`, parsed with the reader's settings.
 fn parse_one(bytes: &[u8], delimiter: u8) -> Option<csv::ByteRecord> {
-    let mut csv = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(bytes);
+    let mut csv =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(bytes);
     let mut records = csv.byte_records();
     let first = records.next()?.ok()?;
     records.next().is_none().then_some(first)

@@ -119,7 +119,8 @@ fn entry(scan: &Scan, a: u32, removed: Span, own: Span, text: &str) -> Entry {
     let article = &scan.articles[a as usize];
     let source = &scan.sources[article.key.source as usize];
     let char_start = chars_before(text, removed.start);
-    let char_end = char_start + chars_before(text.get(removed.start..).unwrap_or(""), removed.end.saturating_sub(removed.start));
+    let char_end = char_start
+        + chars_before(text.get(removed.start..).unwrap_or(""), removed.end.saturating_sub(removed.start));
     Entry {
         article: article.meta.id.clone(),
         source: source.display.clone(),

@@ -81,7 +81,8 @@ fn decide(scan: &Scan, neighbours: &[(u32, u32, [f64; 2])], policy: &Policy) -> 
                 policy.near_duplicate_share * 100.0,
                 policy.canonical.describe()
             );
-            out[y as usize] = Some(Dropped { kept: x, similarity: of_x.min(of_y), coverage: [of_y, of_x], rule });
+            out[y as usize] =
+                Some(Dropped { kept: x, similarity: of_x.min(of_y), coverage: [of_y, of_x], rule });
         }
     }
     out

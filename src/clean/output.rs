@@ -58,7 +58,9 @@ impl<'a> Staged<'a> {
         let file = BufWriter::with_capacity(1 << 16, tmp.as_file().try_clone()?);
         let encoder = match compression {
             Compression::None => Encoder::Plain(file),
-            Compression::Gzip => Encoder::Gzip(flate2::write::GzEncoder::new(file, flate2::Compression::default())),
+            Compression::Gzip => {
+                Encoder::Gzip(flate2::write::GzEncoder::new(file, flate2::Compression::default()))
+            }
             Compression::Zstd => Encoder::Zstd(zstd::stream::write::Encoder::new(file, 0)?),
         };
         let fail = hook.is_some_and(|h| h.committed.load(Ordering::SeqCst) >= h.after);
@@ -225,7 +227,10 @@ fn below_out(path: &Path, inputs: &[PathBuf]) -> PathBuf {
         let Ok(rest) = path.strip_prefix(input) else { continue };
         let name = match input.file_name() {
             Some(name) => PathBuf::from(name),
-            None => std::fs::canonicalize(input).ok().and_then(|p| p.file_name().map(PathBuf::from)).unwrap_or_default(),
+            None => std::fs::canonicalize(input)
+                .ok()
+                .and_then(|p| p.file_name().map(PathBuf::from))
+                .unwrap_or_default(),
         };
         let rest = plain(rest);
         return if rest.as_os_str().is_empty() { name } else { name.join(rest) };
@@ -253,7 +258,10 @@ mod tests {
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert!(names.len() == 1 && names[0].starts_with(".b.txt.gz.") && names[0].ends_with(".tmp"), "{names:?}");
+        assert!(
+            names.len() == 1 && names[0].starts_with(".b.txt.gz.") && names[0].ends_with(".tmp"),
+            "{names:?}"
+        );
     }
 
     #[test]

@@ -113,7 +113,8 @@ impl Marks {
 /// of each cluster of `scan` (same order).
 pub fn plan(scan: &Scan, kinds: &[Decided], policy: &Policy) -> Plan {
     let marks = marks(scan, kinds);
-    let mut fates: Vec<Fate> = (0..scan.articles.len()).map(|a| cuts(scan, kinds, &marks, policy, a)).collect();
+    let mut fates: Vec<Fate> =
+        (0..scan.articles.len()).map(|a| cuts(scan, kinds, &marks, policy, a)).collect();
     if policy.near_duplicates {
         for (a, dropped) in neardup::near_duplicates(scan, &marks, policy).into_iter().enumerate() {
             if let Some(d) = dropped {
@@ -259,11 +260,8 @@ fn similarity(scan: &Scan, p: u32, q: u32) -> Option<Similarity> {
         return Some(e.similarity);
     }
     let set = |p: u32| {
-        let tokens: Vec<crate::normalize::Token> = scan
-            .words(p)?
-            .iter()
-            .map(|&hash| crate::normalize::Token { start: 0, end: 0, hash })
-            .collect();
+        let tokens: Vec<crate::normalize::Token> =
+            scan.words(p)?.iter().map(|&hash| crate::normalize::Token { start: 0, end: 0, hash }).collect();
         let mut set = Vec::new();
         shingle_set(&tokens, &scan.sketch.shingle, &mut set);
         Some(set)

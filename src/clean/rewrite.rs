@@ -160,9 +160,11 @@ enum Take {
 /// How strongly a separator parts paragraphs: a paragraph break (a blank
 /// line, U+2029, the marker) over line breaks, then more line breaks.
 fn strength(gap: &str, separator: Option<&str>) -> (bool, usize) {
-    let breaks = gap.match_indices(is_line_break).filter(|(i, c)| !(*c == "\n" && gap[..*i].ends_with('\r'))).count();
-    let paragraph_break =
-        breaks >= 2 || gap.contains('\u{2029}') || separator.is_some_and(|s| !s.is_empty() && gap.contains(s));
+    let breaks =
+        gap.match_indices(is_line_break).filter(|(i, c)| !(*c == "\n" && gap[..*i].ends_with('\r'))).count();
+    let paragraph_break = breaks >= 2
+        || gap.contains('\u{2029}')
+        || separator.is_some_and(|s| !s.is_empty() && gap.contains(s));
     (paragraph_break, breaks)
 }
 

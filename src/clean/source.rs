@@ -86,7 +86,9 @@ pub fn clean_source(job: &Job, s: usize, articles: std::ops::Range<usize>) -> Re
         articles.clone().map(|a| (job.scan.articles[a].key.line, a as u32)).collect();
     let mut staged = match job.dry_run {
         true => None,
-        false => Some(Staged::create(target, source.compression, job.hook).map_err(|e| write_error(target, e))?),
+        false => {
+            Some(Staged::create(target, source.compression, job.hook).map_err(|e| write_error(target, e))?)
+        }
     };
     let mut sample: Vec<String> = Vec::new();
     let mut cleaner = Cleaner::new(job, s);
@@ -109,7 +111,9 @@ pub fn clean_source(job: &Job, s: usize, articles: std::ops::Range<usize>) -> Re
     let warnings = match source.format {
         Format::Text => text(job, s, out, &mut decide),
         Format::Jsonl => jsonl::copy(source, &lines, &job.options.fields, out, &mut decide),
-        Format::Csv { delimiter } => csv::copy(source, delimiter, &lines, &job.options.fields, out, &mut decide),
+        Format::Csv { delimiter } => {
+            csv::copy(source, delimiter, &lines, &job.options.fields, out, &mut decide)
+        }
     }
     .map_err(|e| write_error(target, e))?;
     if let Some(staged) = staged {
@@ -186,7 +190,8 @@ impl<'a> Cleaner<'a> {
                 let runs: Vec<Run> =
                     cuts.iter().map(|c| Run { first: c.first as usize, last: c.last as usize }).collect();
                 let spans: Vec<Span> = sketch.paragraphs.iter().map(|p| p.span).collect();
-                let separator = self.sketcher.params().separator.as_deref().or_else(|| segment::detect_separator(text));
+                let separator =
+                    self.sketcher.params().separator.as_deref().or_else(|| segment::detect_separator(text));
                 let reseg = |new: &str| self.resegment(text, new);
                 match rewrite::rewrite(text, &spans, &runs, separator, &reseg) {
                     Ok(rewritten) => {
@@ -196,7 +201,9 @@ impl<'a> Cleaner<'a> {
                         Change::Replace(rewritten.text)
                     }
                     Err(Refused::Resegments) => {
-                        warn("removing its planned paragraphs would change how the rest splits into paragraphs; left unchanged");
+                        warn(
+                            "removing its planned paragraphs would change how the rest splits into paragraphs; left unchanged",
+                        );
                         Change::Keep
                     }
                     Err(Refused::BadRuns) => {
@@ -243,7 +250,9 @@ fn separator_check(job: &Job, s: usize, sample: &[String]) -> Option<Warning> {
     let after = segment::detect_file_separator(sample.iter().map(String::as_str));
     (before != after).then(|| {
         let how = match before {
-            Some(sep) => format!("a re-scan will not split its texts at {sep:?} unless given --paragraph-sep {sep:?}"),
+            Some(sep) => {
+                format!("a re-scan will not split its texts at {sep:?} unless given --paragraph-sep {sep:?}")
+            }
             None => format!("a re-scan will split its texts at {OBVIOUS_SEPARATOR:?}"),
         };
         Warning::file(&source.display, format!("after cleaning, {how}"))
