@@ -116,7 +116,9 @@ pub fn clean_source(job: &Job, s: usize, articles: std::ops::Range<usize>) -> Re
         }
     }
     .map_err(|e| write_error(target, e))?;
-    if let Some(staged) = staged {
+    // A text file whose article is dropped is not written at all.
+    let empty = source.format == Format::Text && done.written == 0;
+    if let Some(staged) = staged.filter(|_| !empty) {
         staged.commit(Some(&source.path)).map_err(|e| write_error(target, e))?;
     }
     done.warnings.extend(warnings);
