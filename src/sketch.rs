@@ -44,6 +44,9 @@ pub struct ParagraphSketch {
     /// Whether it is page junk (a disclaimer, a copyright line, a
     /// navigation bar; see `provenance::signals`).
     pub junk: bool,
+    /// Whether it holds a page-junk marker, wherever it is (`junk` also
+    /// needs it near an edge of the article).
+    pub marked: bool,
 }
 
 /// What is kept of one article after sketching.
@@ -166,7 +169,14 @@ impl Sketcher {
             let (all, inside) = crate::quotes::quoted_words(&article.text, span.start, span);
             let quoted = if all == 0 { 0.0 } else { inside as f32 / all as f32 };
             let junk = signals::is_junk(&article.text, span, words);
-            paragraphs.push(ParagraphSketch { span, words: saturating_u32(words), shingles, quoted, junk });
+            paragraphs.push(ParagraphSketch {
+                span,
+                words: saturating_u32(words),
+                shingles,
+                quoted,
+                junk,
+                marked: junk,
+            });
         }
         signals::keep_junk_at_edges(&mut paragraphs);
         let spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();

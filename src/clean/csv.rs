@@ -67,19 +67,18 @@ pub(super) fn copy(
     let tee = Tee { inner, seen: Vec::new(), base: 0 };
     let mut csv =
         csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(tee);
-    let column = csv.byte_headers().ok().and_then(|h| {
-        let names: Vec<String> = h.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
-        fields.text_field(names.iter().map(String::as_str))
-    });
+    let column = text_column(&mut csv, fields);
     let (mut record, mut copied, mut next) = (csv::ByteRecord::new(), 0u64, 0usize);
     loop {
         match csv.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(err) if matches!(err.kind(), csv::ErrorKind::Io(_)) => {
+                // As the reader does: the records before the damage are kept,
+                // a record cut short is not.
                 let message = format!("{err}; rest of file not copied");
                 warnings.push(Warning::file(&source.display, message));
-                break;
+                return Ok(warnings);
             }
             Err(_) => continue,
         }
@@ -93,26 +92,55 @@ pub(super) fn copy(
             (Some(a), Some(column)) => decide(a, record.get(column).map(String::from_utf8_lossy).as_deref()),
             _ => Change::Keep,
         };
-        let tee = csv.get_mut();
-        match (change, column) {
-            (Change::Replace(new), Some(column)) => {
-                tee.pass(copied, start, out)?;
-                let raw = tee.seen[tee.offset(start)..tee.offset(end)].to_vec();
-                out.write_all(&replaced(&raw, &record, delimiter, column, &new)?)?;
-                tee.pass(start, end, &mut std::io::sink())?;
-            }
-            (Change::Drop, _) => {
-                tee.pass(copied, start, out)?;
-                tee.pass(start, end, &mut std::io::sink())?;
-            }
-            _ => tee.pass(copied, end, out)?,
-        }
+        let place = Record { copied, start, end, delimiter, column };
+        write_record(csv.get_mut(), change, &record, place, out)?;
         copied = end;
     }
-    let tee = csv.get_mut();
-    std::io::copy(&mut tee.inner, &mut tee.seen)?;
-    tee.pass(copied, u64::MAX, out)?;
+    csv.get_mut().pass(copied, u64::MAX, out)?;
     Ok(warnings)
+}
+
+/// The column holding the text, found in the header row as the reader finds it.
+fn text_column<R: Read>(csv: &mut csv::Reader<R>, fields: &FieldNames) -> Option<usize> {
+    let headers = csv.byte_headers().ok()?;
+    let names: Vec<String> = headers.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
+    fields.text_field(names.iter().map(String::as_str))
+}
+
+/// Where a record is in the stream, and how its file is laid out.
+struct Record {
+    /// Stream offset up to which the output is written.
+    copied: u64,
+    /// First byte of the record.
+    start: u64,
+    /// One past its line end.
+    end: u64,
+    delimiter: u8,
+    /// The text column.
+    column: Option<usize>,
+}
+
+/// Writes everything up to the end of `record`, with `change` applied to it.
+fn write_record(
+    tee: &mut Tee,
+    change: Change,
+    record: &csv::ByteRecord,
+    at: Record,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match (change, at.column) {
+        (Change::Replace(new), Some(column)) => {
+            tee.pass(at.copied, at.start, out)?;
+            let raw = tee.seen[tee.offset(at.start)..tee.offset(at.end)].to_vec();
+            out.write_all(&replaced(&raw, record, at.delimiter, column, &new)?)?;
+            tee.pass(at.start, at.end, &mut std::io::sink())
+        }
+        (Change::Drop, _) => {
+            tee.pass(at.copied, at.start, out)?;
+            tee.pass(at.start, at.end, &mut std::io::sink())
+        }
+        _ => tee.pass(at.copied, at.end, out),
+    }
 }
 
 /// The raw bytes of `record` (`raw`, with its line end) with field `column`

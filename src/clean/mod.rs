@@ -24,6 +24,7 @@ mod neardup;
 pub mod output;
 pub mod plan;
 pub mod rewrite;
+pub mod settle;
 pub mod source;
 
 use std::path::PathBuf;

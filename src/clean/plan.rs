@@ -12,7 +12,9 @@
 //!   the scan's threshold) against an earlier paragraph of the same article
 //!   that is kept is removed; the first copy stays. Consecutive removed
 //!   paragraphs whose kept copies are consecutive too are one cut.
-//! - **near-duplicate articles**: see [`super::neardup`].
+//! - **near-duplicate articles**: two articles each having at least
+//!   [`Policy::near_duplicate_share`] of their content in paragraphs matched
+//!   in the other; one canonical copy is kept (`docs/clean.md`).
 
 use super::neardup;
 use super::{Kind, Policy};

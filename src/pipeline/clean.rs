@@ -11,7 +11,6 @@ use crate::clean::source::{Job, SourceDone, clean_source};
 use crate::clean::{CleanConfig, Cleaned};
 use crate::error::{Error, Warning};
 use crate::input::{Compression, ReadOptions};
-use crate::provenance;
 use crate::sketch::Sketcher;
 
 /// Sources cleaned in parallel before their logs are written out, which
@@ -22,9 +21,9 @@ const CHUNK: usize = 64;
 pub fn clean(config: &CleanConfig) -> Result<Cleaned, Error> {
     config.validate()?;
     output::check_out(&config.scan.paths, &config.out)?;
-    let scan = super::scan(&config.scan)?;
-    let kinds = provenance::analyze(&scan).clusters;
-    let plan = crate::clean::plan(&scan, &kinds, &config.policy);
+    let mut scan = super::scan(&config.scan)?;
+    let plan = crate::clean::settle::settled(&mut scan, &config.policy);
+    let scan = scan;
     let targets = output::targets(&scan.sources, &config.scan.paths, &config.out)?;
     let hook = config.fail_after_files.map(Interrupt::after);
     let options = ReadOptions { fields: config.scan.fields.clone() };
