@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use super::log::{self, Entry};
 use super::output::{Interrupt, Staged};
-use super::plan::{Fate, Plan};
+use super::plan::{Cut, Fate, Plan};
 use super::rewrite::{self, Refused, Run};
 use super::{Kind, csv, jsonl};
 use crate::error::{Error, Warning};
@@ -77,8 +77,14 @@ pub fn clean_source(job: &Job, s: usize, articles: std::ops::Range<usize>) -> Re
     let mut done = SourceDone::default();
     if !job.plan.changes(articles.clone()) {
         done.written = articles.len();
-        if !job.dry_run {
-            copy_file(job, s).map_err(|e| write_error(target, e))?;
+        if job.dry_run {
+            return Ok(done);
+        }
+        match std::fs::File::open(&source.path) {
+            Ok(file) => copy_file(job, s, file).map_err(|e| write_error(target, e))?,
+            Err(e) => {
+                done.warnings.push(Warning::file(&source.display, format!("cannot open: {e}; not copied")))
+            }
         }
         return Ok(done);
     }
@@ -127,10 +133,10 @@ pub fn clean_source(job: &Job, s: usize, articles: std::ops::Range<usize>) -> Re
 }
 
 /// A source's file copied byte for byte.
-fn copy_file(job: &Job, s: usize) -> io::Result<()> {
+fn copy_file(job: &Job, s: usize, mut file: std::fs::File) -> io::Result<()> {
     let source = &job.scan.sources[s];
     let mut staged = Staged::create(&job.targets[s], input::Compression::None, job.hook)?;
-    io::copy(&mut std::fs::File::open(&source.path)?, &mut staged)?;
+    io::copy(&mut file, &mut staged)?;
     staged.commit(Some(&source.path))
 }
 
@@ -188,35 +194,39 @@ impl<'a> Cleaner<'a> {
                 record(done, &log::drop_entry(scan, a, dropped, text), Kind::NearDuplicate);
                 return Change::Drop;
             }
-            Fate::Cut(cuts) => {
-                let runs: Vec<Run> =
-                    cuts.iter().map(|c| Run { first: c.first as usize, last: c.last as usize }).collect();
-                let spans: Vec<Span> = sketch.paragraphs.iter().map(|p| p.span).collect();
-                let separator =
-                    self.sketcher.params().separator.as_deref().or_else(|| segment::detect_separator(text));
-                let reseg = |new: &str| self.resegment(text, new);
-                match rewrite::rewrite(text, &spans, &runs, separator, &reseg) {
-                    Ok(rewritten) => {
-                        for (cut, removed) in cuts.iter().zip(&rewritten.removed) {
-                            record(done, &log::cut_entry(scan, a, cut, *removed, text), cut.kind);
-                        }
-                        Change::Replace(rewritten.text)
-                    }
-                    Err(Refused::Resegments) => {
-                        warn(
-                            "removing its planned paragraphs would change how the rest splits into paragraphs; left unchanged",
-                        );
-                        Change::Keep
-                    }
-                    Err(Refused::BadRuns) => {
-                        warn("its paragraphs do not fit its text; left unchanged");
-                        Change::Keep
-                    }
-                }
-            }
+            Fate::Cut(cuts) => self.cut(a, text, cuts, done),
         };
         done.written += 1;
         change
+    }
+
+    /// Article `a` (text `text`) without `cuts`, or unchanged (with a
+    /// warning) if the rest would split into other paragraphs.
+    fn cut(&self, a: u32, text: &str, cuts: &[Cut], done: &mut SourceDone) -> Change {
+        let scan = self.job.scan;
+        let sketch = &scan.articles[a as usize];
+        let runs: Vec<Run> =
+            cuts.iter().map(|c| Run { first: c.first as usize, last: c.last as usize }).collect();
+        let spans: Vec<Span> = sketch.paragraphs.iter().map(|p| p.span).collect();
+        let separator =
+            self.sketcher.params().separator.as_deref().or_else(|| segment::detect_separator(text));
+        let reseg = |new: &str| self.resegment(text, new);
+        let refused = match rewrite::rewrite(text, &spans, &runs, separator, &reseg) {
+            Ok(rewritten) => {
+                for (cut, removed) in cuts.iter().zip(&rewritten.removed) {
+                    record(done, &log::cut_entry(scan, a, cut, *removed, text), cut.kind);
+                }
+                return Change::Replace(rewritten.text);
+            }
+            Err(Refused::Resegments) => {
+                "removing its planned paragraphs would change how the rest splits into paragraphs; \
+                 left unchanged"
+            }
+            Err(Refused::BadRuns) => "its paragraphs do not fit its text; left unchanged",
+        };
+        let display = &scan.sources[self.source].display;
+        done.warnings.push(Warning::at(display, sketch.key.line, refused));
+        Change::Keep
     }
 
     /// The paragraphs a scan would find in `new`, or `None` if `new` would

@@ -3,11 +3,12 @@
 //! nothing else changed, a second clean removes nothing, and the inputs are
 //! byte-identical afterwards (`clean_check`).
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde_json::json;
 
-use crate::clean_check::{articles, clean, clean_twice, log};
+use crate::clean_check::{Entry, articles, clean, clean_twice, log};
 use crate::util::{Rng, gzip, scratch, write, zstd};
 
 /// One fixture article.
@@ -210,6 +211,14 @@ fn jsonl_lines_keep_every_byte_but_the_text_value() {
     assert!(out.next().is_none());
 }
 
+/// What each entry other than `kind` removes: article, kind, paragraphs.
+fn places(list: &[Entry], kind: &str) -> BTreeSet<(String, String, Option<[u32; 2]>)> {
+    list.iter()
+        .filter(|e| e.kind != kind)
+        .map(|e| (e.article.clone(), e.kind.clone(), e.paragraphs))
+        .collect()
+}
+
 #[test]
 fn policies_can_be_turned_off_and_a_dry_run_writes_only_the_log() {
     let dir = scratch();
@@ -222,9 +231,7 @@ fn policies_can_be_turned_off_and_a_dry_run_writes_only_the_log() {
         let out = format!("no-{kind}");
         clean(dir.path(), &input, &out, &[flag, "keep"]).ok();
         let entries = log(&dir.path().join(&out));
-        let places = |list: &[crate::clean_check::Entry]| -> std::collections::BTreeSet<(String, String, Option<[u32; 2]>)> {
-            list.iter().filter(|e| e.kind != kind).map(|e| (e.article.clone(), e.kind.clone(), e.paragraphs)).collect()
-        };
+        let places = |list: &[Entry]| places(list, kind);
         assert!(entries.iter().all(|e| e.kind != kind), "{flag} keep: {entries:#?}");
         if kind == "near_duplicate" {
             // The articles no longer dropped have their own cuts now.

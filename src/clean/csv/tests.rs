@@ -44,7 +44,9 @@ fn keep(_: &str) -> Change {
 
 #[test]
 fn unchanged_records_are_copied_byte_for_byte() {
-    let bytes = b"\xEF\xBB\xBFid,text\r\n1,  \"odd\" spacing\r\n\"2\",\"multi\r\nline, with \"\"quotes\"\"\"\r\nbad\"row\r\n3,last";
+    let bytes =
+        b"\xEF\xBB\xBFid,text\r\n1,  \"odd\" spacing\r\n\"2\",\"multi\r\nline, with \"\"quotes\"\"\"\r\n\
+                  bad\"row\r\n3,last";
     let (out, seen) = run(bytes, &keep);
     assert_eq!(out, bytes);
     assert_eq!(seen, ["  \"odd\" spacing", "multi\r\nline, with \"quotes\"", "last"]);
@@ -60,7 +62,8 @@ fn only_the_text_field_of_a_changed_record_changes() {
         t => Change::Replace(t.replace(" Cut this.", "")),
     };
     let (out, _) = run(bytes, &change);
-    let expected = b"id,text,url\n1,\"Keep \"\"this\"\".\",\"http://a\"\n2,\"plain, now with a comma\",http://b\n3,last,x";
+    let expected = b"id,text,url\n1,\"Keep \"\"this\"\".\",\"http://a\"\n\
+                     2,\"plain, now with a comma\",http://b\n3,last,x";
     assert_eq!(String::from_utf8_lossy(&out), String::from_utf8_lossy(expected));
 }
 
