@@ -4,7 +4,8 @@
 //! 1. [`plan`](plan::plan) (pure, from the scan and its clusters' kinds):
 //!    which paragraphs to cut from which article (`repeat`, `boilerplate`)
 //!    and which articles to drop as near-duplicates, each with the copy it
-//!    duplicates and the similarity;
+//!    duplicates and the similarity; [`settle`] makes it again until a
+//!    second clean would add nothing;
 //! 2. [`rewrite`](rewrite::rewrite) (pure, one article): its text without
 //!    the cut paragraphs and one separator each, checked to split into
 //!    exactly the kept paragraphs;
