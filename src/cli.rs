@@ -214,6 +214,11 @@ pub struct ScanArgs {
     /// Exit with status 1 if any warning was issued (the report is still written).
     #[arg(long)]
     pub strict: bool,
+
+    /// No progress line and no summary on stderr (errors only). The progress line is drawn only
+    /// when stderr is a terminal anyway.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 impl ScanArgs {
@@ -237,6 +242,7 @@ impl ScanArgs {
             passages: !self.no_passages,
             passage_max_articles: self.passage_max_articles,
             align: AlignParams { min_bytes: self.passage_min_bytes, ..Config::new(Vec::new()).align },
+            faults: wiretrace::faults::Faults::from_env(),
             ..Config::new(self.paths.clone())
         }
     }

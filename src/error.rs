@@ -38,6 +38,10 @@ pub enum Error {
     /// Writing the report failed.
     #[error("writing the report: {0}")]
     Output(#[from] std::io::Error),
+    /// The temporary file holding LSH band keys could not be written or
+    /// read back.
+    #[error("temporary file for band keys (in TMPDIR, or the system's temporary directory): {0}")]
+    Temp(std::io::Error),
 }
 
 /// Something wrong with one input file, line or article; the run goes on.

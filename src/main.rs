@@ -4,6 +4,7 @@
 
 mod cli;
 mod cli_clean;
+mod progress;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -12,6 +13,7 @@ use clap::Parser;
 use wiretrace::{Error, report};
 
 fn main() -> ExitCode {
+    quiet_panics();
     let result = match cli::Cli::parse().command {
         cli::Command::Scan(args) => run(&args),
         cli::Command::Pan(args) => pan(&args),
@@ -29,6 +31,25 @@ fn main() -> ExitCode {
             })
         }
     }
+}
+
+/// A panic is a bug: say so on one line (the library turns a panic inside
+/// one article's processing into a warning in the report, and goes on).
+/// `RUST_BACKTRACE` set keeps the standard message with its backtrace.
+fn quiet_panics() {
+    if std::env::var_os("RUST_BACKTRACE").is_some() {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("wiretrace: internal error{place}: {message} (a bug; please report it)");
+    }));
 }
 
 fn pan(args: &cli::PanArgs) -> Result<(), Error> {
@@ -100,26 +121,69 @@ fn clean(args: &cli_clean::CleanArgs) -> Result<(), Error> {
 
 fn run(args: &cli::ScanArgs) -> Result<(), Error> {
     let config = args.config();
-    let scan = wiretrace::scan(&config)?;
-    let report = report::build(&scan);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    match args.format {
-        cli::Format::Text => report::render_text(&report, args.limit, &mut out)?,
-        cli::Format::Json => report::render_json(&report, &mut out)?,
-        cli::Format::Html => {
-            let shown = report::html::articles_shown(&report, args.limit);
-            let texts = wiretrace::pipeline::texts(&scan, &config, &shown);
-            report::render_html(&report, &texts, args.limit, &mut out)?
+    let bar = progress::Bar::new(args.quiet);
+    let scan = wiretrace::scan_with(&config, &bar);
+    let scan = match scan {
+        Ok(scan) => scan,
+        Err(e) => {
+            bar.finish();
+            return Err(e);
         }
-        cli::Format::Dot => report::render_dot(&report, &mut out)?,
-    }
-    out.flush()?;
-    if !report.warnings.is_empty() {
-        eprintln!("wiretrace: {} input warning(s), listed in the report", report.warnings.len());
+    };
+    bar.show("writing the report");
+    let report = report::build(&scan);
+    let written = write_report(args, &config, &scan, &report);
+    bar.finish();
+    written?;
+    if !args.quiet {
+        eprintln!("wiretrace: {}", summary(&scan, &report, bar.elapsed()));
     }
     if args.strict && !report.warnings.is_empty() {
         return Err(Error::Strict { count: report.warnings.len() });
     }
     Ok(())
+}
+
+/// Writes the report in the format `args` asks for to stdout.
+fn write_report(
+    args: &cli::ScanArgs,
+    config: &wiretrace::Config,
+    scan: &wiretrace::Scan,
+    report: &report::Report,
+) -> Result<(), Error> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        cli::Format::Text => report::render_text(report, args.limit, &mut out)?,
+        cli::Format::Json => report::render_json(report, &mut out)?,
+        cli::Format::Html => {
+            let shown = report::html::articles_shown(report, args.limit);
+            let texts = wiretrace::pipeline::texts(scan, config, &shown);
+            report::render_html(report, &texts, args.limit, &mut out)?
+        }
+        cli::Format::Dot => report::render_dot(report, &mut out)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The run in one line: what was read, how fast, what was found, and the
+/// warnings.
+fn summary(scan: &wiretrace::Scan, report: &report::Report, seconds: f64) -> String {
+    let bytes: u64 = scan.articles.iter().map(|a| a.text_len as u64).sum();
+    let articles = scan.articles.len() as u64;
+    let rate = |n: f64| n / seconds.max(1e-3);
+    let warnings = match report.warnings.len() {
+        0 => String::from("no warnings"),
+        n => format!("{}, listed in the report", progress::count(n, "input warning")),
+    };
+    format!(
+        "{} ({}) in {seconds:.2} s ({} articles/s, {}/s); {}, {} sharing text; {warnings}",
+        progress::count(scan.articles.len(), "article"),
+        progress::human_bytes(bytes),
+        progress::thousands(rate(articles as f64) as u64),
+        progress::human_bytes(rate(bytes as f64) as u64),
+        progress::count(report.clusters.len(), "cluster"),
+        progress::count(report.pairs.len(), "article pair"),
+    )
 }

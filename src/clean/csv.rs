@@ -13,17 +13,25 @@ use std::ops::Range;
 
 use super::source::{Change, Decide};
 use crate::error::Warning;
-use crate::input::{self, FieldNames, Source};
+use crate::input::{self, FieldNames, MAX_RECORD_BYTES, Source};
 
-/// Keeps a copy of every byte read, from `base` on.
+/// Keeps a copy of every byte read, from `base` on; refuses to hold a
+/// record much longer than [`MAX_RECORD_BYTES`] (the reader stops at such
+/// a record too).
 struct Tee {
     inner: Box<dyn Read>,
     seen: Vec<u8>,
     base: u64,
+    /// Set when reading stopped at a record too long to hold.
+    overflow: bool,
 }
 
 impl Read for Tee {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.seen.len() > MAX_RECORD_BYTES + (1 << 16) {
+            self.overflow = true;
+            return Err(std::io::Error::other("record too long to hold"));
+        }
         let n = self.inner.read(buf)?;
         self.seen.extend_from_slice(&buf[..n]);
         Ok(n)
@@ -64,7 +72,7 @@ pub(super) fn copy(
             return Ok(warnings);
         }
     };
-    let tee = Tee { inner, seen: Vec::new(), base: 0 };
+    let tee = Tee { inner, seen: Vec::new(), base: 0, overflow: false };
     let mut csv =
         csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(tee);
     let column = text_column(&mut csv, fields);
@@ -74,10 +82,18 @@ pub(super) fn copy(
             Ok(false) => break,
             Ok(true) => {}
             Err(err) if matches!(err.kind(), csv::ErrorKind::Io(_)) => {
-                // As the reader does: the records before the damage are kept,
-                // a record cut short is not.
-                let message = format!("{err}; rest of file not copied");
-                warnings.push(Warning::file(&source.display, message));
+                let tee = csv.get_mut();
+                if tee.overflow {
+                    // The reader reads no further either: the rest is copied as it is.
+                    tee.pass(copied, u64::MAX, out)?;
+                    warnings
+                        .extend(stream_rest(&mut tee.inner, out)?.map(|m| Warning::file(&source.display, m)));
+                } else {
+                    // As the reader does: the records before the damage are
+                    // kept, a record cut short is not.
+                    let message = format!("{err}; rest of file not copied");
+                    warnings.push(Warning::file(&source.display, message));
+                }
                 return Ok(warnings);
             }
             Err(_) => continue,
@@ -98,6 +114,20 @@ pub(super) fn copy(
     }
     csv.get_mut().pass(copied, u64::MAX, out)?;
     Ok(warnings)
+}
+
+/// Copies the rest of `inner` to `out` in bounded memory; the outer error
+/// is a write error, a read error is returned as a warning message.
+fn stream_rest(inner: &mut dyn Read, out: &mut dyn Write) -> std::io::Result<Option<String>> {
+    let mut chunk = vec![0u8; 1 << 16];
+    loop {
+        match inner.read(&mut chunk) {
+            Ok(0) => return Ok(None),
+            Ok(n) => out.write_all(&chunk[..n])?,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Ok(Some(format!("read error: {e}; rest of file not copied"))),
+        }
+    }
 }
 
 /// The column holding the text, found in the header row as the reader finds it.

@@ -8,14 +8,14 @@
 //! anything.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Write};
 use std::ops::Range;
 
 use serde_json::value::RawValue;
 
 use super::source::{Change, Decide};
 use crate::error::Warning;
-use crate::input::{self, FieldNames, Source};
+use crate::input::{self, FieldNames, MAX_RECORD_BYTES, Source};
 
 /// The UTF-8 byte order mark, kept in front of the first line.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -40,10 +40,14 @@ pub(super) fn copy(
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     let (mut buf, mut line, mut next) = (Vec::new(), 0u64, 0usize);
     loop {
-        buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(_) => line += 1,
+        match next_line(&mut reader, &mut buf, out)? {
+            Ok(Step::End) => break,
+            Ok(Step::Held) => line += 1,
+            Ok(Step::Streamed) => {
+                // Too long to be a record: the reader skipped it too.
+                line += 1;
+                continue;
+            }
             Err(err) => {
                 let message = format!("read error after line {line}: {err}; rest of file not copied");
                 warnings.push(Warning::file(&source.display, message));
@@ -73,6 +77,61 @@ pub(super) fn copy(
         }
     }
     Ok(warnings)
+}
+
+/// What [`next_line`] did with a line.
+enum Step {
+    /// There was none.
+    End,
+    /// It is in the buffer.
+    Held,
+    /// It was longer than a record may be and went straight to the output.
+    Streamed,
+}
+
+/// Reads the next line into `buf` (cleared first) or, once it is longer
+/// than [`MAX_RECORD_BYTES`], copies it to `out` as it comes, in bounded
+/// memory. The outer error is a write error, the inner one a read error
+/// (the part of the line held then is not written).
+fn next_line(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    out: &mut dyn Write,
+) -> io::Result<io::Result<Step>> {
+    buf.clear();
+    let (mut any, mut streaming) = (false, false);
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Ok(Err(e)),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (take, done) =
+            chunk.iter().position(|&b| b == b'\n').map_or((chunk.len(), false), |i| (i + 1, true));
+        if streaming {
+            out.write_all(&chunk[..take])?;
+        } else {
+            buf.extend_from_slice(&chunk[..take]);
+            if buf.len() > MAX_RECORD_BYTES {
+                out.write_all(buf)?;
+                buf.clear();
+                streaming = true;
+            }
+        }
+        reader.consume(take);
+        if done {
+            break;
+        }
+    }
+    Ok(Ok(match (any, streaming) {
+        (false, _) => Step::End,
+        (true, false) => Step::Held,
+        (true, true) => Step::Streamed,
+    }))
 }
 
 /// The byte range of the text field's JSON value in `line` and the text it

@@ -14,7 +14,7 @@ use super::plan::{Cut, Fate, Plan};
 use super::rewrite::{self, Refused, Run};
 use super::{Kind, csv, jsonl};
 use crate::error::{Error, Warning};
-use crate::input::{self, Format, Item, ReadOptions};
+use crate::input::{self, Format, Item, MAX_ARTICLE_BYTES, ReadOptions};
 use crate::pipeline::Scan;
 use crate::segment::{self, OBVIOUS_SEPARATOR, Span, is_line_break};
 use crate::sketch::{self, Sketcher};
@@ -183,6 +183,12 @@ impl<'a> Cleaner<'a> {
         let sketch = &scan.articles[a as usize];
         let display = &scan.sources[self.source].display;
         let mut warn = |m: &str| done.warnings.push(Warning::at(display, sketch.key.line, m));
+        if text.is_some_and(|t| t.len() + 3 >= MAX_ARTICLE_BYTES) {
+            // A scan reads only the first MiB of it (cut on a character boundary).
+            warn("longer than the part of an article a scan reads (1 MiB); copied unchanged");
+            done.written += 1;
+            return Change::Keep;
+        }
         let Some(text) = text.filter(|t| sketch::text_hash(t) == sketch.text_hash) else {
             warn("changed since it was scanned (or not found again); copied unchanged");
             done.written += 1;

@@ -26,7 +26,7 @@ pub fn clean(config: &CleanConfig) -> Result<Cleaned, Error> {
     let scan = scan;
     let targets = output::targets(&scan.sources, &config.scan.paths, &config.out)?;
     let hook = config.fail_after_files.map(Interrupt::after);
-    let options = ReadOptions { fields: config.scan.fields.clone() };
+    let options = ReadOptions { fields: config.scan.fields.clone(), faults: config.scan.faults.clone() };
     let sketcher = Sketcher::new(scan.sketch.clone());
     let job = Job {
         scan: &scan,

@@ -120,3 +120,33 @@ fn output_is_the_same_for_any_thread_count_and_file_order() {
         &log(&forward.path().join("one")),
     );
 }
+
+#[test]
+fn records_and_articles_past_the_read_limits_are_copied_as_they_are() {
+    use wiretrace::input::{MAX_ARTICLE_BYTES, MAX_RECORD_BYTES};
+    let dir = scratch();
+    let own = crate::clean::para(300, 30);
+    let repeated = format!("{own}\n\n{}\n\n{own}", crate::util::PARA_B);
+    let big_text = format!("{repeated}\n\n{}", "filler words here. ".repeat(MAX_ARTICLE_BYTES / 19 + 10));
+    let huge_line = format!("{{\"text\": \"{}\"}}\n", "y".repeat(MAX_RECORD_BYTES + 10));
+    let line = |id: &str, text: &str| format!("{}\n", serde_json::json!({"id": id, "text": text}));
+    let lines = [line("small", &repeated), huge_line, line("big", &big_text), line("last", "Short end.")];
+    write(dir.path(), "in/x.jsonl", lines.concat());
+    let run = clean(dir.path(), "in/x.jsonl", "out", &[]);
+    run.ok().stderr_has("longer than the part of an article a scan reads");
+    let out = std::fs::read_to_string(dir.path().join("out/x.jsonl")).expect("written");
+    let kept: Vec<&str> = out.split_inclusive('\n').collect();
+    assert_eq!(kept.len(), 4);
+    assert_ne!(kept[0], lines[0], "the small article loses its repeat");
+    assert_eq!(kept[1..], lines[1..], "the over-long line and the over-long article are copied as they are");
+
+    let mut csv = format!("id,text\nsmall,\"{repeated}\"\nhuge,{}\n", "z ".repeat(MAX_RECORD_BYTES));
+    let other = crate::clean::para(301, 30);
+    csv.push_str(&format!("after,\"{other}\n\n{other}\"\n"));
+    write(dir.path(), "in2/x.csv", &csv);
+    clean(dir.path(), "in2/x.csv", "out2", &[]).ok();
+    let out = std::fs::read_to_string(dir.path().join("out2/x.csv")).expect("written");
+    let tail = &csv[csv.find("huge,").expect("huge")..];
+    assert!(out.ends_with(tail), "a scan reads no further than an over-long record: the rest is copied");
+    assert!(out.len() < csv.len(), "the first record loses its repeat");
+}
