@@ -30,6 +30,12 @@ pub enum Command {
     Pan(PanArgs),
     /// Classify METER newspaper stories as wholly, partially or non derived from PA copy (TSV out).
     Meter(MeterArgs),
+    /// Write a cleaned copy of a corpus (repeats, boilerplate, near-duplicate articles removed)
+    /// and removed.jsonl, the log of every removal.
+    #[command(after_help = "Exit status: 0 the copy and log were written; 1 a file could not be \
+        written; 2 bad usage, a PATH that does not exist, or --out inside an input or not empty.\n\
+        Docs: docs/clean.md")]
+    Clean(crate::cli_clean::CleanArgs),
 }
 
 /// Flags of `wiretrace meter`.

@@ -27,6 +27,14 @@ pub enum Error {
         /// How many warnings the run produced.
         count: usize,
     },
+    /// Writing a cleaned file or the removal log failed.
+    #[error("writing {path}: {source}")]
+    Write {
+        /// The file being written.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
     /// Writing the report failed.
     #[error("writing the report: {0}")]
     Output(#[from] std::io::Error),

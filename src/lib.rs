@@ -26,6 +26,7 @@
 //! | [`pan`] | a PAN corpus | detection XML per pair, through [`align`] |
 //! | [`derive`](mod@derive) | an article and its sources | how much it derives from them |
 //! | [`meter`] | the METER corpus | each story classified against its PA copy |
+//! | [`clean`] | a scan | a cleaned copy of the corpus and a log of what was removed |
 //!
 //! [`pipeline`] runs them over a corpus; it alone decides parallelism and
 //! order, and catches a panic in one article's processing so that it
@@ -34,6 +35,7 @@
 
 pub mod align;
 pub mod blocks;
+pub mod clean;
 pub mod cluster;
 pub mod config;
 pub mod derive;

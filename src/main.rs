@@ -3,6 +3,7 @@
 //! usage or a path that does not exist).
 
 mod cli;
+mod cli_clean;
 mod progress;
 
 use std::io::Write;
@@ -17,6 +18,7 @@ fn main() -> ExitCode {
         cli::Command::Scan(args) => run(&args),
         cli::Command::Pan(args) => pan(&args),
         cli::Command::Meter(args) => meter(&args),
+        cli::Command::Clean(args) => clean(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -92,6 +94,28 @@ fn meter(args: &cli::MeterArgs) -> Result<(), Error> {
         writeln!(out)?;
     }
     out.flush()?;
+    Ok(())
+}
+
+fn clean(args: &cli_clean::CleanArgs) -> Result<(), Error> {
+    let config = args.config();
+    let cleaned = wiretrace::pipeline::clean(&config)?;
+    for w in &cleaned.warnings {
+        eprintln!("wiretrace: {w}");
+    }
+    let removed: Vec<String> = wiretrace::clean::Kind::ALL
+        .iter()
+        .map(|k| format!("{} {}", cleaned.removed[*k as usize], k.name()))
+        .collect();
+    eprintln!(
+        "wiretrace clean: {} article(s) read, {} {}; removed {} ({} bytes); log: {}",
+        cleaned.read,
+        cleaned.written,
+        if config.dry_run { "would be written (dry run)" } else { "written" },
+        removed.join(", "),
+        cleaned.bytes,
+        cleaned.log.display()
+    );
     Ok(())
 }
 

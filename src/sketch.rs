@@ -48,6 +48,9 @@ pub struct ParagraphSketch {
     /// Whether it is page junk (a disclaimer, a copyright line, a
     /// navigation bar; see `provenance::signals`).
     pub junk: bool,
+    /// Whether it holds a page-junk marker, wherever it is (`junk` also
+    /// needs it near an edge of the article).
+    pub marked: bool,
     /// [`lsh::row_hash`](crate::lsh::row_hash) of its band keys (equal for
     /// copies).
     pub row: u64,
@@ -186,14 +189,15 @@ impl Sketcher {
             let words = scratch.tokens.len();
             let (all, inside) = crate::quotes::quoted_words(&article.text, span.start, span);
             let quoted = if all == 0 { 0.0 } else { inside as f32 / all as f32 };
-            let edge = index < signals::JUNK_HEAD || index + signals::JUNK_TAIL >= count;
-            let junk = edge && signals::is_junk(&article.text, span, words);
+            // The marker wherever it is; `keep_junk_at_edges` keeps junk at the edges.
+            let marked = signals::is_junk(&article.text, span, words);
             paragraphs.push(ParagraphSketch {
                 span,
                 words: saturating_u32(words),
                 shingles,
                 quoted,
-                junk,
+                junk: marked,
+                marked,
                 row,
             });
         }

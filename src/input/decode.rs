@@ -6,7 +6,7 @@ use std::io::{BufReader, Read};
 use super::{Compression, Source};
 
 /// Opens `source` for reading, decompressing on the fly.
-pub(super) fn open(source: &Source) -> Result<Box<dyn Read>, String> {
+pub(crate) fn open(source: &Source) -> Result<Box<dyn Read>, String> {
     let file = File::open(&source.path).map_err(|e| format!("cannot open: {e}"))?;
     let file = BufReader::with_capacity(1 << 16, file);
     Ok(match source.compression {

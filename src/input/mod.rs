@@ -23,6 +23,7 @@ mod limits;
 mod records;
 mod text;
 
+pub(crate) use decode::open;
 pub use discover::{Compression, Format, Source, discover};
 pub use fields::FieldNames;
 pub use limits::{MAX_ARTICLE_BYTES, MAX_RECORD_BYTES};

@@ -14,6 +14,7 @@
 //! Results are assembled in source order, then record order, so the output
 //! does not depend on the thread count or on the order of files on disk.
 
+mod clean;
 pub(crate) mod guard;
 mod passages;
 mod progress;
@@ -36,6 +37,7 @@ use crate::sketch::{ArticleSketch, SketchParams, Sketcher};
 use crate::spill::Spill;
 use crate::verify::{self, Edge, ParaRef};
 
+pub use clean::clean;
 pub use progress::{Progress, Silent, Stage};
 pub use texts::{ArticleTexts, texts};
 
@@ -84,6 +86,9 @@ pub struct Scan {
     pub stock_fingerprints: usize,
     /// Problems met, sorted.
     pub warnings: Vec<Warning>,
+    /// The paragraph separator found obvious for each source (one entry per
+    /// source; `None` when blank lines, or the user's `--paragraph-sep`, split).
+    pub separators: Vec<Option<&'static str>>,
 }
 
 impl Scan {
@@ -186,6 +191,7 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         passage_candidates: found.candidates,
         stock_fingerprints: found.stock,
         warnings,
+        separators,
     })
 }
 

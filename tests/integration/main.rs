@@ -2,6 +2,10 @@
 
 mod bad_input;
 mod browser;
+mod clean;
+mod clean_check;
+mod clean_cli;
+mod clean_generated;
 mod corpus;
 mod degenerate;
 mod determinism;
