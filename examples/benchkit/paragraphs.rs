@@ -31,6 +31,7 @@ pub fn run(args: &[String]) -> crate::Result<()> {
         lsh: LshParams { bands: 1, rows: 1 },
         seed: DEFAULT_SEED,
         separator: None,
+        fingerprints: false,
     });
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed: Option<std::io::Error> = None;

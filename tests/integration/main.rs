@@ -2,16 +2,23 @@
 
 mod bad_input;
 mod browser;
+mod clean;
+mod clean_check;
+mod clean_cli;
+mod clean_generated;
 mod corpus;
+mod degenerate;
 mod determinism;
 mod formats;
 mod graph;
+mod hostile;
 mod matching;
 mod meter;
 mod oracle;
 mod pairs;
 mod pan;
 mod passages;
+mod progress;
 mod provenance;
 mod realdata;
 mod schema;
