@@ -62,6 +62,8 @@ FEATURES = [
     "last_third_trigrams",
     "log_words",
     "unquoted_trigrams",
+    "stem_containment",
+    "other_papers",
 ]
 L2 = 10.0
 REPEATS = 10

@@ -30,6 +30,12 @@ pub enum Command {
     Pan(PanArgs),
     /// Classify METER newspaper stories as wholly, partially or non derived from PA copy (TSV out).
     Meter(MeterArgs),
+    /// Write a cleaned copy of a corpus (repeats, boilerplate, near-duplicate articles removed)
+    /// and removed.jsonl, the log of every removal.
+    #[command(after_help = "Exit status: 0 the copy and log were written; 1 a file could not be \
+        written; 2 bad usage, a PATH that does not exist, or --out inside an input or not empty.\n\
+        Docs: docs/clean.md")]
+    Clean(crate::cli_clean::CleanArgs),
 }
 
 /// Flags of `wiretrace meter`.
@@ -127,6 +133,9 @@ pub enum Format {
     Html,
     /// Graphviz DOT of whose wording is reused (source -> reusing outlet, by words).
     Dot,
+    /// JSON Lines, one verified paragraph pair per line ({"a","a_para","b","b_para","jaccard"}):
+    /// every pair at or above --threshold, not only the reported ones; no report is built.
+    Pairs,
 }
 
 /// Flags of `wiretrace scan`.
@@ -208,6 +217,11 @@ pub struct ScanArgs {
     /// Exit with status 1 if any warning was issued (the report is still written).
     #[arg(long)]
     pub strict: bool,
+
+    /// No progress line and no summary on stderr (errors only). The progress line is drawn only
+    /// when stderr is a terminal anyway.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 impl ScanArgs {
@@ -231,6 +245,7 @@ impl ScanArgs {
             passages: !self.no_passages,
             passage_max_articles: self.passage_max_articles,
             align: AlignParams { min_bytes: self.passage_min_bytes, ..Config::new(Vec::new()).align },
+            faults: wiretrace::faults::Faults::from_env(),
             ..Config::new(self.paths.clone())
         }
     }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::align::AlignParams;
 use crate::error::Error;
+use crate::faults::Faults;
 use crate::input::FieldNames;
 use crate::shingle::MAX_SHINGLE;
 
@@ -56,6 +57,9 @@ pub struct Config {
     pub passage_max_articles: usize,
     /// Aligner settings for passages.
     pub align: AlignParams,
+    /// Faults injected by tests (none by default).
+    #[doc(hidden)]
+    pub faults: Faults,
 }
 
 impl Config {
@@ -81,6 +85,7 @@ impl Config {
                 keep_stopwords: false,
                 ..AlignParams::default()
             },
+            faults: Faults::default(),
         }
     }
 

@@ -27,9 +27,21 @@ pub enum Error {
         /// How many warnings the run produced.
         count: usize,
     },
+    /// Writing a cleaned file or the removal log failed.
+    #[error("writing {path}: {source}")]
+    Write {
+        /// The file being written.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
     /// Writing the report failed.
     #[error("writing the report: {0}")]
     Output(#[from] std::io::Error),
+    /// The temporary file holding LSH band keys could not be written or
+    /// read back.
+    #[error("temporary file for band keys (in TMPDIR, or the system's temporary directory): {0}")]
+    Temp(std::io::Error),
 }
 
 /// Something wrong with one input file, line or article; the run goes on.

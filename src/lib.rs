@@ -26,17 +26,22 @@
 //! | [`pan`] | a PAN corpus | detection XML per pair, through [`align`] |
 //! | [`derive`](mod@derive) | an article and its sources | how much it derives from them |
 //! | [`meter`] | the METER corpus | each story classified against its PA copy |
+//! | [`clean`] | a scan | a cleaned copy of the corpus and a log of what was removed |
 //!
 //! [`pipeline`] runs them over a corpus; it alone decides parallelism and
-//! order. The library never prints and never exits.
+//! order, and catches a panic in one article's processing so that it
+//! becomes a warning (`docs/bad-input.md`). The library never prints and
+//! never exits. [`faults`] lets tests inject failures.
 
 pub mod align;
 pub mod blocks;
+pub mod clean;
 pub mod cluster;
 pub mod config;
 pub mod derive;
 pub mod diff;
 pub mod error;
+pub mod faults;
 pub mod input;
 pub mod lsh;
 pub mod meter;
@@ -52,8 +57,9 @@ pub mod reread;
 pub mod segment;
 pub mod shingle;
 pub mod sketch;
+pub mod spill;
 pub mod verify;
 
 pub use config::Config;
 pub use error::{Error, Warning};
-pub use pipeline::{Scan, scan};
+pub use pipeline::{Scan, scan, scan_with};

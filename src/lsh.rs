@@ -68,38 +68,117 @@ fn integrate(f: impl Fn(f64) -> f64, a: f64, b: f64) -> f64 {
     (0..STEPS).map(|i| f(a + (i as f64 + 0.5) * h)).sum::<f64>() * h
 }
 
+/// Buckets up to this size yield all their pairs; larger ones (a paragraph
+/// carried by thousands of pages) are linked linearly, see [`candidate_pairs`].
+pub const ALL_PAIRS_BUCKET: usize = 256;
+
+/// In a large bucket whose members are not all copies of each other, how
+/// many of its distinct versions every other version is paired with.
+pub const ANCHORS: usize = 8;
+
 /// Candidate pairs `(p, q)`, `p < q`, sorted and unique, of items whose keys
 /// agree in some band. `keys[i * bands + j]` is item `i`'s key in band `j`;
 /// items with `active[i] == false` take no part.
 ///
+/// A bucket of up to [`ALL_PAIRS_BUCKET`] items yields all its pairs. A
+/// larger one would be quadratic (100,000 pages carrying one paragraph are
+/// 5·10⁹ pairs), so it is linked in linear work instead: items whose keys
+/// agree in *every* band (copies, for all the signature can tell) are each
+/// paired with the first of them, and these first items are paired with
+/// each other, all pairs if few, else each with the [`ANCHORS`] most copied. The
+/// clustering then verifies the rest against cluster centers, so a copied
+/// paragraph still forms one cluster with every copy verified.
+///
 /// Each band's pairs are sorted and deduplicated, then merged into the
 /// result pairwise, so memory holds a few bands' pairs at a time rather than
-/// all bands' (a paragraph copied `n` times yields `n²/2` pairs per band).
+/// all bands'.
 pub fn candidate_pairs(keys: &[u64], bands: usize, active: &[bool]) -> Vec<(u32, u32)> {
+    let rows: Vec<u64> = keys.chunks_exact(bands.max(1)).map(row_hash).collect();
+    let column = |band: usize| -> Result<Vec<u64>, std::convert::Infallible> {
+        Ok(keys.chunks_exact(bands.max(1)).map(|row| row[band]).collect())
+    };
+    match candidate_pairs_by_band(bands, active, &rows, column) {
+        Ok(pairs) => pairs,
+        Err(never) => match never {},
+    }
+}
+
+/// [`candidate_pairs`] with each band's keys fetched by `column(band)`
+/// (every item's key in that band, in item order) instead of held all at
+/// once, so memory holds a few bands' columns at a time; `rows[i]` is
+/// [`row_hash`] of item `i`'s keys.
+pub fn candidate_pairs_by_band<E: Send>(
+    bands: usize,
+    active: &[bool],
+    rows: &[u64],
+    column: impl Fn(usize) -> Result<Vec<u64>, E> + Sync,
+) -> Result<Vec<(u32, u32)>, E> {
     use rayon::prelude::*;
     (0..bands)
         .into_par_iter()
-        .map(|band| band_pairs(keys, bands, band, active))
-        .reduce(Vec::new, merge_sorted)
+        .map(|band| column(band).map(|keys| band_pairs(&keys, active, rows)))
+        .try_reduce(Vec::new, |a, b| Ok(merge_sorted(a, b)))
 }
 
-fn band_pairs(keys: &[u64], bands: usize, band: usize, active: &[bool]) -> Vec<(u32, u32)> {
+/// One hash of all of an item's band keys: items with equal rows are
+/// copies as far as the signature can tell.
+pub fn row_hash(keys: &[u64]) -> u64 {
+    keys.iter().fold(0, |h, k| xxhash_rust::xxh3::xxh3_64_with_seed(&k.to_le_bytes(), h))
+}
+
+fn band_pairs(keys: &[u64], active: &[bool], rows: &[u64]) -> Vec<(u32, u32)> {
     let mut column: Vec<(u64, u32)> = active
         .iter()
+        .zip(keys)
         .enumerate()
-        .filter(|(_, a)| **a)
-        .map(|(i, _)| (keys[i * bands + band], i as u32))
+        .filter(|(_, (a, _))| **a)
+        .map(|(i, (_, &key))| (key, i as u32))
         .collect();
     column.sort_unstable();
     let mut pairs = Vec::new();
     for bucket in column.chunk_by(|x, y| x.0 == y.0) {
-        for (i, &(_, p)) in bucket.iter().enumerate() {
-            pairs.extend(bucket[i + 1..].iter().map(|&(_, q)| (p, q)));
+        let items: Vec<u32> = bucket.iter().map(|&(_, p)| p).collect();
+        if items.len() <= ALL_PAIRS_BUCKET {
+            all_pairs(&items, &mut pairs);
+        } else {
+            large_bucket_pairs(items, |i| rows[i as usize], &mut pairs);
         }
     }
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// Every pair of `items` (sorted ascending).
+fn all_pairs(items: &[u32], out: &mut Vec<(u32, u32)>) {
+    for (i, &p) in items.iter().enumerate() {
+        out.extend(items[i + 1..].iter().map(|&q| (p, q)));
+    }
+}
+
+/// Linear pairs of a large bucket: each item to the first item with all
+/// the same keys (the same `row` hash), and those first items among themselves, all
+/// pairs if at most 4 × [`ANCHORS`], else each with the [`ANCHORS`] most copied versions (the
+/// same ones in every band where they share the bucket, so bands add few
+/// new pairs).
+fn large_bucket_pairs(mut items: Vec<u32>, row: impl Fn(u32) -> u64, out: &mut Vec<(u32, u32)>) {
+    items.sort_unstable_by(|&a, &b| row(a).cmp(&row(b)).then(a.cmp(&b)));
+    let mut versions: Vec<(usize, u32)> = Vec::new();
+    for group in items.chunk_by(|&a, &b| row(a) == row(b)) {
+        let first = group[0];
+        out.extend(group[1..].iter().map(|&q| (first, q)));
+        versions.push((group.len(), first));
+    }
+    let mut firsts: Vec<u32> = versions.iter().map(|v| v.1).collect();
+    firsts.sort_unstable();
+    if firsts.len() <= 4 * ANCHORS {
+        all_pairs(&firsts, out);
+        return;
+    }
+    versions.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for &(_, anchor) in versions.iter().take(ANCHORS) {
+        out.extend(firsts.iter().filter(|&&q| q != anchor).map(|&q| (anchor.min(q), anchor.max(q))));
+    }
 }
 
 /// Merges two sorted, duplicate-free lists into one.
@@ -160,5 +239,36 @@ mod tests {
         let keys = [1, 2, 3, 4, 5, 2, 5, 2];
         let pairs = candidate_pairs(&keys, 2, &[true, true, true, false]);
         assert_eq!(pairs, vec![(0, 2)]);
+    }
+
+    #[test]
+    fn a_bucket_of_copies_yields_one_pair_per_copy() {
+        let n = 10 * ALL_PAIRS_BUCKET;
+        let keys: Vec<u64> = (0..n).flat_map(|_| [7, 9]).collect();
+        let pairs = candidate_pairs(&keys, 2, &vec![true; n]);
+        assert_eq!(pairs.len(), n - 1);
+        assert!(pairs.iter().all(|&(p, q)| p == 0 && q > 0));
+    }
+
+    #[test]
+    fn a_large_bucket_of_distinct_items_is_linked_through_anchors() {
+        let n = 10 * ALL_PAIRS_BUCKET;
+        // All share band 0; band 1 tells them apart.
+        let keys: Vec<u64> = (0..n as u64).flat_map(|i| [7, 100 + i]).collect();
+        let pairs = candidate_pairs(&keys, 2, &vec![true; n]);
+        // All versions are single copies, so the anchors are the first ones.
+        let anchors = ANCHORS as u32;
+        assert!(pairs.iter().all(|&(p, q)| p < anchors && p < q));
+        assert_eq!(pairs.len(), (0..ANCHORS).map(|i| n - 1 - i).sum::<usize>());
+    }
+
+    #[test]
+    fn copies_in_a_large_bucket_are_grouped_per_full_key_row() {
+        let n = 4 * ALL_PAIRS_BUCKET;
+        // Two kinds of copies share band 0 and differ in band 1.
+        let keys: Vec<u64> = (0..n).flat_map(|i| [7, (i % 2) as u64]).collect();
+        let pairs = candidate_pairs(&keys, 2, &vec![true; n]);
+        assert!(pairs.contains(&(0, 1)), "the two groups' first items are paired");
+        assert_eq!(pairs.len(), n - 2 + 1);
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::align::AlignParams;
-use crate::derive::{Derivation, DerivedClass, Model, classify, derivation, latin1};
+use crate::derive::{Derivation, DerivedClass, Model, classify, derivation, latin1, other_papers};
 use crate::error::{Error, Warning};
 
 /// One classified story.
@@ -41,13 +41,24 @@ impl Classifier {
     }
 }
 
-/// Classifies every article listed in `root/labels.tsv` against the PA
-/// files listed beside it (column `pa_files`).
-pub fn run(
-    root: &Path,
-    classifier: &Classifier,
-    params: &AlignParams,
-) -> Result<(Vec<MeterRow>, Vec<Warning>), Error> {
+/// One listed article: its path, the `pa_files` field naming its story's
+/// PA copy, and those files' paths.
+struct Listed {
+    article: String,
+    story: String,
+    pa: Vec<PathBuf>,
+}
+
+/// A listed article with its text and its PA texts read.
+struct Loaded {
+    article: String,
+    story: String,
+    text: String,
+    sources: Vec<String>,
+}
+
+/// The articles of `root/labels.tsv` (columns `article` and `pa_files`).
+fn listing(root: &Path) -> Result<Vec<Listed>, Error> {
     let labels = root.join("labels.tsv");
     let listing =
         std::fs::read_to_string(&labels).map_err(|source| Error::Path { path: labels.clone(), source })?;
@@ -57,34 +68,61 @@ pub fn run(
     let (Some(article_col), Some(pa_col)) = (col("article"), col("pa_files")) else {
         return Err(Error::Config(format!("{}: needs columns 'article' and 'pa_files'", labels.display())));
     };
-    let rows: Vec<(String, Vec<PathBuf>)> = lines
+    Ok(lines
         .filter(|l| !l.trim().is_empty())
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            let pa = f.get(pa_col)?.split(';').filter(|p| !p.is_empty()).map(|p| root.join(p)).collect();
-            Some((f.get(article_col)?.to_string(), pa))
+            let story = f.get(pa_col)?.to_string();
+            let pa = story.split(';').filter(|p| !p.is_empty()).map(|p| root.join(p)).collect();
+            Some(Listed { article: f.get(article_col)?.to_string(), story, pa })
         })
-        .collect();
-    let read = |path: &Path| std::fs::read(path).map(|b| latin1(&b));
-    let results: Vec<Result<MeterRow, Warning>> = rows
-        .par_iter()
-        .map(|(article, pa)| {
-            let warn =
-                |e: std::io::Error, p: &Path| Warning::file(p.to_string_lossy(), format!("cannot read: {e}"));
-            let path = root.join(article);
-            let text = read(&path).map_err(|e| warn(e, &path))?;
-            let sources: Vec<String> =
-                pa.iter().map(|p| read(p).map_err(|e| warn(e, p))).collect::<Result<_, _>>()?;
-            let d = derivation(&text, &sources, params);
-            Ok(MeterRow { article: article.clone(), derivation: d, class: classifier.classify(&d) })
-        })
-        .collect();
-    let (mut out, mut warnings) = (Vec::new(), Vec::new());
-    for r in results {
+        .collect())
+}
+
+/// Reads a listed article and its PA texts (Latin-1).
+fn load(root: &Path, listed: &Listed) -> Result<Loaded, Warning> {
+    let read = |path: &Path| {
+        std::fs::read(path)
+            .map(|b| latin1(&b))
+            .map_err(|e| Warning::file(path.to_string_lossy(), format!("cannot read: {e}")))
+    };
+    let text = read(&root.join(&listed.article))?;
+    let sources = listed.pa.iter().map(|p| read(p)).collect::<Result<_, _>>()?;
+    Ok(Loaded { article: listed.article.clone(), story: listed.story.clone(), text, sources })
+}
+
+/// Classifies every article listed in `root/labels.tsv` against the PA
+/// files listed beside it (column `pa_files`). Articles with the same
+/// `pa_files` are one story: each is also compared with the others
+/// ([`other_papers`]).
+pub fn run(
+    root: &Path,
+    classifier: &Classifier,
+    params: &AlignParams,
+) -> Result<(Vec<MeterRow>, Vec<Warning>), Error> {
+    let loaded: Vec<Result<Loaded, Warning>> =
+        listing(root)?.par_iter().map(|listed| load(root, listed)).collect();
+    let (mut ok, mut warnings) = (Vec::new(), Vec::new());
+    for r in loaded {
         match r {
-            Ok(row) => out.push(row),
+            Ok(l) => ok.push(l),
             Err(w) => warnings.push(w),
         }
     }
-    Ok((out, warnings))
+    let rows = ok
+        .par_iter()
+        .map(|a| {
+            let others: Vec<&str> = ok
+                .iter()
+                .filter(|b| b.story == a.story && b.article != a.article)
+                .map(|b| b.text.as_str())
+                .collect();
+            let d = Derivation {
+                other_papers: other_papers(&a.text, &a.sources, &others),
+                ..derivation(&a.text, &a.sources, params)
+            };
+            MeterRow { article: a.article.clone(), derivation: d, class: classifier.classify(&d) }
+        })
+        .collect();
+    Ok((rows, warnings))
 }

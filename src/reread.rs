@@ -11,7 +11,9 @@
 use rayon::prelude::*;
 
 use crate::error::Warning;
+use crate::faults::Stage;
 use crate::input::{self, Article, Item, ReadOptions, Source};
+use crate::pipeline::guard;
 use crate::segment::Span;
 use crate::sketch::{self, ArticleSketch, Sketcher};
 use crate::verify::ParaRef;
@@ -119,14 +121,29 @@ fn each_unchanged(
 ) -> Vec<Warning> {
     let display = &corpus.sources[source as usize].display;
     let (mut warnings, mut next) = (Vec::new(), 0usize);
+    let mut seen = vec![false; wanted.len()];
+    // The last problem met reading the file again: what stopped the read,
+    // when something did (the first read's warnings come again, and are
+    // already reported).
+    let mut trouble: Option<String> = None;
     input::read_source(source, &corpus.sources[source as usize], corpus.options, &mut |item| {
-        let Item::Article(article) = item else { return };
+        let article = match item {
+            Item::Article(article) => article,
+            Item::Warning(w) => {
+                trouble = Some(match w.line {
+                    Some(line) => format!("line {line}: {}", w.message),
+                    None => w.message,
+                });
+                return;
+            }
+        };
         while next < wanted.len() && articles[wanted[next] as usize].key.line < article.key.line {
             next += 1;
         }
         let Some(&a) = wanted.get(next).filter(|&&a| articles[a as usize].key == article.key) else {
             return;
         };
+        seen[next] = true;
         if sketch::text_hash(&article.text) == articles[a as usize].text_hash {
             found(a, article);
         } else {
@@ -134,6 +151,12 @@ fn each_unchanged(
             warnings.push(Warning::at(display, article.key.line, message));
         }
     });
+    for (&a, _) in wanted.iter().zip(&seen).filter(|(_, seen)| !**seen) {
+        let why = trouble.as_deref().unwrap_or("the record is no longer there");
+        let message =
+            format!("could not be read again while being scanned ({why}); its {left_out} are left out");
+        warnings.push(Warning::at(display, articles[a as usize].key.line, message));
+    }
     warnings
 }
 
@@ -149,15 +172,29 @@ fn read_wanted(
     let sketcher = corpus.sketcher.for_source(corpus.separators[source as usize]);
     let indices: Vec<u32> = wanted.iter().map(|w| w.article).collect();
     let mut found = Vec::new();
-    let warnings = each_unchanged(corpus, source, &indices, articles, "matches", &mut |a, article| {
-        let Some(want) = wanted.iter().find(|w| w.article == a) else { return };
+    let mut panics = Vec::new();
+    let mut warnings = each_unchanged(corpus, source, &indices, articles, "matches", &mut |a, article| {
+        let Ok(i) = wanted.binary_search_by_key(&a, |w| w.article) else { return };
+        let want = &wanted[i];
         let sketch = &articles[a as usize];
-        for &p in &want.paragraphs {
-            let span = sketch.paragraphs[paras[p as usize].index as usize].span;
-            let (set, words) = sketcher.shingles_and_words(&article.text, span);
-            found.push(Found { paragraph: p, set, words, excerpt: excerpt(&article.text, span) });
+        let rebuilt = guard::catch(|| {
+            corpus.options.faults.check(Stage::Reread, &article.text);
+            let rebuild = |&p: &u32| {
+                let span = sketch.paragraphs.get(paras[p as usize].index as usize)?.span;
+                let (set, words) = sketcher.shingles_and_words(&article.text, span);
+                Some(Found { paragraph: p, set, words, excerpt: excerpt(&article.text, span) })
+            };
+            want.paragraphs.iter().filter_map(rebuild).collect::<Vec<_>>()
+        });
+        match rebuilt {
+            Ok(rebuilt) => found.extend(rebuilt),
+            Err(panic) => {
+                let message = guard::bug("reading this article again", "its matches are left out", &panic);
+                panics.push(Warning::at(&corpus.sources[source as usize].display, article.key.line, message));
+            }
         }
     });
+    warnings.append(&mut panics);
     (found, warnings)
 }
 

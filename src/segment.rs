@@ -62,15 +62,54 @@ pub fn detect_file_separator<'a>(texts: impl IntoIterator<Item = &'a str>) -> Op
     (seen >= 2 && marked > 0 && marked * 2 >= seen).then_some(OBVIOUS_SEPARATOR)
 }
 
+/// Longest paragraph, in bytes: a longer one is split at white space into
+/// pieces of at most this size (a paragraph that long is a page's worth of
+/// text without breaks, not a paragraph).
+pub const MAX_PARAGRAPH_BYTES: usize = 64 << 10;
+
 /// Splits `text` into paragraph spans, in text order.
 ///
 /// `separator`, when given, replaces blank lines as the block delimiter.
 pub fn paragraphs(text: &str, separator: Option<&str>) -> Vec<Span> {
+    paragraphs_counting_long(text, separator).0
+}
+
+/// [`paragraphs`], and how many of them were longer than
+/// [`MAX_PARAGRAPH_BYTES`] and split.
+pub fn paragraphs_counting_long(text: &str, separator: Option<&str>) -> (Vec<Span>, usize) {
     let mut out = Vec::new();
     for block in blocks(text, separator) {
         split_block(text, block, &mut out);
     }
-    out
+    let long = out.iter().filter(|s| s.end - s.start > MAX_PARAGRAPH_BYTES).count();
+    if long > 0 {
+        out = out.into_iter().flat_map(|s| split_long(text, s, MAX_PARAGRAPH_BYTES)).collect();
+    }
+    (out, long)
+}
+
+/// `span` cut into pieces of at most `max` bytes, each ending at white space
+/// when there is some in its second half, else on a character boundary;
+/// pieces are trimmed like paragraphs.
+fn split_long(text: &str, span: Span, max: usize) -> Vec<Span> {
+    let mut pieces = Vec::new();
+    let mut start = span.start;
+    while span.end - start > max {
+        let mut cut = start + max;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &text[start..cut];
+        if let Some((at, _)) =
+            window.rmatch_indices(char::is_whitespace).next().filter(|(at, _)| *at >= max / 2)
+        {
+            cut = start + at;
+        }
+        push_trimmed(text, Span { start, end: cut }, &mut pieces);
+        start = cut;
+    }
+    push_trimmed(text, Span { start, end: span.end }, &mut pieces);
+    pieces
 }
 
 /// Blocks: runs of text between blank lines (or separators).
@@ -291,6 +330,24 @@ mod tests {
     #[test]
     fn paragraph_separator_ends_a_block() {
         assert_eq!(texts("one paragraph\u{2029}continued lower case", None).len(), 2);
+    }
+
+    #[test]
+    fn long_paragraphs_are_split_at_white_space_in_linear_time() {
+        let word = "wörd ";
+        let text = word.repeat(3 * MAX_PARAGRAPH_BYTES / word.len());
+        let (spans, long) = paragraphs_counting_long(&text, None);
+        assert_eq!(long, 1);
+        assert!(spans.len() >= 3 && spans.len() <= 4, "{}", spans.len());
+        for s in &spans {
+            assert!(s.end - s.start <= MAX_PARAGRAPH_BYTES && text[s.start..s.end].ends_with("wörd"));
+        }
+        let unbroken = "x".repeat(2 * MAX_PARAGRAPH_BYTES + 5);
+        let spans = paragraphs(&unbroken, None);
+        assert_eq!(
+            spans.iter().map(|s| s.end - s.start).collect::<Vec<_>>(),
+            [MAX_PARAGRAPH_BYTES; 2].iter().copied().chain([5]).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! (shingle sets of candidate paragraphs, excerpts) is recomputed from a
 //! second read, checked against [`ArticleSketch::text_hash`].
 //!
-//! Memory per paragraph: its span and counts (24 bytes) plus one 64-bit key
-//! per LSH band (`8 * bands` bytes, e.g. 312 bytes at the default threshold);
-//! per article, about 2 bytes per word of passage fingerprints.
+//! Memory per paragraph: its span, counts and row hash (40 bytes); its LSH
+//! band keys (`8 * bands` bytes, 312 at the default threshold) go to a
+//! temporary file ([`crate::spill`]) as soon as its batch is sketched. Per
+//! article, about 2 bytes per word of passage fingerprints.
 
 use crate::input::{Article, ArticleKey, ArticleMeta};
 use crate::lsh::LshParams;
@@ -28,6 +29,9 @@ pub struct SketchParams {
     pub seed: u64,
     /// Paragraph separator given by the user; detected per text when `None`.
     pub separator: Option<String>,
+    /// Whether to keep passage fingerprints (about 2 bytes per word; not
+    /// needed when passages are not searched).
+    pub fingerprints: bool,
 }
 
 /// What is kept of one paragraph.
@@ -44,6 +48,12 @@ pub struct ParagraphSketch {
     /// Whether it is page junk (a disclaimer, a copyright line, a
     /// navigation bar; see `provenance::signals`).
     pub junk: bool,
+    /// Whether it holds a page-junk marker, wherever it is (`junk` also
+    /// needs it near an edge of the article).
+    pub marked: bool,
+    /// [`lsh::row_hash`](crate::lsh::row_hash) of its band keys (equal for
+    /// copies).
+    pub row: u64,
 }
 
 /// What is kept of one article after sketching.
@@ -57,6 +67,9 @@ pub struct ArticleSketch {
     pub text_len: usize,
     /// xxh3 of its text, to notice a file that changed between two reads.
     pub text_hash: u64,
+    /// Paragraphs longer than [`segment::MAX_PARAGRAPH_BYTES`] that were
+    /// split into pieces (each piece is one of `paragraphs`).
+    pub long_paragraphs: u32,
     /// Its paragraphs in text order.
     pub paragraphs: Vec<ParagraphSketch>,
     /// `bands` keys per paragraph, paragraph after paragraph (zeros for a
@@ -139,34 +152,54 @@ impl Sketcher {
 
     /// The paragraph spans of `text`.
     pub fn paragraphs(&self, text: &str) -> Vec<Span> {
+        self.paragraphs_counting_long(text).0
+    }
+
+    /// The paragraph spans of `text`, and how many paragraphs were too long
+    /// and split (see [`segment::MAX_PARAGRAPH_BYTES`]).
+    fn paragraphs_counting_long(&self, text: &str) -> (Vec<Span>, usize) {
         let separator = self.params.separator.as_deref().or_else(|| segment::detect_separator(text));
-        segment::paragraphs(text, separator)
+        segment::paragraphs_counting_long(text, separator)
     }
 
     /// Sketches one article; its text is dropped.
     pub fn sketch(&self, article: Article) -> ArticleSketch {
         let mut scratch = Scratch::default();
         let bands = self.params.lsh.bands;
-        let spans = self.paragraphs(&article.text);
-        let mut paragraphs = Vec::with_capacity(spans.len());
+        let (spans, long_paragraphs) = self.paragraphs_counting_long(&article.text);
+        let count = spans.len();
+        let mut paragraphs = Vec::with_capacity(count);
         let mut band_keys = Vec::with_capacity(spans.len() * bands);
         let mut fingerprints = Vec::new();
         for (index, span) in spans.into_iter().enumerate() {
             self.shingles_into(&article.text, span, &mut scratch);
-            crate::passages::push_fingerprints(&scratch.tokens, index as u32, &mut fingerprints);
+            if self.params.fingerprints {
+                crate::passages::push_fingerprints(&scratch.tokens, index as u32, &mut fingerprints);
+            }
             let shingles = saturating_u32(scratch.shingles.len());
-            if shingles == 0 {
+            let row = if shingles == 0 {
                 band_keys.extend(std::iter::repeat_n(0, bands));
+                0
             } else {
                 self.hasher.signature(&scratch.shingles, &mut scratch.signature);
                 self.params.lsh.band_keys(&scratch.signature, &mut scratch.keys);
                 band_keys.extend_from_slice(&scratch.keys);
-            }
+                crate::lsh::row_hash(&scratch.keys)
+            };
             let words = scratch.tokens.len();
             let (all, inside) = crate::quotes::quoted_words(&article.text, span.start, span);
             let quoted = if all == 0 { 0.0 } else { inside as f32 / all as f32 };
-            let junk = signals::is_junk(&article.text, span, words);
-            paragraphs.push(ParagraphSketch { span, words: saturating_u32(words), shingles, quoted, junk });
+            // The marker wherever it is; `keep_junk_at_edges` keeps junk at the edges.
+            let marked = signals::is_junk(&article.text, span, words);
+            paragraphs.push(ParagraphSketch {
+                span,
+                words: saturating_u32(words),
+                shingles,
+                quoted,
+                junk: marked,
+                marked,
+                row,
+            });
         }
         signals::keep_junk_at_edges(&mut paragraphs);
         let spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
@@ -176,6 +209,7 @@ impl Sketcher {
             meta: article.meta,
             text_len: article.text.len(),
             text_hash: text_hash(&article.text),
+            long_paragraphs: saturating_u32(long_paragraphs),
             paragraphs,
             band_keys,
             fingerprints: {
@@ -206,8 +240,8 @@ impl Sketcher {
     }
 }
 
-/// A count as `u32`, capped (a paragraph of 4 billion words is counted as
-/// 4 billion; the resource-limit work bounds such paragraphs earlier).
+/// A count as `u32`, capped (cannot be reached: articles and paragraphs
+/// are bounded by `input::MAX_ARTICLE_BYTES` and `segment::MAX_PARAGRAPH_BYTES`).
 fn saturating_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -29,7 +29,8 @@ fn weights(s: &Sentence, idf: &HashMap<u64, f64>) -> (Vec<(u64, f64)>, f64) {
 }
 
 /// Sentence pairs `(i, j)` with cosine `>= min_cosine` and Dice
-/// `>= min_dice`, sorted.
+/// `>= min_dice`, sorted. Shared terms are counted among those kept by
+/// [`within_budget`] (all of them, for ordinary texts).
 pub(super) fn seeds(
     a: &[Sentence],
     b: &[Sentence],
@@ -44,6 +45,7 @@ pub(super) fn seeds(
             index.entry(t).or_default().push((j as u32, x));
         }
     }
+    within_budget(&mut index, a);
     let mut dot = vec![0.0f64; b.len()];
     let mut shared = vec![0u32; b.len()];
     let mut touched: Vec<u32> = Vec::new();
@@ -73,6 +75,41 @@ pub(super) fn seeds(
         touched.clear();
     }
     out
+}
+
+/// Most sentence pairs visited while seeding one pair of texts: ordinary
+/// texts stay far below it (a term in 300 sentences of each side costs
+/// 90,000); a text repeating a few words for megabytes would otherwise cost
+/// the product of the two texts' lengths.
+const PAIR_BUDGET: u64 = 20_000_000;
+
+/// Drops from `index` the terms that cost the most sentence pairs (the
+/// sentences of `a` holding the term times its postings in b) until the
+/// total is within [`PAIR_BUDGET`]. Such terms are in most sentences of
+/// both texts, so their idf, and their weight in a cosine, is near zero;
+/// ordinary texts lose none.
+fn within_budget(index: &mut HashMap<u64, Vec<(u32, f64)>>, a: &[Sentence]) {
+    let mut in_a: HashMap<u64, u64> = HashMap::default();
+    for s in a {
+        for &(t, _) in &s.terms {
+            *in_a.entry(t).or_insert(0) += 1;
+        }
+    }
+    let mut costs: Vec<(u64, u64)> = index
+        .iter()
+        .map(|(&t, postings)| (in_a.get(&t).copied().unwrap_or(0) * postings.len() as u64, t))
+        .collect();
+    if costs.iter().map(|c| c.0).sum::<u64>() <= PAIR_BUDGET {
+        return;
+    }
+    costs.sort_unstable();
+    let mut total = 0u64;
+    for (cost, t) in costs {
+        total += cost;
+        if total > PAIR_BUDGET {
+            index.remove(&t);
+        }
+    }
 }
 
 /// Cosine of the summed tf-idf bags of two runs of sentences (summed in

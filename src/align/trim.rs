@@ -42,8 +42,12 @@ fn vocabulary(words: &[Word]) -> Vocabulary {
 /// no further than the end of the sentence it is in, and the end no further
 /// back than the start of its sentence.
 fn trim(words: &[Word], span: Span, sentences: &[Sentence], other: &Vocabulary) -> Span {
-    let first = sentences.iter().find(|s| s.span.start == span.start).map_or(span.end, |s| s.span.end);
-    let last = sentences.iter().rev().find(|s| s.span.end == span.end).map_or(span.start, |s| s.span.start);
+    // Sentences are in text order: binary searches keep trimming linear.
+    let at_start = sentences.partition_point(|s| s.span.start < span.start);
+    let first =
+        sentences.get(at_start).filter(|s| s.span.start == span.start).map_or(span.end, |s| s.span.end);
+    let at_end = sentences.partition_point(|s| s.span.end < span.end);
+    let last = sentences.get(at_end).filter(|s| s.span.end == span.end).map_or(span.start, |s| s.span.start);
     let content = |i: usize| words[i].3 && other.content.contains(&words[i].2);
     let pair = |i: usize, j: usize| other.pairs.contains(&(words[i].2, words[j].2));
     let n = words.len();

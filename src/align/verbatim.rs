@@ -7,9 +7,15 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::segment::Span;
 
+/// Most places in text b a run may start from: a window of words found
+/// more often there is not followed (see [`runs`]).
+const MAX_STARTS: usize = 32;
+
 /// Byte spans `(in a, in b)` of the maximal common word runs of at least
 /// `min_words` words, in order of their start in `a`; a run is not reported
-/// again from inside a longer one.
+/// again from inside a longer one, nor started from a window of words that b
+/// repeats more than [`MAX_STARTS`] times (so the work is linear, not
+/// quadratic, in the length of a text that repeats itself).
 pub(super) fn runs(wa: &[(Span, u64)], wb: &[(Span, u64)], min_words: usize) -> Vec<(Span, Span)> {
     if min_words == 0 || wa.len() < min_words || wb.len() < min_words {
         return Vec::new();
@@ -25,7 +31,9 @@ pub(super) fn runs(wa: &[(Span, u64)], wb: &[(Span, u64)], min_words: usize) -> 
         if i < covered_until {
             continue;
         }
-        let Some(starts) = index.get(&key(window)) else { continue };
+        // A window repeated more often than this in b is a refrain, not a
+        // quote: skipping it keeps degenerate texts linear.
+        let Some(starts) = index.get(&key(window)).filter(|s| s.len() <= MAX_STARTS) else { continue };
         let mut best: Option<(usize, usize)> = None;
         for &j in starts {
             let len = wa[i..].iter().zip(&wb[j..]).take_while(|(x, y)| x.1 == y.1).count();

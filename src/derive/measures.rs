@@ -46,6 +46,30 @@ pub fn content_containment(story: &[Word], sources: &[Vec<Word>]) -> f64 {
     share(mine.iter().filter(|h| in_sources.contains(h)).count(), mine.len())
 }
 
+/// Share of the story's distinct content-word stems found among the
+/// sources' stems: containment that forgives a change of tense or number.
+pub fn stem_containment(story: &[Word], sources: &[Vec<Word>]) -> f64 {
+    let in_sources: HashSet<u64> = sources.iter().flatten().map(|w| w.stem).collect();
+    let mut mine: Vec<u64> = story.iter().filter(|w| !w.stopword).map(|w| w.stem).collect();
+    mine.sort_unstable();
+    mine.dedup();
+    share(mine.iter().filter(|h| in_sources.contains(h)).count(), mine.len())
+}
+
+/// Share of the story's distinct content words that are missing from the
+/// sources but found in another paper's story on the same event (`others`):
+/// words that came from somewhere else than PA, such as the reporters in
+/// court or another agency, and so evidence against derivation.
+pub fn other_papers(story: &[Word], sources: &[Vec<Word>], others: &[Vec<Word>]) -> f64 {
+    let in_sources: HashSet<u64> = sources.iter().flatten().map(|w| w.hash).collect();
+    let in_others: HashSet<u64> = others.iter().flatten().map(|w| w.hash).collect();
+    let mut mine: Vec<u64> = story.iter().filter(|w| !w.stopword).map(|w| w.hash).collect();
+    mine.sort_unstable();
+    mine.dedup();
+    let elsewhere = mine.iter().filter(|h| !in_sources.contains(h) && in_others.contains(h)).count();
+    share(elsewhere, mine.len())
+}
+
 /// Trigram containment of the story's words outside quotation marks in the
 /// sources' words outside quotation marks: quotes are heard by every
 /// reporter in court, so shared quotes are weak evidence of copying.
@@ -132,6 +156,24 @@ mod tests {
     fn content_words_ignore_function_words() {
         let pa = vec![words("the judge")];
         assert!((content_containment(&words("the judge and the jury"), &pa) - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn stems_forgive_inflection() {
+        let pa = vec![words("jailed robbers")];
+        let story = words("jailing robber");
+        assert!((stem_containment(&story, &pa) - 1.0).abs() < 1e-9);
+        assert!(content_containment(&story, &pa) < 1e-9);
+    }
+
+    #[test]
+    fn words_from_other_papers_but_not_pa_are_counted() {
+        let pa = vec![words("judge jailed robber")];
+        let others = vec![words("robber wept outside court")];
+        // judge: PA; court: another paper only; mother: neither.
+        let story = words("judge court mother");
+        assert!((other_papers(&story, &pa, &others) - 1.0 / 3.0).abs() < 1e-9);
+        assert!(other_papers(&story, &pa, &[]) < 1e-9);
     }
 
     #[test]

@@ -13,8 +13,9 @@
 //! The measures of the learned classifier ([`model`]; `docs/meter.md`):
 //! content-word containment, Greedy String Tiling coverage and
 //! fragmentation ([`tiling`]), matched sentences, the last third's trigram
-//! containment and trigram containment outside quotation marks
-//! ([`measures`]), over the words of [`words`].
+//! containment, trigram containment outside quotation marks, stemmed
+//! content-word containment and the share of words found only in other
+//! papers' stories ([`measures`]), over the words of [`words`].
 //!
 //! [`classify`] keeps the old rule: thresholds on word containment.
 
@@ -58,12 +59,19 @@ pub struct Derivation {
     pub last_third_trigrams: f64,
     /// Trigram containment outside quotation marks, on both sides.
     pub unquoted_trigrams: f64,
+    /// Share of the article's distinct content-word stems found in the
+    /// sources.
+    pub stem_containment: f64,
+    /// Share of the article's distinct content words missing from the
+    /// sources but found in other articles on the same story ([`other_papers`];
+    /// 0 when [`derivation`] alone measured the article).
+    pub other_papers: f64,
 }
 
 impl Derivation {
     /// Names of the measures, in the order of `wiretrace meter`'s columns.
     /// [`Derivation::measure`] knows these and `log_words`.
-    pub const COLUMNS: [&'static str; 11] = [
+    pub const COLUMNS: [&'static str; 13] = [
         "trigram_containment",
         "aligned_coverage",
         "word_containment",
@@ -75,6 +83,8 @@ impl Derivation {
         "matched_sentences",
         "last_third_trigrams",
         "unquoted_trigrams",
+        "stem_containment",
+        "other_papers",
     ];
 
     /// The measure called `name` (`log_words` is `ln(1 + words)`).
@@ -91,6 +101,8 @@ impl Derivation {
             "matched_sentences" => self.matched_sentences,
             "last_third_trigrams" => self.last_third_trigrams,
             "unquoted_trigrams" => self.unquoted_trigrams,
+            "stem_containment" => self.stem_containment,
+            "other_papers" => self.other_papers,
             "log_words" => (self.words as f64).ln_1p(),
             _ => return None,
         })
@@ -190,8 +202,18 @@ fn with_learned_measures(d: Derivation, article: &str, sources: &[String]) -> De
         tiles_per_100: measures::tiles_per_100(&tiles, story.len()),
         matched_sentences: measures::matched_sentences(&story, &theirs),
         unquoted_trigrams: measures::unquoted_trigrams(&story, &theirs),
+        stem_containment: measures::stem_containment(&story, &theirs),
         ..d
     }
+}
+
+/// Share of `article`'s distinct content words that are missing from
+/// `sources` but found in `others`, the other articles on the same story
+/// (see [`measures::other_papers`]).
+pub fn other_papers(article: &str, sources: &[String], others: &[&str]) -> f64 {
+    let theirs: Vec<Vec<words::Word>> = sources.iter().map(|s| words::words(s)).collect();
+    let elsewhere: Vec<Vec<words::Word>> = others.iter().map(|s| words::words(s)).collect();
+    measures::other_papers(&words::words(article), &theirs, &elsewhere)
 }
 
 /// The class `measure` implies under `(lower, upper)` thresholds.

@@ -1,5 +1,6 @@
-//! Words of a METER text: each word's hash, whether it is a function word,
-//! whether it sits inside quotation marks, and which sentence it belongs to.
+//! Words of a METER text: each word's hash and its stem's hash, whether it
+//! is a function word, whether it sits inside quotation marks, and which
+//! sentence it belongs to.
 //!
 //! Words are those of [`crate::normalize`] (the same folding as the rest of
 //! wiretrace). Quotation and sentence state is read from the characters
@@ -27,6 +28,18 @@ pub struct Word {
     pub quoted: bool,
     /// Index of the word's sentence, counted from 0 in text order.
     pub sentence: usize,
+    /// xxh3 hash of the word's [`stem`].
+    pub stem: u64,
+}
+
+/// Suffixes [`stem`] strips, tried in this order.
+const SUFFIXES: [&str; 5] = ["ing", "ed", "es", "s", "ly"];
+
+/// The word with one common inflectional suffix removed, if at least four
+/// letters remain: a crude stemmer, so that "jailed" and "jailing" count as
+/// the same word when a rewrite changes the tense or number.
+pub fn stem(word: &str) -> &str {
+    SUFFIXES.iter().find_map(|s| word.strip_suffix(s).filter(|rest| rest.chars().count() > 3)).unwrap_or(word)
 }
 
 /// What the characters between two words change.
@@ -94,7 +107,8 @@ pub fn words(text: &str) -> Vec<Word> {
             };
         }
         let hash = xxhash_rust::xxh3::xxh3_64(w.as_bytes());
-        out.push(Word { hash, stopword: is_stopword(w), quoted, sentence });
+        let stem = xxhash_rust::xxh3::xxh3_64(stem(w).as_bytes());
+        out.push(Word { hash, stopword: is_stopword(w), quoted, sentence, stem });
         last_end = end;
     });
     out
@@ -123,6 +137,18 @@ mod tests {
         let quoted: Vec<bool> = f.iter().map(|x| x.0).collect();
         assert_eq!(quoted, [false, false, true, true, true, false, false, true, false]);
         assert_eq!(f[5].1, 1, "a paragraph break ends the sentence");
+    }
+
+    #[test]
+    fn stems_drop_one_suffix_from_long_enough_words() {
+        assert_eq!(stem("jailed"), "jail");
+        assert_eq!(stem("jailing"), "jail");
+        assert_eq!(stem("courts"), "court");
+        assert_eq!(stem("was"), "was");
+        assert_eq!(stem("bed"), "bed");
+        let w = words("jailed jailing");
+        assert_eq!(w[0].stem, w[1].stem);
+        assert_ne!(w[0].hash, w[1].hash);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read};
 use super::{Compression, Source};
 
 /// Opens `source` for reading, decompressing on the fly.
-pub(super) fn open(source: &Source) -> Result<Box<dyn Read>, String> {
+pub(crate) fn open(source: &Source) -> Result<Box<dyn Read>, String> {
     let file = File::open(&source.path).map_err(|e| format!("cannot open: {e}"))?;
     decompress(BufReader::with_capacity(1 << 16, file), source.compression)
 }
@@ -85,8 +85,12 @@ pub(super) struct Decoded {
 /// Decodes the bytes of a whole text file.
 ///
 /// UTF-8 (with or without BOM) is taken as is. UTF-16 with a BOM is
-/// converted. Anything else with NUL bytes is binary (`Err`). Invalid UTF-8 is
-/// decoded lossily (U+FFFD) with a note saying where the first bad byte is.
+/// converted; so is UTF-16 without one when the first 8 KiB look like it
+/// (see [`utf16_without_bom`]). Otherwise NUL bytes in the first 8 KiB mean
+/// a binary file (`Err`), unless they are a few stray ones in otherwise
+/// clean text (see [`stray_nuls`]): those are kept, with a note. Invalid
+/// UTF-8 is decoded lossily (U+FFFD) with a note saying where the first bad
+/// byte is.
 pub(super) fn decode_file(bytes: Vec<u8>) -> Result<Decoded, String> {
     if let Some(text) = utf16(&bytes) {
         return Ok(Decoded {
@@ -94,11 +98,90 @@ pub(super) fn decode_file(bytes: Vec<u8>) -> Result<Decoded, String> {
             note: Some("decoded from UTF-16; offsets refer to the UTF-8 text".into()),
         });
     }
-    let probe = &bytes[..bytes.len().min(8192)];
-    if probe.contains(&0) {
+    let probe = bytes.get(..bytes.len().min(PROBE_BYTES)).unwrap_or_default();
+    if let Some(little) = utf16_without_bom(probe) {
+        let name = if little { "UTF-16LE" } else { "UTF-16BE" };
+        return Ok(Decoded {
+            text: decode_utf16(&bytes, little),
+            note: Some(format!(
+                "decoded from {name} without a byte order mark (guessed from where its NUL bytes are); \
+                 offsets refer to the UTF-8 text"
+            )),
+        });
+    }
+    if probe.contains(&0) && !stray_nuls(probe) {
         return Err("binary file (contains NUL bytes), skipped".into());
     }
-    Ok(decode_utf8(bytes))
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    let first_nul = bytes.iter().position(|&b| b == 0);
+    let mut decoded = decode_utf8(bytes);
+    if let Some(at) = first_nul {
+        let note = format!(
+            "{nuls} NUL byte(s) in the text, the first at byte {at}; kept as U+0000, which is part of no word"
+        );
+        decoded.note = Some(match decoded.note.take() {
+            Some(earlier) => format!("{earlier}; {note}"),
+            None => note,
+        });
+    }
+    Ok(decoded)
+}
+
+/// Bytes at the start of a file looked at to tell text from binary.
+const PROBE_BYTES: usize = 8192;
+
+/// Whether the NUL bytes of `probe` are a few stray ones in text: at most
+/// one byte in a hundred, and no other control character but white space.
+fn stray_nuls(probe: &[u8]) -> bool {
+    let nuls = probe.iter().filter(|&&b| b == 0).count();
+    let controls =
+        probe.iter().filter(|&&b| b < 0x20 && !matches!(b, 0 | b'\t' | b'\n' | b'\r' | 0x0C)).count();
+    nuls * 100 <= probe.len() && controls == 0
+}
+
+/// `Some(little_endian)` when `probe` looks like UTF-16 without a byte
+/// order mark: at least one code unit in ten has a NUL high byte (ASCII
+/// letters, digits, spaces and punctuation of any script's text), at most
+/// one in a hundred a NUL low byte, and it decodes to text with no unpaired
+/// surrogate and no control character but white space.
+fn utf16_without_bom(probe: &[u8]) -> Option<bool> {
+    let units = probe.len() / 2;
+    if units == 0 {
+        return None;
+    }
+    let zeros = |parity: usize| probe.chunks_exact(2).filter(|u| u.get(parity) == Some(&0)).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    let little = match (even * 10 >= units, odd * 10 >= units) {
+        (false, true) if even * 100 <= units => true,
+        (true, false) if odd * 100 <= units => false,
+        _ => return None,
+    };
+    let clean = char::decode_utf16(units_of(probe, little)).all(|c| match c {
+        Ok(c) => !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{c}'),
+        Err(_) => false,
+    });
+    clean.then_some(little)
+}
+
+/// The UTF-16 code units of `bytes` (an odd last byte is dropped).
+fn units_of(bytes: &[u8], little: bool) -> impl Iterator<Item = u16> + '_ {
+    bytes.chunks_exact(2).map(move |c| match (c, little) {
+        ([lo, hi], true) => u16::from_le_bytes([*lo, *hi]),
+        ([hi, lo], false) => u16::from_be_bytes([*hi, *lo]),
+        _ => 0xFFFD,
+    })
+}
+
+/// UTF-16 `bytes` as text, lone surrogates (and an odd last byte) replaced
+/// by U+FFFD.
+fn decode_utf16(bytes: &[u8], little: bool) -> String {
+    let mut text: String = char::decode_utf16(units_of(bytes, little))
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    if bytes.len() % 2 == 1 {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    text
 }
 
 /// Decodes UTF-8 bytes, lossily with a note when they are not valid.
@@ -125,12 +208,7 @@ fn utf16(bytes: &[u8]) -> Option<String> {
         [0xFE, 0xFF, ..] => false,
         _ => return None,
     };
-    let units = bytes[2..].chunks(2).map(|c| match (c, little) {
-        ([lo, hi], true) => u16::from_le_bytes([*lo, *hi]),
-        ([hi, lo], false) => u16::from_be_bytes([*hi, *lo]),
-        _ => 0xFFFD,
-    });
-    Some(char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect())
+    Some(decode_utf16(bytes.get(2..).unwrap_or_default(), little))
 }
 
 #[cfg(test)]
@@ -177,5 +255,32 @@ mod tests {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode_file(bytes).unwrap().text, "Hi é");
+    }
+
+    fn utf16_bytes(text: &str, little: bool) -> Vec<u8> {
+        let unit = |u: u16| if little { u.to_le_bytes() } else { u.to_be_bytes() };
+        text.encode_utf16().flat_map(unit).collect()
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised_in_any_script() {
+        for text in ["Plain English news, with figures: 1,000.", "Новости дня: всё спокойно, 12 мая."]
+        {
+            for little in [true, false] {
+                let d = decode_file(utf16_bytes(text, little)).unwrap();
+                assert_eq!(d.text, text);
+                assert!(d.note.unwrap().contains(if little { "UTF-16LE" } else { "UTF-16BE" }));
+            }
+        }
+    }
+
+    #[test]
+    fn stray_nuls_are_kept_but_many_mean_binary() {
+        let mut text = "word ".repeat(100).into_bytes();
+        text[7] = 0;
+        let d = decode_file(text).unwrap();
+        assert!(d.text.contains('\0') && d.note.unwrap().contains("1 NUL byte(s)"));
+        let blob: Vec<u8> = (0..4096u32).flat_map(|i| i.to_le_bytes()).collect();
+        assert!(decode_file(blob).is_err());
     }
 }

@@ -83,6 +83,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Source>, Vec<Warning>), Error>
 
 fn walk(root: &Path, sources: &mut Vec<Source>, warnings: &mut Vec<Warning>) {
     let mut unknown: Vec<String> = Vec::new();
+    let before = sources.len();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
@@ -99,14 +100,9 @@ fn walk(root: &Path, sources: &mut Vec<Source>, warnings: &mut Vec<Warning>) {
         };
         let path = entry.path();
         if entry.file_type().is_symlink() {
-            match std::fs::metadata(path) {
-                Ok(target) if target.is_file() => {}
-                Ok(_) => continue,
-                Err(err) => {
-                    let message = format!("broken symbolic link, skipped: {err}");
-                    warnings.push(Warning::file(display(path), message));
-                    continue;
-                }
+            if let Some(message) = unreadable_link(path) {
+                warnings.push(Warning::file(display(path), message));
+                continue;
             }
         } else if !entry.file_type().is_file() {
             continue;
@@ -129,6 +125,11 @@ fn walk(root: &Path, sources: &mut Vec<Source>, warnings: &mut Vec<Warning>) {
             compression,
         });
     }
+    if sources.len() == before {
+        let message = "no file to read in this directory (nothing ending in .txt, .text, .jsonl, \
+                       .ndjson, .csv or .tsv, optionally .gz or .zst)";
+        warnings.push(Warning::file(display(root), message));
+    }
     if let Some(first) = unknown.first() {
         warnings.push(Warning::file(
             display(root),
@@ -140,6 +141,23 @@ fn walk(root: &Path, sources: &mut Vec<Source>, warnings: &mut Vec<Warning>) {
         ));
     }
 }
+
+/// Why the symbolic link `path` met in a directory is not read, or `None`
+/// when it leads to a file. Links to directories are not followed, so a
+/// link loop cannot trap the walk; each such link is named.
+fn unreadable_link(path: &Path) -> Option<String> {
+    match std::fs::metadata(path) {
+        Ok(target) if target.is_file() => None,
+        Ok(target) if target.is_dir() => Some("symbolic link to a directory, not followed".into()),
+        Ok(_) => Some("symbolic link to something that is not a file, skipped".into()),
+        Err(err) if err.raw_os_error() == Some(ELOOP) => Some(format!("symbolic link loop, skipped: {err}")),
+        Err(err) => Some(format!("broken symbolic link, skipped: {err}")),
+    }
+}
+
+/// The OS error of a path whose links lead back to themselves (the
+/// standard library's name for it is not stable yet).
+const ELOOP: i32 = if cfg!(target_os = "linux") { 40 } else { 62 };
 
 /// Format and compression from a file name, or `None` if the extension is
 /// not one we read.

@@ -94,6 +94,12 @@ impl FieldNames {
             .find_map(|want| names.clone().position(|n| n.trim().eq_ignore_ascii_case(want)))
     }
 
+    /// Index of the field holding the text among `names` (a record's field
+    /// names in the order the readers see them), as the readers choose it.
+    pub fn text_field<'a>(&self, names: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
+        self.find(Role::Text, names)
+    }
+
     /// What to tell the user when no field plays `role`.
     pub(super) fn missing(&self, role: Role) -> String {
         match self.chosen(role) {

@@ -10,7 +10,7 @@ use std::io::{self, Read};
 
 /// A reader that notes where the line breaks are as bytes pass through, so
 /// that the line of a byte offset already read can be told.
-pub(super) struct LineCounter<R> {
+pub(crate) struct LineCounter<R> {
     inner: R,
     /// Offset of the next byte to read.
     offset: u64,
@@ -25,15 +25,25 @@ pub(super) struct LineCounter<R> {
 
 impl<R> LineCounter<R> {
     /// Counts the lines of what is read from `inner`.
-    pub(super) fn new(inner: R) -> Self {
+    pub(crate) fn new(inner: R) -> Self {
         LineCounter { inner, offset: 0, after_cr: false, breaks: VecDeque::new(), line: 1 }
+    }
+
+    /// The reader whose lines are counted.
+    pub(crate) fn get_ref(&self) -> &R {
+        &self.inner
+    }
+
+    /// The reader whose lines are counted, to change.
+    pub(crate) fn get_mut(&mut self) -> &mut R {
+        &mut self.inner
     }
 
     /// The 1-based line of the first non-empty line from byte `offset` on
     /// (the line of `offset` itself when it is not at a line break).
     /// Offsets are asked in non-decreasing order; a smaller one gets the
     /// line of the last asked.
-    pub(super) fn line_at(&mut self, offset: u64) -> u64 {
+    pub(crate) fn line_at(&mut self, offset: u64) -> u64 {
         let mut at = offset;
         while let Some(&(start, end)) = self.breaks.front() {
             // Breaks before `at`, and those at it: empty lines skipped.

@@ -15,15 +15,20 @@
 //!   [`ArticleKey`]s, so later stages can re-read text instead of keeping it.
 //! - Inputs are opened read-only and never modified.
 
+mod csv_watch;
 mod decode;
 mod discover;
 mod fields;
+mod limits;
 mod lines;
 mod records;
 mod text;
 
+pub(crate) use decode::open;
 pub use discover::{Compression, Format, Source, discover};
 pub use fields::FieldNames;
+pub use limits::{MAX_ARTICLE_BYTES, MAX_RECORD_BYTES};
+pub(crate) use lines::LineCounter;
 
 use crate::error::Warning;
 
@@ -70,6 +75,9 @@ pub struct Article {
 pub struct ReadOptions {
     /// Field names given by the user (JSONL, CSV).
     pub fields: FieldNames,
+    /// Faults injected by tests, carried to every stage that reads articles.
+    #[doc(hidden)]
+    pub faults: crate::faults::Faults,
 }
 
 /// One item read from a source: an article, or a warning about the source or

@@ -1,8 +1,10 @@
 //! JSON Lines and CSV exports: one article per record.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufReader, Read};
 
+use super::csv_watch::Watch;
 use super::fields::{Role, host_of, is_scrape_field};
+use super::limits::{self, Line};
 use super::lines::LineCounter;
 use super::{Article, ArticleKey, ArticleMeta, Item, ReadOptions, Source, decode};
 use crate::error::Warning;
@@ -54,10 +56,18 @@ pub(super) fn read_jsonl(
     let mut line = 0u64;
     let mut records = 0u64;
     loop {
-        buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(_) => line += 1,
+        match limits::read_line(&mut reader, &mut buf, limits::MAX_RECORD_BYTES) {
+            Ok(Line::End) => break,
+            Ok(Line::Read) => line += 1,
+            Ok(Line::TooLong(bytes)) => {
+                (line, records) = (line + 1, records + 1);
+                let message = format!(
+                    "line is {bytes} bytes, longer than the limit of {} MiB for one record; line skipped",
+                    limits::MAX_RECORD_BYTES >> 20
+                );
+                emit(Item::Warning(Warning::line(&source.display, line, message)));
+                continue;
+            }
             Err(err) => {
                 let message = match line {
                     0 => format!("{} before the first line; file skipped", decode::read_error(&err, source)),
@@ -83,7 +93,12 @@ pub(super) fn read_jsonl(
             emit(warn(note));
         }
         match jsonl_fields(&decoded.text, options) {
-            Ok(fields) => emit(Item::Article(article(index, source, line, fields))),
+            Ok(mut fields) => {
+                if let Some(message) = limits::cut_text(&mut fields.text) {
+                    emit(warn(message));
+                }
+                emit(Item::Article(article(index, source, line, fields)))
+            }
             Err(message) => emit(warn(message)),
         }
     }
@@ -163,17 +178,23 @@ pub(super) fn read_csv(
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
-        .from_reader(LineCounter::new(decode::skip_bom(reader)));
+        .from_reader(LineCounter::new(Watch::new(decode::skip_bom(reader), delimiter)));
     let columns = match csv_columns(&mut csv, options, source) {
         Ok(columns) => columns,
+        Err(_) if csv.get_ref().get_ref().overflow().is_some() => {
+            return emit(too_long(source, csv.get_ref().get_ref()));
+        }
         Err(message) => return emit(file_warning(message)),
     };
     let mut record = csv::ByteRecord::new();
-    let mut rows = 0u64;
+    let (mut rows, mut last_line) = (0u64, 0u64);
     loop {
         match csv.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => rows += 1,
+            Err(_) if csv.get_ref().get_ref().overflow().is_some() => {
+                return emit(too_long(source, csv.get_ref().get_ref()));
+            }
             Err(err) => {
                 rows += 1;
                 // An I/O error carries no position: name the line of the unread row.
@@ -181,20 +202,44 @@ pub(super) fn read_csv(
                 let line = csv.get_mut().line_at(byte);
                 emit(Item::Warning(Warning::line(&source.display, line, csv_error(&err, source))));
                 if matches!(err.kind(), csv::ErrorKind::Io(_)) {
-                    break;
+                    return;
                 }
                 continue;
             }
         }
         let line = record.position().map_or(0, |p| csv.get_mut().line_at(p.byte()));
+        last_line = line;
         let mut warn = |message: String| emit(Item::Warning(Warning::line(&source.display, line, message)));
         if let Some(fields) = csv_row(&record, &columns, &mut warn) {
             emit(Item::Article(article(index, source, line, fields)));
         }
     }
+    if let Some((quote_line, lines)) = csv.get_ref().get_ref().unterminated() {
+        let message = format!(
+            "the quote opened on this line is never closed: the rest of the file ({lines} line(s)) \
+             is read as one field of the row at line {last_line}"
+        );
+        emit(Item::Warning(Warning::line(&source.display, quote_line, message)));
+    }
     if rows == 0 {
         emit(file_warning("no records (empty file: a header row only)".into()));
     }
+}
+
+/// The warning for a CSV record longer than the limit (the watch saw one).
+fn too_long<R>(source: &Source, watch: &Watch<R>) -> Item {
+    let Some(overflow) = watch.overflow() else {
+        return Item::Warning(Warning::file(&source.display, "row too long; rest of file skipped"));
+    };
+    let cause = match overflow.quote_line {
+        Some(q) => format!(" (the quote opened at line {q} is never closed?)"),
+        None => String::new(),
+    };
+    let message = format!(
+        "row is longer than the limit of {} MiB for one record{cause}; rest of file skipped",
+        limits::MAX_RECORD_BYTES >> 20
+    );
+    Item::Warning(Warning::line(&source.display, overflow.record_line, message))
 }
 
 /// Where each role's field is in a CSV file's rows.
@@ -249,9 +294,12 @@ fn csv_row(record: &csv::ByteRecord, columns: &Columns, warn: &mut dyn FnMut(Str
             columns.width
         ));
     }
-    let decoded = decode::decode_utf8(raw_text.to_vec());
+    let mut decoded = decode::decode_utf8(raw_text.to_vec());
     if let Some(note) = decoded.note {
         warn(note);
+    }
+    if let Some(message) = limits::cut_text(&mut decoded.text) {
+        warn(message);
     }
     let field = |role: Role| {
         let col = columns.roles.iter().find(|(r, _)| *r == role).and_then(|(_, c)| *c)?;

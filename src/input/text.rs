@@ -2,7 +2,8 @@
 
 use std::io::Read;
 
-use super::{Article, ArticleKey, ArticleMeta, Item, ReadOptions, Source, decode};
+use super::limits::{self, MAX_ARTICLE_BYTES};
+use super::{Article, ArticleKey, ArticleMeta, Compression, Item, ReadOptions, Source, decode};
 use crate::error::Warning;
 
 /// Reads `reader`, the (decompressed) content of `source`, as one article
@@ -15,19 +16,31 @@ pub(super) fn read(
     emit: &mut dyn FnMut(Item),
 ) {
     let warn = |message: String| Item::Warning(Warning::file(&source.display, message));
+    // One byte past the limit tells that the file is longer; no more is held.
     let mut bytes = Vec::new();
-    if let Err(err) = reader.read_to_end(&mut bytes) {
+    if let Err(err) = reader.by_ref().take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes) {
         return emit(warn(format!("{}; file skipped", decode::read_error(&err, source))));
     }
     if bytes.is_empty() {
         return emit(warn("empty file".into()));
     }
-    let decoded = match decode::decode_file(bytes) {
+    let cut = bytes.len() > MAX_ARTICLE_BYTES;
+    if cut {
+        bytes.truncate(MAX_ARTICLE_BYTES);
+        limits::drop_partial_char(&mut bytes);
+    }
+    let mut decoded = match decode::decode_file(bytes) {
         Ok(decoded) => decoded,
         Err(message) => return emit(warn(message)),
     };
     if let Some(note) = decoded.note {
         emit(warn(note));
+    }
+    let cut_decoded = limits::cut_text(&mut decoded.text);
+    if cut {
+        emit(warn(cut_message(source, decoded.text.len())));
+    } else if let Some(message) = cut_decoded {
+        emit(warn(message));
     }
     emit(Item::Article(Article {
         key: ArticleKey { source: index, line: 0 },
@@ -38,4 +51,19 @@ pub(super) fn read(
         },
         text: decoded.text,
     }));
+}
+
+/// The warning for a file longer than the article limit, whose first
+/// `kept` bytes of text are read.
+fn cut_message(source: &Source, kept: usize) -> String {
+    let size = match source.compression {
+        Compression::None => std::fs::metadata(&source.path).map(|m| format!("is {} bytes", m.len())).ok(),
+        _ => None,
+    };
+    format!(
+        "file {}longer than the limit of {} MiB for one article; only its first {kept} bytes of text are \
+         read, the rest is skipped",
+        size.map_or_else(|| "is (decompressed) ".to_string(), |s| format!("{s}, ")),
+        MAX_ARTICLE_BYTES >> 20
+    )
 }

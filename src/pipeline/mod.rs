@@ -14,7 +14,10 @@
 //! Results are assembled in source order, then record order, so the output
 //! does not depend on the thread count or on the order of files on disk.
 
+mod clean;
+pub(crate) mod guard;
 mod passages;
+mod progress;
 mod texts;
 
 use rayon::prelude::*;
@@ -23,6 +26,7 @@ use crate::blocks::{self, BlockMatch};
 use crate::cluster::{self, Cluster};
 use crate::config::Config;
 use crate::error::{Error, Warning};
+use crate::faults::Stage as Fault;
 use crate::input::{self, Article, Item, ReadOptions, Source};
 use crate::lsh::{self, LshParams};
 use crate::passages::PassageMatch;
@@ -30,8 +34,11 @@ use crate::reread::{Corpus, Reread, reread};
 use crate::segment;
 use crate::shingle::ShingleParams;
 use crate::sketch::{ArticleSketch, SketchParams, Sketcher};
+use crate::spill::Spill;
 use crate::verify::{self, Edge, ParaRef};
 
+pub use clean::clean;
+pub use progress::{Progress, Silent, Stage};
 pub use texts::{ArticleTexts, texts};
 
 /// Articles sketched together in one parallel batch when a source holds
@@ -79,6 +86,9 @@ pub struct Scan {
     pub stock_fingerprints: usize,
     /// Problems met, sorted.
     pub warnings: Vec<Warning>,
+    /// The paragraph separator found obvious for each source (one entry per
+    /// source; `None` when blank lines, or the user's `--paragraph-sep`, split).
+    pub separators: Vec<Option<&'static str>>,
 }
 
 impl Scan {
@@ -97,6 +107,11 @@ impl Scan {
 
 /// Runs a scan over the paths of `config`.
 pub fn scan(config: &Config) -> Result<Scan, Error> {
+    scan_with(config, &Silent)
+}
+
+/// Runs a scan over the paths of `config`, telling `progress` how it goes.
+pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error> {
     config.validate()?;
     let (sources, mut warnings) = input::discover(&config.paths)?;
     if sources.len() > u32::MAX as usize {
@@ -104,15 +119,25 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
     }
     let sketcher = sketcher(config);
     let lsh = sketcher.params().lsh;
-    let options = ReadOptions { fields: config.fields.clone() };
-    let Sketched { mut articles, warnings: read_warnings, separators } =
-        sketch_all(&sources, &options, &sketcher);
+    let options = ReadOptions { fields: config.fields.clone(), faults: config.faults.clone() };
+    progress.stage(Stage::Reading);
+    let spill = Spill::new(lsh.bands).map_err(Error::Temp)?;
+    let Sketched { mut articles, warnings: read_warnings, separators, spill_error } =
+        sketch_all(&sources, &options, &sketcher, &spill, progress);
+    if let Some(e) = spill_error {
+        return Err(Error::Temp(e));
+    }
+    let keys = spill.seal().map_err(Error::Temp)?;
+    config.faults.pause_after_first_read();
     warnings.extend(read_warnings);
     warnings.extend(unique_ids(&mut articles, &sources));
 
-    let (paragraphs, keys, active) = paragraph_table(&mut articles, lsh.bands)?;
-    let candidates = lsh::candidate_pairs(&keys, lsh.bands, &active);
-    drop(keys);
+    let (paragraphs, rows, active) = paragraph_table(&articles)?;
+    progress.stage(Stage::Candidates);
+    let candidates = lsh::candidate_pairs_by_band(lsh.bands, &active, &rows, |band| keys.column(band))
+        .map_err(Error::Temp)?;
+    drop((keys, rows));
+    progress.stage(Stage::Verifying);
     let needed = paragraphs_of(&candidates);
     let corpus =
         Corpus { sources: &sources, options: &options, sketcher: &sketcher, separators: &separators };
@@ -128,13 +153,17 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         .par_iter()
         .filter_map(|&(p, q)| verify_pair(p, q).map(|similarity| Edge { p, q, similarity }))
         .collect();
+    progress.stage(Stage::Clustering);
     let clustering = cluster::clusters(&edges, &paragraphs, &verify_pair);
     let reported = reported_pairs(&edges, &clustering);
     let blocks: Vec<BlockMatch> = blocks::merge(&edges, &paragraphs)
         .into_iter()
         .filter(|b| b.pairs().any(|pq| reported.binary_search(&pq).is_ok()))
         .collect();
+    // The shingle sets served verification and clustering only.
+    drop(sets);
     let found = if config.passages {
+        progress.stage(Stage::Passages);
         let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
         passages::find(&corpus, &mut articles, &clustering.clusters, &reported_blocks, config)
     } else {
@@ -162,6 +191,7 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
         passage_candidates: found.candidates,
         stock_fingerprints: found.stock,
         warnings,
+        separators,
     })
 }
 
@@ -200,6 +230,7 @@ fn sketcher(config: &Config) -> Sketcher {
         lsh: LshParams::for_threshold(config.threshold, config.permutations),
         seed: config.seed,
         separator: config.paragraph_sep.clone(),
+        fingerprints: config.passages,
     })
 }
 
@@ -218,10 +249,19 @@ struct Sketched {
     warnings: Vec<Warning>,
     /// The separator found obvious for each source (one entry per source).
     separators: Vec<Option<&'static str>>,
+    /// The first failure to write band keys to the spill, if any.
+    spill_error: Option<std::io::Error>,
 }
 
-/// Reads every source and sketches its articles, in source order.
-fn sketch_all(sources: &[Source], options: &ReadOptions, sketcher: &Sketcher) -> Sketched {
+/// Reads every source and sketches its articles, in source order; their
+/// band keys go to `spill` and are dropped from the sketches.
+fn sketch_all(
+    sources: &[Source],
+    options: &ReadOptions,
+    sketcher: &Sketcher,
+    spill: &Spill,
+    progress: &dyn Progress,
+) -> Sketched {
     let per_source: Vec<Sketched> = sources
         .par_iter()
         .enumerate()
@@ -230,23 +270,52 @@ fn sketch_all(sources: &[Source], options: &ReadOptions, sketcher: &Sketcher) ->
             let mut batch: Vec<Article> = Vec::new();
             // Decided on the first batch, the file's sample (see `segment`).
             let mut local: Option<Sketcher> = None;
+            let mut seq = 0u32;
             let mut flush = |batch: &mut Vec<Article>, out: &mut Sketched| {
                 let local = local.get_or_insert_with(|| {
                     let separator = segment::detect_file_separator(batch.iter().map(|a| a.text.as_str()));
                     out.separators.push(separator);
                     sketcher.for_source(separator)
                 });
-                out.articles.par_extend(std::mem::take(batch).into_par_iter().map(|a| local.sketch(a)));
-            };
-            input::read_source(i as u32, source, options, &mut |item| match item {
-                Item::Article(article) => {
-                    batch.push(article);
-                    if batch.len() >= BATCH {
-                        flush(&mut batch, &mut out);
-                    }
+                let bytes: usize = batch.iter().map(|a| a.text.len()).sum();
+                let count = batch.len();
+                let sketched: Vec<_> = std::mem::take(batch)
+                    .into_par_iter()
+                    .map(|a| guard::sketch(local, a, source, &options.faults))
+                    .collect();
+                let mut sketches = Vec::with_capacity(sketched.len());
+                for (sketch, warning) in sketched {
+                    sketches.extend(sketch);
+                    out.warnings.extend(warning);
                 }
-                Item::Warning(w) => out.warnings.push(w),
+                let keys: Vec<&[u64]> = sketches.iter().map(|a| a.band_keys.as_slice()).collect();
+                if let Err(e) = spill.write((i as u32, seq), &keys) {
+                    out.spill_error.get_or_insert(e);
+                }
+                seq += 1;
+                for a in &mut sketches {
+                    a.band_keys = Vec::new();
+                }
+                out.articles.append(&mut sketches);
+                progress.read(count as u64, bytes as u64);
+            };
+            // A panic while reading keeps the articles read before it.
+            let read = guard::catch(|| {
+                input::read_source(i as u32, source, options, &mut |item| match item {
+                    Item::Article(article) => {
+                        options.faults.check(Fault::Read, &article.text);
+                        batch.push(article);
+                        if batch.len() >= BATCH {
+                            flush(&mut batch, &mut out);
+                        }
+                    }
+                    Item::Warning(w) => out.warnings.push(w),
+                })
             });
+            if let Err(panic) = read {
+                let message = guard::bug("reading this file", "the rest of the file is skipped", &panic);
+                out.warnings.push(Warning::file(&source.display, message));
+            }
             flush(&mut batch, &mut out);
             out
         })
@@ -256,6 +325,7 @@ fn sketch_all(sources: &[Source], options: &ReadOptions, sketcher: &Sketcher) ->
         all.articles.extend(s.articles);
         all.warnings.extend(s.warnings);
         all.separators.extend(s.separators);
+        all.spill_error = all.spill_error.or(s.spill_error);
     }
     all
 }
@@ -284,9 +354,9 @@ fn unique_ids(articles: &mut [ArticleSketch], sources: &[Source]) -> Vec<Warning
     warnings
 }
 
-/// The run's paragraph table, band keys (moved out of the sketches) and
-/// which paragraphs can be matched.
-fn paragraph_table(articles: &mut [ArticleSketch], bands: usize) -> Result<ParagraphTable, Error> {
+/// The run's paragraph table, each paragraph's row hash, and which
+/// paragraphs can be matched.
+fn paragraph_table(articles: &[ArticleSketch]) -> Result<ParagraphTable, Error> {
     let total: usize = articles.iter().map(|a| a.paragraphs.len()).sum();
     if total > u32::MAX as usize || articles.len() > u32::MAX as usize {
         return Err(Error::Config(format!(
@@ -296,17 +366,17 @@ fn paragraph_table(articles: &mut [ArticleSketch], bands: usize) -> Result<Parag
         )));
     }
     let mut paras = Vec::with_capacity(total);
-    let mut keys = Vec::with_capacity(total * bands);
+    let mut rows = Vec::with_capacity(total);
     let mut active = Vec::with_capacity(total);
-    for (ai, a) in articles.iter_mut().enumerate() {
+    for (ai, a) in articles.iter().enumerate() {
         for (pi, p) in a.paragraphs.iter().enumerate() {
             paras.push(ParaRef { article: ai as u32, index: pi as u32 });
+            rows.push(p.row);
             active.push(p.shingles > 0);
         }
-        keys.append(&mut a.band_keys);
     }
-    Ok((paras, keys, active))
+    Ok((paras, rows, active))
 }
 
-/// Paragraph table, flat band keys, and which paragraphs can be matched.
+/// Paragraph table, row hashes, and which paragraphs can be matched.
 type ParagraphTable = (Vec<ParaRef>, Vec<u64>, Vec<bool>);

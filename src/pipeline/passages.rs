@@ -10,7 +10,10 @@ use crate::align::{Prepared, align_prepared};
 use crate::blocks::BlockMatch;
 use crate::cluster::Cluster;
 use crate::config::Config;
+
+use super::guard;
 use crate::error::Warning;
+use crate::faults::Stage;
 use crate::passages::{self, PassageMatch};
 use crate::quotes;
 use crate::reread::{self, Corpus};
@@ -108,35 +111,93 @@ pub(super) fn find(
     let mut wanted: Vec<u32> = pairs.iter().flat_map(|&(a, b, _)| [a, b]).collect();
     wanted.sort_unstable();
     wanted.dedup();
-    let (texts, warnings) = reread::texts(corpus, articles, &wanted);
-    let blocks_of = |a: u32| articles[a as usize].paragraphs.iter().map(|p| p.span).collect::<Vec<_>>();
-    let prepared: HashMap<u32, (&str, Prepared)> = texts
+    let (texts, mut warnings) = reread::texts(corpus, articles, &wanted);
+    let where_is = |a: u32| {
+        let key = articles[a as usize].key;
+        (corpus.sources.get(key.source as usize).map_or("", |s| s.display.as_str()), key.line)
+    };
+    let ready = prepare(articles, &texts, config, &mut |a, panic| {
+        let (source, line) = where_is(a);
+        let message = guard::bug("splitting this article into sentences", "its passages are left out", panic);
+        warnings.push(Warning::at(source, line, message));
+    });
+    let aligned: Vec<Result<Vec<PassageMatch>, Warning>> = pairs
         .par_iter()
-        .map(|(a, t)| (*a, (t.as_str(), Prepared::with_blocks(t, &blocks_of(*a), &config.align))))
-        .collect();
-    let passages = pairs
-        .par_iter()
-        .flat_map_iter(|&(a, b, _)| {
-            let (Some((ta, pa)), Some((tb, pb))) = (prepared.get(&a), prepared.get(&b)) else {
-                return Vec::new();
+        .map(|&(a, b, _)| {
+            let (Some(pa), Some(pb)) = (ready.get(&a), ready.get(&b)) else {
+                return Ok(Vec::new());
             };
-            align_prepared(pa, pb, &config.align)
-                .into_iter()
-                .filter(|p| !reported.covers(a, p.a, b, p.b))
-                .map(|p| PassageMatch {
-                    a_article: a,
-                    b_article: b,
-                    a: p.a,
-                    b: p.b,
-                    text: [ta[p.a.start..p.a.end].to_string(), tb[p.b.start..p.b.end].to_string()],
-                    quoted: [
-                        quotes::quoted(ta, articles[a as usize].paragraph_start(p.a.start), p.a),
-                        quotes::quoted(tb, articles[b as usize].paragraph_start(p.b.start), p.b),
-                    ],
-                    cosine: p.cosine,
-                })
-                .collect()
+            guard::catch(|| align_pair(articles, &reported, (a, pa), (b, pb), config)).map_err(|panic| {
+                let (source, line) = where_is(a);
+                let doing = format!("aligning this article with {:?}", articles[b as usize].meta.id);
+                Warning::at(source, line, guard::bug(&doing, "the passages of the pair are left out", &panic))
+            })
         })
         .collect();
+    let mut passages = Vec::new();
+    for result in aligned {
+        match result {
+            Ok(found) => passages.extend(found),
+            Err(w) => warnings.push(w),
+        }
+    }
     Found { passages, candidates: pairs.len(), stock, warnings }
+}
+
+/// Each article's text split into sentences once, by article index; an
+/// article whose split panicked is left out and passed to `failed`.
+fn prepare<'t>(
+    articles: &[ArticleSketch],
+    texts: &'t [(u32, String)],
+    config: &Config,
+    failed: &mut dyn FnMut(u32, &str),
+) -> HashMap<u32, (&'t str, Prepared<'t>)> {
+    let blocks_of = |a: u32| articles[a as usize].paragraphs.iter().map(|p| p.span).collect::<Vec<_>>();
+    let prepared: Vec<(u32, Result<Prepared, String>)> = texts
+        .par_iter()
+        .map(|(a, t)| (*a, guard::catch(|| Prepared::with_blocks(t, &blocks_of(*a), &config.align))))
+        .collect();
+    let mut ready = HashMap::new();
+    for ((a, p), (_, text)) in prepared.into_iter().zip(texts) {
+        match p {
+            Ok(p) => drop(ready.insert(a, (text.as_str(), p))),
+            Err(panic) => failed(a, &panic),
+        }
+    }
+    ready
+}
+
+/// The passages of the pair `a`, `b` (each with its text and prepared
+/// sentences) not already reported as paragraph matches.
+fn align_pair(
+    articles: &[ArticleSketch],
+    reported: &Reported,
+    (a, (ta, pa)): (u32, &(&str, Prepared)),
+    (b, (tb, pb)): (u32, &(&str, Prepared)),
+    config: &Config,
+) -> Vec<PassageMatch> {
+    config.faults.check(Stage::Align, ta);
+    config.faults.check(Stage::Align, tb);
+    let quoted = |article: u32, text: &str, span: Span| {
+        let from = articles.get(article as usize).map_or(span.start, |x| x.paragraph_start(span.start));
+        quotes::quoted(text, from, span)
+    };
+    align_prepared(pa, pb, &config.align)
+        .into_iter()
+        .filter(|p| !reported.covers(a, p.a, b, p.b))
+        .map(|p| PassageMatch {
+            a_article: a,
+            b_article: b,
+            a: p.a,
+            b: p.b,
+            text: [slice(ta, p.a), slice(tb, p.b)],
+            quoted: [quoted(a, ta, p.a), quoted(b, tb, p.b)],
+            cosine: p.cosine,
+        })
+        .collect()
+}
+
+/// The text of `span`, empty if it is not a valid span of `text`.
+fn slice(text: &str, span: Span) -> String {
+    text.get(span.start..span.end).unwrap_or_default().to_string()
 }

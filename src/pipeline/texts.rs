@@ -41,7 +41,7 @@ pub fn texts(scan: &Scan, config: &Config, wanted: &[u32]) -> ArticleTexts {
     if wanted.is_empty() {
         return ArticleTexts::default();
     }
-    let options = ReadOptions { fields: config.fields.clone() };
+    let options = ReadOptions { fields: config.fields.clone(), faults: config.faults.clone() };
     // Whole texts need neither shingles nor paragraph separators; the
     // re-read checks each text against its first read's hash only.
     let sketcher = Sketcher::new(scan.sketch.clone());

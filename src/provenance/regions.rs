@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::cluster::Occurrence;
+use crate::cluster::{Cluster, Occurrence};
 use crate::diff;
 use crate::pipeline::Scan;
 use crate::segment::Span;
@@ -64,15 +64,14 @@ pub fn regions(scan: &Scan) -> PairRegions {
     for (c, cluster) in scan.clusters.iter().enumerate() {
         let mut articles: Vec<u32> = cluster.members.iter().map(|m| m.article).collect();
         articles.dedup();
-        let all_pairs = articles.len() <= PAIR_CAP;
-        for (i, x) in cluster.members.iter().enumerate() {
+        for x in &cluster.members {
             for p in x.first_p..=x.first_p + (x.last - x.first) {
                 clustered[p as usize] = true;
             }
-            for (j, y) in cluster.members.iter().enumerate().skip(i + 1) {
-                if x.article != y.article && (all_pairs || i == cluster.center || j == cluster.center) {
-                    out.entry((x.article, y.article)).or_default().push(occurrences(scan, c, *x, *y));
-                }
+        }
+        for (x, y) in member_pairs(cluster, articles.len() <= PAIR_CAP) {
+            if x.article != y.article {
+                out.entry((x.article, y.article)).or_default().push(occurrences(scan, c, x, y));
             }
         }
     }
@@ -99,6 +98,18 @@ pub fn regions(scan: &Scan) -> PairRegions {
         out.entry((p.a_article, p.b_article)).or_default().push(passage(scan, i));
     }
     out
+}
+
+/// Pairs `(x, y)` of a cluster's members, `x` before `y`: all of them, or
+/// (`all == false`) the center with each other member, in member order.
+fn member_pairs(cluster: &Cluster, all: bool) -> Vec<(Occurrence, Occurrence)> {
+    let m = &cluster.members;
+    if all {
+        return m.iter().enumerate().flat_map(|(i, &x)| m[i + 1..].iter().map(move |&y| (x, y))).collect();
+    }
+    let center = m[cluster.center];
+    let before = m[..cluster.center].iter().map(|&x| (x, center));
+    before.chain(m[cluster.center + 1..].iter().map(|&y| (center, y))).collect()
 }
 
 /// The region of cluster `c` between occurrences `x` and `y` (same length).

@@ -17,6 +17,10 @@
 //!   (where pages put them; a story quoting a disclaimer in its body is not
 //!   junk).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::names;
 use super::time::{self, Instant};
 use crate::segment::Span;
@@ -142,33 +146,39 @@ const CUES_BEFORE: &[&str] = &[
 /// The signals of `text`, whose paragraphs are `paragraphs`.
 pub fn signals(text: &str, paragraphs: &[Span]) -> Signals {
     let mut named: Vec<Named> = Vec::new();
-    let mut push = |name: String, credit: bool, at: usize| {
-        if let Some(n) = named.iter_mut().find(|n| names::key(&n.name) == names::key(&name)) {
+    // Index of each name in `named` by its key: linear in the mentions.
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    let mut push = |name: String, credit: bool, at: usize| match index.get(&names::key(&name)) {
+        Some(&i) => {
+            let Some(n) = named.get_mut(i) else { return };
             n.credit |= credit;
             n.mentions += 1;
             if at < n.at {
                 (n.at, n.context) = (at, context(text, at));
             }
-        } else {
+        }
+        None => {
+            index.insert(names::key(&name), named.len());
             named.push(Named { name, credit, at, mentions: 1, context: context(text, at) });
         }
     };
-    let mut taken: Vec<Span> = Vec::new();
-    for (name, alias) in names::aliases() {
-        for at in whole_word_matches(text, alias) {
-            let span = Span { start: at, end: at + alias.len() };
-            if taken.iter().any(|t| t.overlaps(&span)) {
-                continue;
-            }
-            taken.push(span);
-            let credit = is_credit(text, span, paragraphs);
-            if credit || attributed(text, span) || in_byline(text, span, paragraphs) {
-                push(name.to_string(), credit, at);
-            }
+    // Mentions taken so far, by start (they never overlap).
+    let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
+    let is_taken = |taken: &std::collections::BTreeMap<usize, usize>, span: Span| {
+        taken.range(..span.end).next_back().is_some_and(|(_, &end)| end > span.start)
+    };
+    for (name, span) in mentions(text) {
+        if is_taken(&taken, span) {
+            continue;
+        }
+        taken.insert(span.start, span.end);
+        let credit = is_credit(text, span, paragraphs);
+        if credit || attributed(text, span) || in_byline(text, span, paragraphs) {
+            push(name.to_string(), credit, span.start);
         }
     }
     for span in credits(text, paragraphs) {
-        if !taken.iter().any(|t| t.overlaps(&span)) {
+        if !is_taken(&taken, span) {
             push(names::reported_name(&text[span.start..span.end]), true, span.start);
         }
     }
@@ -190,14 +200,21 @@ fn is_credit(text: &str, span: Span, paragraphs: &[Span]) -> bool {
 fn at_dateline(text: &str, open: usize, after: usize, paragraphs: &[Span]) -> bool {
     let rest = text[after..].trim_start_matches([' ', '\t']);
     rest.starts_with(['-', '\u{2013}', '\u{2014}'])
-        || paragraphs.iter().any(|p| p.start <= open && open < p.end && text[p.start..open].trim().is_empty())
+        || paragraph_of(paragraphs, open).is_some_and(|p| text[p.start..open].trim_start().is_empty())
+}
+
+/// The paragraph holding byte `at`, found by binary search (paragraphs are
+/// in text order and do not overlap).
+fn paragraph_of(paragraphs: &[Span], at: usize) -> Option<Span> {
+    let i = paragraphs.partition_point(|p| p.start <= at).checked_sub(1)?;
+    paragraphs.get(i).copied().filter(|p| at < p.end)
 }
 
 /// Whether `text[span]` is in a byline: a short paragraph (at most
 /// [`BYLINE_MAX_BYTES`]) starting with "By " ("By ROBERT BURNS Associated
 /// Press", "By Jane Doe, Reuters").
 fn in_byline(text: &str, span: Span, paragraphs: &[Span]) -> bool {
-    paragraphs.iter().find(|p| p.start <= span.start && span.end <= p.end).is_some_and(|p| {
+    paragraph_of(paragraphs, span.start).filter(|p| span.end <= p.end).is_some_and(|p| {
         let para = text[p.start..p.end].trim_start();
         para.len() <= BYLINE_MAX_BYTES && (para.starts_with("By ") || para.starts_with("by "))
     })
@@ -225,7 +242,9 @@ fn attributed(text: &str, span: Span) -> bool {
 fn credits(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     for (open, _) in text.match_indices('(') {
-        let Some(close) = text[open..].find(')').map(|c| open + c) else { continue };
+        // A credit is at most 8 bytes: look no further for its `)`.
+        let window = text.as_bytes().get(open..text.len().min(open + 10)).unwrap_or_default();
+        let Some(close) = window.iter().position(|&b| b == b')').map(|c| open + c) else { continue };
         let inner = &text[open + 1..close];
         let shape = (2..=8).contains(&inner.len())
             && inner.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
@@ -240,16 +259,35 @@ fn credits(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     out
 }
 
-/// Byte offsets of `word` in `text` with no letter or digit on either side.
-fn whole_word_matches(text: &str, word: &str) -> Vec<usize> {
-    text.match_indices(word)
-        .map(|(at, _)| at)
-        .filter(|&at| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-        .collect()
+/// Every known alias ([`names::aliases`], longest first) and one automaton
+/// finding them all in one pass over a text.
+static ALIASES: LazyLock<(Vec<Alias>, Option<AhoCorasick>)> = LazyLock::new(|| {
+    let aliases = names::aliases();
+    let automaton = AhoCorasick::new(aliases.iter().map(|a| a.1)).ok();
+    (aliases, automaton)
+});
+
+/// An organization's name and one alias of it.
+type Alias = (&'static str, &'static str);
+
+/// Whole-word mentions of known aliases (no letter or digit on either
+/// side) with the organization each names: longest alias first, then in
+/// text order, so a longer name claims its words before a shorter one
+/// inside it ("Reuters" in "Thomson Reuters").
+fn mentions(text: &str) -> Vec<(&'static str, Span)> {
+    let (aliases, Some(automaton)) = &*ALIASES else { return Vec::new() };
+    let whole = |span: Span| {
+        let before = text[..span.start].chars().next_back();
+        let after = text[span.end..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    let mut found: Vec<(usize, Span)> = automaton
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), Span { start: m.start(), end: m.end() }))
+        .filter(|&(_, span)| whole(span))
+        .collect();
+    found.sort_unstable_by_key(|&(pattern, span)| (pattern, span.start));
+    found.into_iter().map(|(pattern, span)| (aliases[pattern].0, span)).collect()
 }
 
 /// The last `n` bytes of `s` (fewer, to stay on a character boundary).
@@ -337,6 +375,20 @@ mod tests {
         assert_eq!(signals(t, &whole(t)).dateline.map(Instant::display).as_deref(), Some("2024-01-02 12:17"));
         let u = "One.\n\nTwo.\n\nThree.\n\nWritten 02 January 2024.";
         assert_eq!(signals(u, &whole(u)).dateline, None);
+    }
+
+    #[test]
+    fn many_mentions_and_credits_cost_linear_time() {
+        // 5,000 paragraphs, each a dateline credit and an attributed
+        // mention: the old overlap and paragraph scans were quadratic here.
+        let text = "LONDON (MNA) — The port was closed, according to Reuters.\n\n".repeat(5_000);
+        let paragraphs = crate::segment::paragraphs(&text, None);
+        assert_eq!(paragraphs.len(), 5_000);
+        let s = signals(&text, &paragraphs);
+        let mentions: Vec<(&str, u32)> = s.named.iter().map(|n| (n.name.as_str(), n.mentions)).collect();
+        assert_eq!(mentions, [("MNA", 5_000), ("Reuters", 5_000)]);
+        let unclosed = "(".repeat(200_000);
+        assert!(signals(&unclosed, &whole(&unclosed)).named.is_empty());
     }
 
     #[test]

@@ -48,19 +48,24 @@ fn pieces(text: &str) -> Vec<(Piece, usize, usize)> {
             while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            let word = text[start..i].to_ascii_lowercase();
-            let month = MONTHS.iter().position(|m| {
-                word.len() >= 3 && m.starts_with(&word[..3]) && {
-                    let full = full_month(m);
-                    word.len() == 3 || full.starts_with(&word) || word == "sept"
-                }
-            });
+            let word = &text[start..i];
+            let month = (3..=9).contains(&word.len()).then(|| month_of(word)).flatten();
             out.push((month.map_or(Piece::Other, |m| Piece::Month(m as u32 + 1)), start, i));
         } else {
             i += text[i..].chars().next().map_or(1, char::len_utf8);
         }
     }
     out
+}
+
+/// The month (0-based) `word` names in full or abbreviated ("Jan",
+/// "sept", "SEPTEMBER"), ignoring case.
+fn month_of(word: &str) -> Option<usize> {
+    let prefix = |full: &str, w: &str| full.len() >= w.len() && full[..w.len()].eq_ignore_ascii_case(w);
+    MONTHS.iter().position(|m| {
+        word[..3].eq_ignore_ascii_case(m)
+            && (word.len() == 3 || prefix(full_month(m), word) || word.eq_ignore_ascii_case("sept"))
+    })
 }
 
 fn full_month(abbr: &str) -> &'static str {

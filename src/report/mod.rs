@@ -1,5 +1,5 @@
 //! Report: a [`Scan`](crate::pipeline::Scan) -> the document users read, as text, JSON,
-//! HTML or DOT.
+//! HTML or DOT; or just the verified pairs ([`render_pairs`]).
 //!
 //! [`Report`] is the JSON schema (`docs/json-schema.md`, version
 //! [`SCHEMA_VERSION`]); the text, HTML and DOT reports are rendered from the
@@ -8,6 +8,7 @@
 mod dot;
 pub mod html;
 mod outlets;
+mod pairs;
 mod passages_text;
 mod provenance_out;
 mod provenance_text;
@@ -15,6 +16,7 @@ mod text;
 
 pub use dot::render_dot;
 pub use html::render_html;
+pub use pairs::render_pairs;
 pub use text::render_text;
 
 use serde::Serialize;

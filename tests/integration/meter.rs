@@ -1,10 +1,10 @@
 //! `wiretrace meter` on a miniature METER folder built by the test (Latin-1
 //! texts, labels.tsv with the real columns): one story copied from its PA
-//! text, one written afresh.
+//! text, two written afresh that share words PA does not have.
 
 use crate::util::{run_in, scratch, write};
 
-/// A METER folder with one copied and one fresh story.
+/// A METER folder with one copied and two fresh stories on one PA story.
 fn fixture() -> tempfile::TempDir {
     let dir = scratch();
     let pa = "A man who robbed three chemists in Leeds with a replica gun was jailed for six years \
@@ -16,7 +16,9 @@ fn fixture() -> tempfile::TempDir {
     let latin1 = |s: &str| s.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>();
     write(dir.path(), "PA/s/chemists1.txt", latin1(pa));
     write(dir.path(), "news/s/copied_sun.txt", latin1(copied));
+    let other = "Night shifts frighten pharmacists in the north, who want panic buttons before winter.";
     write(dir.path(), "news/s/fresh_times.txt", latin1(fresh));
+    write(dir.path(), "news/s/fresh_mail.txt", latin1(other));
     let header = "article\tannotated\tdomain\tdate\tcatchline\tnewspaper\tarticle_id\tpage\tclassification\t\
                   verbatim_chars\trewrite_chars\tnew_chars\tarticle_chars\tpa_files";
     let row = |a: &str, class: &str| {
@@ -26,6 +28,7 @@ fn fixture() -> tempfile::TempDir {
         header.to_string(),
         row("news/s/copied_sun.txt", "wholly_derived"),
         row("news/s/fresh_times.txt", "non_derived"),
+        row("news/s/fresh_mail.txt", "non_derived"),
     ];
     write(dir.path(), "labels.tsv", labels.join("\n"));
     dir
@@ -38,10 +41,19 @@ fn meter_classifies_copied_and_fresh_stories() {
     let out = &run.ok().stdout;
     let header: Vec<&str> = out.lines().next().unwrap_or_default().split('\t').collect();
     let rows: Vec<Vec<&str>> = out.lines().skip(1).map(|l| l.split('\t').collect()).collect();
-    assert_eq!(rows.len(), 2, "{out}");
+    assert_eq!(rows.len(), 3, "{out}");
     let class_of = |article: &str| rows.iter().find(|r| r[0] == article).map(|r| r[1]).unwrap_or("missing");
     assert_eq!(class_of("news/s/copied_sun.txt"), "wholly_derived", "{out}");
     assert_eq!(class_of("news/s/fresh_times.txt"), "non_derived", "{out}");
+    assert_eq!(class_of("news/s/fresh_mail.txt"), "non_derived", "{out}");
+    // Words the fresh stories share with each other but not with PA.
+    let other_col = header.iter().position(|h| *h == "other_papers").expect("other_papers column");
+    let other_of = |article: &str| -> f64 {
+        let row = rows.iter().find(|r| r[0] == article).expect("row");
+        row[other_col].parse().expect("a number")
+    };
+    assert!(other_of("news/s/fresh_mail.txt") > 0.5, "{out}");
+    assert!(other_of("news/s/copied_sun.txt") < 1e-9, "{out}");
     for r in &rows {
         assert_eq!(r.len(), header.len(), "{out}");
         for measure in &r[2..6] {

@@ -1,0 +1,173 @@
+//! Flags of `wiretrace clean`, turned into a plain [`CleanConfig`].
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use wiretrace::Config;
+use wiretrace::clean::{Canonical, CleanConfig, DEFAULT_NEAR_DUPLICATE_SHARE, Policy};
+use wiretrace::config::{DEFAULT_MIN_WORDS, DEFAULT_SEED, DEFAULT_SHINGLE_SIZE, DEFAULT_THRESHOLD};
+use wiretrace::input::FieldNames;
+
+/// Whether a kind of text is removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Action {
+    /// Remove it.
+    Drop,
+    /// Leave it.
+    Keep,
+}
+
+/// Which near-duplicate article is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CanonicalArg {
+    /// Earliest date (undated last), then longest text, then smallest id.
+    Earliest,
+    /// Longest text, then earliest date, then smallest id.
+    Longest,
+    /// Smallest id.
+    Id,
+}
+
+/// Flags of `wiretrace clean`.
+#[derive(Debug, clap::Args)]
+pub struct CleanArgs {
+    /// Files or directories to clean (.txt, .jsonl/.ndjson, .csv/.tsv, each optionally .gz or .zst).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Directory for the cleaned copy and removed.jsonl: new or empty, and outside every input.
+    #[arg(long)]
+    pub out: PathBuf,
+
+    /// Write only removed.jsonl: what would be removed, nothing else.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Later copies of paragraphs (or blocks) repeated inside one article: dropped (the first
+    /// copy stays) or kept.
+    #[arg(long, value_enum, default_value = "drop")]
+    pub repeats: Action,
+
+    /// Paragraphs of boilerplate kind (outlet templates, page junk): every copy dropped, or kept.
+    #[arg(long, value_enum, default_value = "drop")]
+    pub boilerplate: Action,
+
+    /// Near-duplicate articles: all but one canonical copy dropped, or kept.
+    #[arg(long, value_enum, default_value = "drop")]
+    pub near_duplicates: Action,
+
+    /// Two articles are near-duplicates when each has at least this share of its words (boilerplate
+    /// and repeats aside) in paragraphs matched in the other.
+    #[arg(long, default_value_t = DEFAULT_NEAR_DUPLICATE_SHARE)]
+    pub near_duplicate_share: f64,
+
+    /// Which of a group of near-duplicate articles is kept.
+    #[arg(long, value_enum, default_value = "earliest")]
+    pub canonical: CanonicalArg,
+
+    /// Lowest exact Jaccard similarity of 5-word shingle sets for two paragraphs to match (as for
+    /// scan). Lower removes looser copies.
+    #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
+    pub threshold: f64,
+
+    /// Words per shingle.
+    #[arg(long, default_value_t = DEFAULT_SHINGLE_SIZE)]
+    pub shingle_size: usize,
+
+    /// Paragraphs with fewer words are never matched, so never removed.
+    #[arg(long, default_value_t = DEFAULT_MIN_WORDS)]
+    pub min_words: usize,
+
+    /// Seed of all hashing.
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    pub seed: u64,
+
+    /// Split paragraphs at this marker instead of blank lines (e.g. " ### ").
+    #[arg(long)]
+    pub paragraph_sep: Option<String>,
+
+    /// JSONL/CSV field holding the text (the only field clean changes).
+    #[arg(long)]
+    pub text_field: Option<String>,
+    /// JSONL/CSV field holding the article id.
+    #[arg(long)]
+    pub id_field: Option<String>,
+    /// JSONL/CSV field holding the outlet.
+    #[arg(long)]
+    pub outlet_field: Option<String>,
+    /// JSONL/CSV field holding the URL.
+    #[arg(long)]
+    pub url_field: Option<String>,
+    /// JSONL/CSV field holding the date (used to pick the earliest near-duplicate).
+    #[arg(long)]
+    pub date_field: Option<String>,
+    /// JSONL/CSV field holding the title.
+    #[arg(long)]
+    pub title_field: Option<String>,
+
+    /// Skip the search for shared passages. Faster; boilerplate is then judged on paragraph
+    /// matches alone.
+    #[arg(long)]
+    pub no_passages: bool,
+
+    /// Test hook: fail while writing the file after this many (checks atomic writes).
+    #[arg(long, hide = true)]
+    pub fail_after_files: Option<usize>,
+}
+
+impl CleanArgs {
+    /// The library configuration these flags describe.
+    pub fn config(&self) -> CleanConfig {
+        let scan = Config {
+            fields: FieldNames {
+                text: self.text_field.clone(),
+                id: self.id_field.clone(),
+                outlet: self.outlet_field.clone(),
+                url: self.url_field.clone(),
+                date: self.date_field.clone(),
+                title: self.title_field.clone(),
+            },
+            paragraph_sep: self.paragraph_sep.clone(),
+            threshold: self.threshold,
+            shingle_size: self.shingle_size,
+            min_words: self.min_words,
+            seed: self.seed,
+            passages: !self.no_passages,
+            ..Config::new(self.paths.clone())
+        };
+        CleanConfig {
+            scan,
+            out: self.out.clone(),
+            policy: Policy {
+                repeats: self.repeats == Action::Drop,
+                boilerplate: self.boilerplate == Action::Drop,
+                near_duplicates: self.near_duplicates == Action::Drop,
+                near_duplicate_share: self.near_duplicate_share,
+                canonical: match self.canonical {
+                    CanonicalArg::Earliest => Canonical::Earliest,
+                    CanonicalArg::Longest => Canonical::Longest,
+                    CanonicalArg::Id => Canonical::SmallestId,
+                },
+            },
+            dry_run: self.dry_run,
+            fail_after_files: self.fail_after_files,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use crate::cli::{Cli, Command};
+
+    #[test]
+    fn defaults_match_the_library() {
+        let cli = Cli::parse_from(["wiretrace", "clean", "corpus", "--out", "o"]);
+        let Command::Clean(args) = cli.command else { panic!("clean parses as clean") };
+        let config = args.config();
+        assert_eq!(config.policy, wiretrace::clean::Policy::default());
+        assert!(!config.dry_run && config.fail_after_files.is_none());
+        assert!(config.validate().is_ok());
+    }
+}

@@ -1,0 +1,50 @@
+//! Progress: what a running scan tells its caller. The library never
+//! prints; the command draws a bar from these calls (or nothing).
+
+/// The stages of a scan, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading, segmenting, shingling and MinHashing every article.
+    Reading,
+    /// LSH: candidate paragraph pairs.
+    Candidates,
+    /// Re-reading candidate paragraphs and checking each pair exactly.
+    Verifying,
+    /// Blocks and clusters.
+    Clustering,
+    /// Shared passages between article pairs.
+    Passages,
+}
+
+impl Stage {
+    /// The stage in a few words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading",
+            Stage::Candidates => "finding candidate pairs",
+            Stage::Verifying => "verifying pairs",
+            Stage::Clustering => "clustering",
+            Stage::Passages => "aligning passages",
+        }
+    }
+}
+
+/// Receives a scan's progress; called from worker threads.
+pub trait Progress: Sync {
+    /// `stage` begins.
+    fn stage(&self, stage: Stage) {
+        let _ = stage;
+    }
+
+    /// `articles` more articles holding `bytes` bytes of text were read
+    /// and sketched.
+    fn read(&self, articles: u64, bytes: u64) {
+        let _ = (articles, bytes);
+    }
+}
+
+/// Progress that goes nowhere.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Silent;
+
+impl Progress for Silent {}
