@@ -29,6 +29,9 @@ pub struct SketchParams {
     pub seed: u64,
     /// Paragraph separator given by the user; detected per text when `None`.
     pub separator: Option<String>,
+    /// Whether to keep passage fingerprints (about 2 bytes per word; not
+    /// needed when passages are not searched).
+    pub fingerprints: bool,
 }
 
 /// What is kept of one paragraph.
@@ -170,7 +173,9 @@ impl Sketcher {
         let mut fingerprints = Vec::new();
         for (index, span) in spans.into_iter().enumerate() {
             self.shingles_into(&article.text, span, &mut scratch);
-            crate::passages::push_fingerprints(&scratch.tokens, index as u32, &mut fingerprints);
+            if self.params.fingerprints {
+                crate::passages::push_fingerprints(&scratch.tokens, index as u32, &mut fingerprints);
+            }
             let shingles = saturating_u32(scratch.shingles.len());
             let row = if shingles == 0 {
                 band_keys.extend(std::iter::repeat_n(0, bands));

@@ -230,6 +230,7 @@ fn sketcher(config: &Config) -> Sketcher {
         lsh: LshParams::for_threshold(config.threshold, config.permutations),
         seed: config.seed,
         separator: config.paragraph_sep.clone(),
+        fingerprints: config.passages,
     })
 }
 
