@@ -19,7 +19,8 @@ use crate::input::{self, FieldNames, MAX_RECORD_BYTES, Source};
 /// record much longer than [`MAX_RECORD_BYTES`] (the reader stops at such
 /// a record too).
 struct Tee {
-    inner: Box<dyn Read>,
+    /// The source, with its lines counted as the reader counts them.
+    inner: input::LineCounter<Box<dyn Read>>,
     seen: Vec<u8>,
     base: u64,
     /// Set when reading stopped at a record too long to hold.
@@ -72,7 +73,7 @@ pub(super) fn copy(
             return Ok(warnings);
         }
     };
-    let tee = Tee { inner, seen: Vec::new(), base: 0, overflow: false };
+    let tee = Tee { inner: input::LineCounter::new(inner), seen: Vec::new(), base: 0, overflow: false };
     let mut csv =
         csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(tee);
     let column = text_column(&mut csv, fields);
@@ -98,7 +99,8 @@ pub(super) fn copy(
             }
             Err(_) => continue,
         }
-        let (start, line) = record.position().map_or((copied, 0), |p| (p.byte(), p.line()));
+        let (start, line) =
+            record.position().map_or((copied, 0), |p| (p.byte(), csv.get_mut().inner.line_at(p.byte())));
         let end = csv.position().byte();
         while articles.get(next).is_some_and(|&(l, _)| l < line) {
             next += 1;

@@ -1,21 +1,62 @@
 //! Opening (and decompressing) a file, and turning bytes into text.
 
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 
 use super::{Compression, Source};
 
 /// Opens `source` for reading, decompressing on the fly.
 pub(crate) fn open(source: &Source) -> Result<Box<dyn Read>, String> {
     let file = File::open(&source.path).map_err(|e| format!("cannot open: {e}"))?;
-    let file = BufReader::with_capacity(1 << 16, file);
-    Ok(match source.compression {
-        Compression::None => Box::new(file),
-        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(file)),
+    decompress(BufReader::with_capacity(1 << 16, file), source.compression)
+}
+
+/// Wraps the raw bytes of `raw` in the decoder `compression` calls for.
+pub(super) fn decompress<'a>(
+    raw: impl BufRead + 'a,
+    compression: Compression,
+) -> Result<Box<dyn Read + 'a>, String> {
+    Ok(match compression {
+        Compression::None => Box::new(raw),
+        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(raw)),
         Compression::Zstd => Box::new(
-            zstd::stream::read::Decoder::with_buffer(file).map_err(|e| format!("not a zstd stream: {e}"))?,
+            zstd::stream::read::Decoder::with_buffer(raw).map_err(|e| format!("not a zstd stream: {e}"))?,
         ),
     })
+}
+
+/// `reader` without the UTF-8 byte order mark it may start with, however
+/// few bytes its first reads give. (The csv crate strips a mark only when
+/// its first read holds all three bytes, and takes a first read of exactly
+/// the mark for the end of the file: a gzip member or zstd frame boundary
+/// inside the first three bytes made it misread the header.)
+pub(super) fn skip_bom<'a>(mut reader: impl Read + 'a) -> Box<dyn Read + 'a> {
+    let mut head = [0u8; 3];
+    let mut len = 0;
+    let failure = loop {
+        let Some(rest) = head.get_mut(len..).filter(|r| !r.is_empty()) else { break None };
+        match reader.read(rest) {
+            Ok(0) => break None,
+            Ok(n) => len += n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(err) => break Some(err),
+        }
+    };
+    let head = head.get(..len).unwrap_or_default().to_vec();
+    let head = if head == b"\xEF\xBB\xBF" { Vec::new() } else { head };
+    match failure {
+        None => Box::new(std::io::Cursor::new(head).chain(reader)),
+        Some(err) => Box::new(std::io::Cursor::new(head).chain(Failed(Some(err)))),
+    }
+}
+
+/// A reader whose first read fails with the error it holds.
+struct Failed(Option<std::io::Error>);
+
+impl Read for Failed {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        self.0.take().map_or(Ok(0), Err)
+    }
 }
 
 /// Describes a read error so that a user understands what happened to the
@@ -186,6 +227,20 @@ mod tests {
         let d = decode_file(b"ab\xffcd".to_vec()).unwrap();
         assert_eq!(d.text, "ab\u{fffd}cd");
         assert!(d.note.unwrap().contains("byte 2"));
+    }
+
+    #[test]
+    fn bom_is_skipped_however_it_arrives() {
+        let read_all = |r: &mut dyn Read| {
+            let mut out = Vec::new();
+            r.read_to_end(&mut out).map(|_| out).unwrap()
+        };
+        let whole: &[u8] = b"\xEF\xBB\xBFid";
+        let split = (&whole[..1]).chain(&whole[1..2]).chain(&whole[2..]);
+        assert_eq!(read_all(&mut skip_bom(whole)), b"id");
+        assert_eq!(read_all(&mut skip_bom(split)), b"id");
+        assert_eq!(read_all(&mut skip_bom(&b"\xEF\xBB"[..])), b"\xEF\xBB", "not a whole mark");
+        assert_eq!(read_all(&mut skip_bom(&b"a"[..])), b"a");
     }
 
     #[test]

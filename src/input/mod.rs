@@ -20,6 +20,7 @@ mod decode;
 mod discover;
 mod fields;
 mod limits;
+mod lines;
 mod records;
 mod text;
 
@@ -27,6 +28,7 @@ pub(crate) use decode::open;
 pub use discover::{Compression, Format, Source, discover};
 pub use fields::FieldNames;
 pub use limits::{MAX_ARTICLE_BYTES, MAX_RECORD_BYTES};
+pub(crate) use lines::LineCounter;
 
 use crate::error::Warning;
 
@@ -80,7 +82,7 @@ pub struct ReadOptions {
 
 /// One item read from a source: an article, or a warning about the source or
 /// one of its records.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum Item {
     /// A readable article.
     Article(Article),
@@ -91,9 +93,41 @@ pub enum Item {
 /// Reads every article of `source` in file order, passing each article or
 /// warning to `emit`. Never fails: an unreadable file is one warning.
 pub fn read_source(index: u32, source: &Source, options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
+    match decode::open(source) {
+        Ok(reader) => read_content(index, source, reader, options, emit),
+        Err(message) => emit(Item::Warning(Warning::file(&source.display, message))),
+    }
+}
+
+/// Reads `bytes` as the content of `source` (still compressed as
+/// `source.compression` says, laid out as `source.format` says), exactly as
+/// [`read_source`] reads the file: same articles, same warnings.
+/// `source.path` is not opened; the other fields name and describe the
+/// content. For input held in memory (tests, fuzzing).
+pub fn read_bytes(
+    index: u32,
+    source: &Source,
+    bytes: &[u8],
+    options: &ReadOptions,
+    emit: &mut dyn FnMut(Item),
+) {
+    match decode::decompress(bytes, source.compression) {
+        Ok(reader) => read_content(index, source, reader, options, emit),
+        Err(message) => emit(Item::Warning(Warning::file(&source.display, message))),
+    }
+}
+
+/// Reads the decompressed content of `source` from `reader`.
+fn read_content(
+    index: u32,
+    source: &Source,
+    reader: impl std::io::Read,
+    options: &ReadOptions,
+    emit: &mut dyn FnMut(Item),
+) {
     match source.format {
-        Format::Text => text::read(index, source, options, emit),
-        Format::Jsonl => records::read_jsonl(index, source, options, emit),
-        Format::Csv { delimiter } => records::read_csv(index, source, options, delimiter, emit),
+        Format::Text => text::read(index, source, reader, options, emit),
+        Format::Jsonl => records::read_jsonl(index, source, reader, options, emit),
+        Format::Csv { delimiter } => records::read_csv(index, source, reader, options, delimiter, emit),
     }
 }

@@ -1,10 +1,11 @@
 //! JSON Lines and CSV exports: one article per record.
 
-use std::io::BufReader;
+use std::io::{BufReader, Read};
 
 use super::csv_watch::Watch;
 use super::fields::{Role, host_of, is_scrape_field};
 use super::limits::{self, Line};
+use super::lines::LineCounter;
 use super::{Article, ArticleKey, ArticleMeta, Item, ReadOptions, Source, decode};
 use crate::error::Warning;
 
@@ -40,13 +41,16 @@ fn non_empty(s: String) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
-/// Reads a JSON Lines file: one JSON object per line, blank lines ignored, a
-/// UTF-8 byte order mark before the first line skipped.
-pub(super) fn read_jsonl(index: u32, source: &Source, options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
-    let reader = match decode::open(source) {
-        Ok(reader) => reader,
-        Err(message) => return emit(Item::Warning(Warning::file(&source.display, message))),
-    };
+/// Reads `reader`, the (decompressed) content of `source`, as JSON Lines:
+/// one JSON object per line, blank lines ignored, a UTF-8 byte order mark
+/// before the first line skipped.
+pub(super) fn read_jsonl(
+    index: u32,
+    source: &Source,
+    reader: impl Read,
+    options: &ReadOptions,
+    emit: &mut dyn FnMut(Item),
+) {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     let mut buf = Vec::new();
     let mut line = 0u64;
@@ -153,27 +157,28 @@ fn kind_of(value: &serde_json::Value) -> &'static str {
     }
 }
 
-/// Reads a CSV (or TSV) file with a header row (a UTF-8 byte order mark
-/// before it is skipped). A row too short to hold the text column is skipped
-/// with a warning; a row with more non-empty fields than the header is read
-/// with a warning, as it probably holds an unquoted delimiter.
+/// Reads `reader`, the (decompressed) content of `source`, as CSV (or TSV)
+/// with a header row (a UTF-8 byte order mark before it is skipped). A row
+/// too short to hold the text column is skipped with a warning; a row with
+/// more non-empty fields than the header is read with a warning, as it
+/// probably holds an unquoted delimiter.
 pub(super) fn read_csv(
     index: u32,
     source: &Source,
+    reader: impl Read,
     options: &ReadOptions,
     delimiter: u8,
     emit: &mut dyn FnMut(Item),
 ) {
     let file_warning = |message: String| Item::Warning(Warning::file(&source.display, message));
-    let reader = match decode::open(source) {
-        Ok(reader) => reader,
-        Err(message) => return emit(file_warning(message)),
-    };
+    // Lines are counted by LineCounter, not the csv crate, which counts LFs
+    // only: a file of CR-ended rows would be all line 1 (keys must differ).
+    // The byte order mark is skipped here, not by the csv crate (skip_bom).
     let mut csv = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
-        .from_reader(Watch::new(reader, delimiter));
+        .from_reader(Watch::new(LineCounter::new(decode::skip_bom(reader)), delimiter));
     let columns = match csv_columns(&mut csv, options, source) {
         Ok(columns) => columns,
         Err(_) if csv.get_ref().overflow().is_some() => return emit(too_long(source, csv.get_ref())),
@@ -189,7 +194,8 @@ pub(super) fn read_csv(
             Err(err) => {
                 rows += 1;
                 // An I/O error carries no position: name the line of the unread row.
-                let line = err.position().map_or_else(|| csv.position().line(), |p| p.line());
+                let byte = err.position().map_or_else(|| csv.position().byte(), |p| p.byte());
+                let line = csv.get_mut().inner_mut().line_at(byte);
                 emit(Item::Warning(Warning::line(&source.display, line, csv_error(&err, source))));
                 if matches!(err.kind(), csv::ErrorKind::Io(_)) {
                     return;
@@ -197,7 +203,7 @@ pub(super) fn read_csv(
                 continue;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| csv.get_mut().inner_mut().line_at(p.byte()));
         last_line = line;
         let mut warn = |message: String| emit(Item::Warning(Warning::line(&source.display, line, message)));
         if let Some(fields) = csv_row(&record, &columns, &mut warn) {

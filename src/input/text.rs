@@ -6,13 +6,16 @@ use super::limits::{self, MAX_ARTICLE_BYTES};
 use super::{Article, ArticleKey, ArticleMeta, Compression, Item, ReadOptions, Source, decode};
 use crate::error::Warning;
 
-/// Reads `source` as one article whose id is its relative path.
-pub(super) fn read(index: u32, source: &Source, _options: &ReadOptions, emit: &mut dyn FnMut(Item)) {
+/// Reads `reader`, the (decompressed) content of `source`, as one article
+/// whose id is its relative path.
+pub(super) fn read(
+    index: u32,
+    source: &Source,
+    mut reader: impl Read,
+    _options: &ReadOptions,
+    emit: &mut dyn FnMut(Item),
+) {
     let warn = |message: String| Item::Warning(Warning::file(&source.display, message));
-    let mut reader = match decode::open(source) {
-        Ok(reader) => reader,
-        Err(message) => return emit(warn(message)),
-    };
     // One byte past the limit tells that the file is longer; no more is held.
     let mut bytes = Vec::new();
     if let Err(err) = reader.by_ref().take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes) {
