@@ -15,7 +15,7 @@
 #   THRESHOLD     Jaccard threshold of the job (0.8)
 #   TOOLS         which runs to make (default all: "wiretrace-pairs wiretrace-pairs-1t
 #                 wiretrace-json datasketch rensa"); recall needs wiretrace-pairs, whose
-#                 output has one line per verified pair (about 0.7 GB at 20,000 articles)
+#                 output has one line per verified pair
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -13,13 +13,14 @@ use std::ops::Range;
 
 use super::source::{Change, Decide};
 use crate::error::Warning;
-use crate::input::{self, FieldNames, LineCounter, MAX_RECORD_BYTES, Source};
+use crate::input::{self, FieldNames, MAX_RECORD_BYTES, Source};
 
 /// Keeps a copy of every byte read, from `base` on; refuses to hold a
 /// record much longer than [`MAX_RECORD_BYTES`] (the reader stops at such
 /// a record too).
 struct Tee {
-    inner: Box<dyn Read>,
+    /// The source, with its lines counted as the reader counts them.
+    inner: input::LineCounter<Box<dyn Read>>,
     seen: Vec<u8>,
     base: u64,
     /// Set when reading stopped at a record too long to hold.
@@ -72,12 +73,9 @@ pub(super) fn copy(
             return Ok(warnings);
         }
     };
-    let tee = Tee { inner, seen: Vec::new(), base: 0, overflow: false };
-    let mut csv = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(LineCounter::new(tee));
+    let tee = Tee { inner: input::LineCounter::new(inner), seen: Vec::new(), base: 0, overflow: false };
+    let mut csv =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(tee);
     let column = text_column(&mut csv, fields);
     let (mut record, mut copied, mut next) = (csv::ByteRecord::new(), 0u64, 0usize);
     loop {
@@ -85,7 +83,7 @@ pub(super) fn copy(
             Ok(false) => break,
             Ok(true) => {}
             Err(err) if matches!(err.kind(), csv::ErrorKind::Io(_)) => {
-                let tee = csv.get_mut().get_mut();
+                let tee = csv.get_mut();
                 if tee.overflow {
                     // The reader reads no further either: the rest is copied as it is.
                     tee.pass(copied, u64::MAX, out)?;
@@ -101,12 +99,8 @@ pub(super) fn copy(
             }
             Err(_) => continue,
         }
-        // Lines counted as the reader counts them (LineCounter), so that
-        // each article is found again at its line.
-        let (start, line) = match record.position() {
-            Some(p) => (p.byte(), csv.get_mut().line_at(p.byte())),
-            None => (copied, 0),
-        };
+        let (start, line) =
+            record.position().map_or((copied, 0), |p| (p.byte(), csv.get_mut().inner.line_at(p.byte())));
         let end = csv.position().byte();
         while articles.get(next).is_some_and(|&(l, _)| l < line) {
             next += 1;
@@ -117,10 +111,10 @@ pub(super) fn copy(
             _ => Change::Keep,
         };
         let place = Record { copied, start, end, delimiter, column };
-        write_record(csv.get_mut().get_mut(), change, &record, place, out)?;
+        write_record(csv.get_mut(), change, &record, place, out)?;
         copied = end;
     }
-    csv.get_mut().get_mut().pass(copied, u64::MAX, out)?;
+    csv.get_mut().pass(copied, u64::MAX, out)?;
     Ok(warnings)
 }
 

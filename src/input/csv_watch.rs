@@ -52,6 +52,11 @@ pub(super) struct Overflow {
 }
 
 impl<R> Watch<R> {
+    /// The reader being watched.
+    pub(super) fn inner_mut(&mut self) -> &mut R {
+        &mut self.inner
+    }
+
     /// The record that was too long, if one was.
     pub(super) fn overflow(&self) -> Option<Overflow> {
         self.overflow

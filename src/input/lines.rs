@@ -29,16 +29,6 @@ impl<R> LineCounter<R> {
         LineCounter { inner, offset: 0, after_cr: false, breaks: VecDeque::new(), line: 1 }
     }
 
-    /// The reader whose lines are counted.
-    pub(crate) fn get_ref(&self) -> &R {
-        &self.inner
-    }
-
-    /// The reader whose lines are counted, to change.
-    pub(crate) fn get_mut(&mut self) -> &mut R {
-        &mut self.inner
-    }
-
     /// The 1-based line of the first non-empty line from byte `offset` on
     /// (the line of `offset` itself when it is not at a line break).
     /// Offsets are asked in non-decreasing order; a smaller one gets the

@@ -178,12 +178,10 @@ pub(super) fn read_csv(
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
-        .from_reader(LineCounter::new(Watch::new(decode::skip_bom(reader), delimiter)));
+        .from_reader(Watch::new(LineCounter::new(decode::skip_bom(reader)), delimiter));
     let columns = match csv_columns(&mut csv, options, source) {
         Ok(columns) => columns,
-        Err(_) if csv.get_ref().get_ref().overflow().is_some() => {
-            return emit(too_long(source, csv.get_ref().get_ref()));
-        }
+        Err(_) if csv.get_ref().overflow().is_some() => return emit(too_long(source, csv.get_ref())),
         Err(message) => return emit(file_warning(message)),
     };
     let mut record = csv::ByteRecord::new();
@@ -192,14 +190,12 @@ pub(super) fn read_csv(
         match csv.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => rows += 1,
-            Err(_) if csv.get_ref().get_ref().overflow().is_some() => {
-                return emit(too_long(source, csv.get_ref().get_ref()));
-            }
+            Err(_) if csv.get_ref().overflow().is_some() => return emit(too_long(source, csv.get_ref())),
             Err(err) => {
                 rows += 1;
                 // An I/O error carries no position: name the line of the unread row.
                 let byte = err.position().map_or_else(|| csv.position().byte(), |p| p.byte());
-                let line = csv.get_mut().line_at(byte);
+                let line = csv.get_mut().inner_mut().line_at(byte);
                 emit(Item::Warning(Warning::line(&source.display, line, csv_error(&err, source))));
                 if matches!(err.kind(), csv::ErrorKind::Io(_)) {
                     return;
@@ -207,14 +203,14 @@ pub(super) fn read_csv(
                 continue;
             }
         }
-        let line = record.position().map_or(0, |p| csv.get_mut().line_at(p.byte()));
+        let line = record.position().map_or(0, |p| csv.get_mut().inner_mut().line_at(p.byte()));
         last_line = line;
         let mut warn = |message: String| emit(Item::Warning(Warning::line(&source.display, line, message)));
         if let Some(fields) = csv_row(&record, &columns, &mut warn) {
             emit(Item::Article(article(index, source, line, fields)));
         }
     }
-    if let Some((quote_line, lines)) = csv.get_ref().get_ref().unterminated() {
+    if let Some((quote_line, lines)) = csv.get_ref().unterminated() {
         let message = format!(
             "the quote opened on this line is never closed: the rest of the file ({lines} line(s)) \
              is read as one field of the row at line {last_line}"
