@@ -138,6 +138,43 @@ pub enum Format {
     Pairs,
 }
 
+/// Flags naming the JSONL/CSV fields, shared by `scan` and `clean`.
+#[derive(Debug, clap::Args)]
+pub struct FieldArgs {
+    /// JSONL/CSV field holding the text (default: text, content, body, ...).
+    #[arg(long)]
+    pub text_field: Option<String>,
+    /// JSONL/CSV field holding the article id (default: id, article_id, doc_id, ...).
+    #[arg(long)]
+    pub id_field: Option<String>,
+    /// JSONL/CSV field holding the outlet (default: outlet, publisher, source, ...).
+    #[arg(long)]
+    pub outlet_field: Option<String>,
+    /// JSONL/CSV field holding the URL (default: url, link, ...).
+    #[arg(long)]
+    pub url_field: Option<String>,
+    /// JSONL/CSV field holding the date (default: date, published, scrape_time, ...).
+    #[arg(long)]
+    pub date_field: Option<String>,
+    /// JSONL/CSV field holding the title (default: title, headline).
+    #[arg(long)]
+    pub title_field: Option<String>,
+}
+
+impl FieldArgs {
+    /// The field names these flags give (unset: the reader's defaults).
+    pub fn names(&self) -> FieldNames {
+        FieldNames {
+            text: self.text_field.clone(),
+            id: self.id_field.clone(),
+            outlet: self.outlet_field.clone(),
+            url: self.url_field.clone(),
+            date: self.date_field.clone(),
+            title: self.title_field.clone(),
+        }
+    }
+}
+
 /// Flags of `wiretrace scan`.
 #[derive(Debug, clap::Args)]
 pub struct ScanArgs {
@@ -176,24 +213,9 @@ pub struct ScanArgs {
     #[arg(long)]
     pub paragraph_sep: Option<String>,
 
-    /// JSONL/CSV field holding the text (default: text, content, body, ...).
-    #[arg(long)]
-    pub text_field: Option<String>,
-    /// JSONL/CSV field holding the article id (default: id, article_id, doc_id, ...).
-    #[arg(long)]
-    pub id_field: Option<String>,
-    /// JSONL/CSV field holding the outlet (default: outlet, publisher, source, ...).
-    #[arg(long)]
-    pub outlet_field: Option<String>,
-    /// JSONL/CSV field holding the URL (default: url, link, ...).
-    #[arg(long)]
-    pub url_field: Option<String>,
-    /// JSONL/CSV field holding the date (default: date, published, scrape_time, ...).
-    #[arg(long)]
-    pub date_field: Option<String>,
-    /// JSONL/CSV field holding the title (default: title, headline).
-    #[arg(long)]
-    pub title_field: Option<String>,
+    /// JSONL/CSV field names.
+    #[command(flatten)]
+    pub fields: FieldArgs,
 
     /// Skip the search for shared passages (quotes, reworded sentences): only paragraph
     /// near-duplicates. Faster on large corpora; finds less.
@@ -228,14 +250,7 @@ impl ScanArgs {
     /// The library configuration these flags describe.
     pub fn config(&self) -> Config {
         Config {
-            fields: FieldNames {
-                text: self.text_field.clone(),
-                id: self.id_field.clone(),
-                outlet: self.outlet_field.clone(),
-                url: self.url_field.clone(),
-                date: self.date_field.clone(),
-                title: self.title_field.clone(),
-            },
+            fields: self.fields.names(),
             paragraph_sep: self.paragraph_sep.clone(),
             threshold: self.threshold,
             shingle_size: self.shingle_size,

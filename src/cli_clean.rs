@@ -3,10 +3,11 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
+
+use crate::cli::FieldArgs;
 use wiretrace::Config;
 use wiretrace::clean::{Canonical, CleanConfig, DEFAULT_NEAR_DUPLICATE_SHARE, Policy};
 use wiretrace::config::{DEFAULT_MIN_WORDS, DEFAULT_SEED, DEFAULT_SHINGLE_SIZE, DEFAULT_THRESHOLD};
-use wiretrace::input::FieldNames;
 
 /// Whether a kind of text is removed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -86,24 +87,10 @@ pub struct CleanArgs {
     #[arg(long)]
     pub paragraph_sep: Option<String>,
 
-    /// JSONL/CSV field holding the text (the only field clean changes).
-    #[arg(long)]
-    pub text_field: Option<String>,
-    /// JSONL/CSV field holding the article id.
-    #[arg(long)]
-    pub id_field: Option<String>,
-    /// JSONL/CSV field holding the outlet.
-    #[arg(long)]
-    pub outlet_field: Option<String>,
-    /// JSONL/CSV field holding the URL.
-    #[arg(long)]
-    pub url_field: Option<String>,
-    /// JSONL/CSV field holding the date (used to pick the earliest near-duplicate).
-    #[arg(long)]
-    pub date_field: Option<String>,
-    /// JSONL/CSV field holding the title.
-    #[arg(long)]
-    pub title_field: Option<String>,
+    /// JSONL/CSV field names (clean changes only the text field; the date picks the earliest
+    /// near-duplicate).
+    #[command(flatten)]
+    pub fields: FieldArgs,
 
     /// Skip the search for shared passages. Faster; boilerplate is then judged on paragraph
     /// matches alone.
@@ -119,14 +106,7 @@ impl CleanArgs {
     /// The library configuration these flags describe.
     pub fn config(&self) -> CleanConfig {
         let scan = Config {
-            fields: FieldNames {
-                text: self.text_field.clone(),
-                id: self.id_field.clone(),
-                outlet: self.outlet_field.clone(),
-                url: self.url_field.clone(),
-                date: self.date_field.clone(),
-                title: self.title_field.clone(),
-            },
+            fields: self.fields.names(),
             paragraph_sep: self.paragraph_sep.clone(),
             threshold: self.threshold,
             shingle_size: self.shingle_size,
