@@ -105,8 +105,10 @@ pub fn candidate_pairs(keys: &[u64], bands: usize, active: &[bool]) -> Vec<(u32,
 
 /// [`candidate_pairs`] with each band's keys fetched by `column(band)`
 /// (every item's key in that band, in item order) instead of held all at
-/// once, so memory holds a few bands' columns at a time; `rows[i]` is
-/// [`row_hash`] of item `i`'s keys.
+/// once, so memory holds a few bands' columns at a time. Items with equal
+/// `rows[i]` must have equal keys in every band: [`row_hash`] of the keys,
+/// or (as the pipeline passes) a digest of the paragraph's words, which
+/// groups exact copies.
 pub fn candidate_pairs_by_band<E: Send>(
     bands: usize,
     active: &[bool],

@@ -1,12 +1,15 @@
 //! Re-read: the articles holding candidate paragraphs -> those paragraphs'
-//! shingle sets and excerpts ([`reread`]); and the whole texts of the
+//! normalized words, kept once per distinct word sequence ([`reread`]);
+//! excerpts of chosen paragraphs ([`excerpts`]); and the whole texts of the
 //! articles in candidate passage pairs ([`texts`]).
 //!
 //! Text is not kept after the first read (see `sketch`); this stage reads
-//! again only the sources and records that hold candidates, checks each
-//! article against the hash of its first read, and rebuilds the shingle sets
-//! with the same sketcher (and the same per-source paragraph separator), so
-//! the sets verified are exactly those that were sketched.
+//! again only the sources and records that hold what is wanted, checks each
+//! article against the hash of its first read, and rebuilds the words with
+//! the same sketcher (and the same per-source paragraph separator), so the
+//! shingle sets verified are exactly those that were sketched.
+
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 
@@ -33,17 +36,88 @@ pub struct Corpus<'a> {
     pub separators: &'a [Option<&'static str>],
 }
 
+/// Normalized word hashes of paragraphs (in text order), kept once per
+/// distinct word sequence and found by its
+/// [`ParagraphSketch::digest`](crate::sketch::ParagraphSketch::digest):
+/// boilerplate carried by thousands of articles costs one copy. Memory:
+/// 8 bytes per word of each distinct sequence, plus about 40 per sequence.
+#[derive(Debug, Default)]
+pub struct Words {
+    /// Entry of each digest.
+    index: HashMap<u64, u32>,
+    /// Digest of each entry, in insertion order.
+    digests: Vec<u64>,
+    /// Entry `i` is `hashes[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
+    hashes: Vec<u64>,
+}
+
+impl Words {
+    /// The words of the sequence with `digest`, if they were read.
+    pub fn get(&self, digest: u64) -> Option<&[u64]> {
+        let i = *self.index.get(&digest)? as usize;
+        Some(&self.hashes[self.starts[i]..self.starts[i + 1]])
+    }
+
+    /// Number of distinct sequences held.
+    pub fn len(&self) -> usize {
+        self.digests.len()
+    }
+
+    /// Whether no sequence is held.
+    pub fn is_empty(&self) -> bool {
+        self.digests.is_empty()
+    }
+
+    /// Whether the sequence with `digest` is held.
+    fn contains(&self, digest: u64) -> bool {
+        self.index.contains_key(&digest)
+    }
+
+    /// Adds `words` under `digest` unless that digest is held already.
+    fn insert(&mut self, digest: u64, words: &[u64]) {
+        if self.contains(digest) {
+            return;
+        }
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        let entry = u32::try_from(self.digests.len()).unwrap_or(u32::MAX);
+        self.index.insert(digest, entry);
+        self.digests.push(digest);
+        self.hashes.extend_from_slice(words);
+        self.starts.push(self.hashes.len());
+    }
+
+    /// Adds the sequences of `other` that are not held yet.
+    fn absorb(&mut self, other: Words) {
+        if self.is_empty() {
+            *self = other;
+            return;
+        }
+        for (i, &digest) in other.digests.iter().enumerate() {
+            self.insert(digest, &other.hashes[other.starts[i]..other.starts[i + 1]]);
+        }
+    }
+
+    /// Gives back spare capacity once the store is complete.
+    fn shrink(&mut self) {
+        self.index.shrink_to_fit();
+        self.digests.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self.hashes.shrink_to_fit();
+    }
+}
+
 /// What the second read gives.
 pub struct Reread {
-    /// Shingle sets aligned with the `needed` paragraphs (`None` when the
-    /// article changed since the first read).
-    pub sets: Vec<Option<Vec<u64>>>,
-    /// Excerpts of the needed paragraphs, sorted by paragraph index.
-    pub excerpts: Vec<(u32, String)>,
-    /// Normalized word hashes of the needed paragraphs, in text order,
-    /// sorted by paragraph index (for word-level change measures).
-    pub words: Vec<(u32, Vec<u64>)>,
-    /// Articles that changed between the two reads.
+    /// The words of the needed paragraphs, once per distinct sequence.
+    pub words: Words,
+    /// Articles holding needed paragraphs that could not be read again
+    /// unchanged (sorted): their pairs are left out, even where another
+    /// article holds the same words.
+    pub unread: Vec<u32>,
+    /// Why those articles could not be read again.
     pub warnings: Vec<Warning>,
 }
 
@@ -53,39 +127,74 @@ struct Wanted {
     paragraphs: Vec<u32>,
 }
 
-/// A paragraph read again: its shingle set and excerpt.
-struct Found {
-    paragraph: u32,
-    set: Vec<u64>,
-    words: Vec<u64>,
-    excerpt: String,
+/// Reads again the articles holding `needed` paragraphs (sorted indices) and
+/// returns those paragraphs' words, once per distinct sequence, and the
+/// articles that had changed since the first read.
+pub fn reread(corpus: &Corpus, articles: &[ArticleSketch], paras: &[ParaRef], needed: &[u32]) -> Reread {
+    let work = wanted_by_source(articles, paras, needed);
+    let results: Vec<(Words, Vec<u32>, Vec<Warning>)> = work
+        .par_iter()
+        .map(|(source, wanted)| {
+            let mut words = Words::default();
+            let mut read = Vec::new();
+            let warnings = read_wanted(corpus, *source, wanted, articles, &mut |a, sketcher, text, want| {
+                let sketch = &articles[a as usize];
+                for &p in want {
+                    let Some(para) = sketch.paragraphs.get(paras[p as usize].index as usize) else {
+                        continue;
+                    };
+                    if !words.contains(para.digest) {
+                        words.insert(para.digest, &sketcher.words(text, para.span));
+                    }
+                }
+                // Only once all its paragraphs are in (a panic above leaves
+                // the article unread).
+                read.push(a);
+            });
+            read.sort_unstable();
+            let mut unread: Vec<u32> = wanted.iter().map(|w| w.article).collect();
+            unread.retain(|a| read.binary_search(a).is_err());
+            (words, unread, warnings)
+        })
+        .collect();
+    let mut out = Reread { words: Words::default(), unread: Vec::new(), warnings: Vec::new() };
+    for (words, unread, warnings) in results {
+        out.words.absorb(words);
+        out.unread.extend(unread);
+        out.warnings.extend(warnings);
+    }
+    out.words.shrink();
+    out.unread.sort_unstable();
+    out
 }
 
 /// Reads again the articles holding `needed` paragraphs (sorted indices) and
-/// returns those paragraphs' shingle sets (aligned with `needed`; `None` if
-/// the article changed since the first read) and excerpts.
-pub fn reread(corpus: &Corpus, articles: &[ArticleSketch], paras: &[ParaRef], needed: &[u32]) -> Reread {
+/// returns their excerpts (sorted by paragraph index; none for an article
+/// that changed since the first read) and warnings about such articles.
+pub fn excerpts(corpus: &Corpus, articles: &[ArticleSketch], paras: &[ParaRef], needed: &[u32]) -> Excerpts {
     let work = wanted_by_source(articles, paras, needed);
-    let results: Vec<(Vec<Found>, Vec<Warning>)> = work
+    let results: Vec<Excerpts> = work
         .par_iter()
-        .map(|(source, wanted)| read_wanted(corpus, *source, wanted, articles, paras))
+        .map(|(source, wanted)| {
+            let mut found = Vec::new();
+            let warnings = read_wanted(corpus, *source, wanted, articles, &mut |a, _, text, want| {
+                let sketch = &articles[a as usize];
+                for &p in want {
+                    if let Some(para) = sketch.paragraphs.get(paras[p as usize].index as usize) {
+                        found.push((p, excerpt(text, para.span)));
+                    }
+                }
+            });
+            (found, warnings)
+        })
         .collect();
-    let mut sets = vec![None; needed.len()];
-    let (mut excerpts, mut words) = (Vec::new(), Vec::new());
-    let mut warnings = Vec::new();
+    let (mut excerpts, mut warnings) = (Vec::new(), Vec::new());
     for (found, w) in results {
-        for f in found {
-            if let Ok(i) = needed.binary_search(&f.paragraph) {
-                sets[i] = Some(f.set);
-            }
-            excerpts.push((f.paragraph, f.excerpt));
-            words.push((f.paragraph, f.words));
-        }
+        excerpts.extend(found);
         warnings.extend(w);
     }
     excerpts.sort_by_key(|e| e.0);
-    words.sort_by_key(|e| e.0);
-    Reread { sets, excerpts, words, warnings }
+    (excerpts, warnings)
 }
 
 /// Needed paragraphs grouped by article (in article order), articles
@@ -160,42 +269,40 @@ fn each_unchanged(
     warnings
 }
 
-/// Reads `source` again and rebuilds the wanted paragraphs of its wanted
-/// articles (in record order), skipping articles whose text changed.
+/// What [`read_wanted`] does with an article: its index, the source's
+/// sketcher, its text and its wanted paragraphs.
+type UseArticle<'a> = &'a mut dyn FnMut(u32, &Sketcher, &str, &[u32]);
+
+/// Excerpts by paragraph index, and warnings about articles left out.
+type Excerpts = (Vec<(u32, String)>, Vec<Warning>);
+
+/// Reads `source` again and hands each wanted article whose text is
+/// unchanged (in record order) to `use_article`: its index, the source's
+/// sketcher, its text and its wanted paragraphs. A panic there leaves that
+/// article out with a warning.
 fn read_wanted(
     corpus: &Corpus,
     source: u32,
     wanted: &[Wanted],
     articles: &[ArticleSketch],
-    paras: &[ParaRef],
-) -> (Vec<Found>, Vec<Warning>) {
+    use_article: UseArticle,
+) -> Vec<Warning> {
     let sketcher = corpus.sketcher.for_source(corpus.separators[source as usize]);
     let indices: Vec<u32> = wanted.iter().map(|w| w.article).collect();
-    let mut found = Vec::new();
     let mut panics = Vec::new();
     let mut warnings = each_unchanged(corpus, source, &indices, articles, "matches", &mut |a, article| {
         let Ok(i) = wanted.binary_search_by_key(&a, |w| w.article) else { return };
-        let want = &wanted[i];
-        let sketch = &articles[a as usize];
-        let rebuilt = guard::catch(|| {
+        let used = guard::catch(|| {
             corpus.options.faults.check(Stage::Reread, &article.text);
-            let rebuild = |&p: &u32| {
-                let span = sketch.paragraphs.get(paras[p as usize].index as usize)?.span;
-                let (set, words) = sketcher.shingles_and_words(&article.text, span);
-                Some(Found { paragraph: p, set, words, excerpt: excerpt(&article.text, span) })
-            };
-            want.paragraphs.iter().filter_map(rebuild).collect::<Vec<_>>()
+            use_article(a, &sketcher, &article.text, &wanted[i].paragraphs)
         });
-        match rebuilt {
-            Ok(rebuilt) => found.extend(rebuilt),
-            Err(panic) => {
-                let message = guard::bug("reading this article again", "its matches are left out", &panic);
-                panics.push(Warning::at(&corpus.sources[source as usize].display, article.key.line, message));
-            }
+        if let Err(panic) = used {
+            let message = guard::bug("reading this article again", "its matches are left out", &panic);
+            panics.push(Warning::at(&corpus.sources[source as usize].display, article.key.line, message));
         }
     });
     warnings.append(&mut panics);
-    (found, warnings)
+    warnings
 }
 
 /// The start of a paragraph, white space collapsed, cut at a word boundary
@@ -251,4 +358,28 @@ pub fn texts(corpus: &Corpus, articles: &[ArticleSketch], wanted: &[u32]) -> Tex
     }
     texts.sort_by_key(|t| t.0);
     (texts, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_kept_once_per_digest_and_found_by_it() {
+        let mut a = Words::default();
+        assert!(a.is_empty() && a.get(1).is_none());
+        a.insert(1, &[10, 11]);
+        a.insert(2, &[]);
+        a.insert(1, &[99]);
+        assert_eq!((a.len(), a.get(1), a.get(2)), (2, Some(&[10u64, 11][..]), Some(&[][..])));
+        let mut b = Words::default();
+        b.insert(3, &[30]);
+        b.insert(2, &[77]);
+        a.absorb(b);
+        assert_eq!(a.len(), 3);
+        assert_eq!((a.get(2), a.get(3)), (Some(&[][..]), Some(&[30u64][..])), "the first copy stays");
+        let mut empty = Words::default();
+        empty.absorb(a);
+        assert_eq!(empty.get(1), Some(&[10u64, 11][..]));
+    }
 }

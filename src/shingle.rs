@@ -27,26 +27,49 @@ pub struct ShingleParams {
 
 /// Replaces `out` with the sorted, deduplicated shingle hashes of `tokens`.
 pub fn shingle_set(tokens: &[Token], params: &ShingleParams, out: &mut Vec<u64>) {
+    build(tokens.len(), |i| tokens[i].hash, params, out);
+}
+
+/// Replaces `out` with the shingle set of a paragraph given by its words'
+/// hashes in text order (the `hash` of each [`Token`]): the same set
+/// [`shingle_set`] gives for those tokens.
+pub fn shingle_set_of_words(words: &[u64], params: &ShingleParams, out: &mut Vec<u64>) {
+    build(words.len(), |i| words[i], params, out);
+}
+
+/// The digest of a paragraph's word sequence (its tokens' hashes in text
+/// order): two paragraphs with the same words in the same order have the
+/// same digest, hence the same shingle set and MinHash signature.
+pub fn words_digest(words: impl IntoIterator<Item = u64>) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for w in words {
+        hasher.update(&w.to_le_bytes());
+    }
+    hasher.digest()
+}
+
+fn build(n: usize, word: impl Fn(usize) -> u64, params: &ShingleParams, out: &mut Vec<u64>) {
     out.clear();
-    if tokens.is_empty() || tokens.len() < params.min_words {
+    if n == 0 || n < params.min_words {
         return;
     }
     let k = params.size.clamp(1, MAX_SHINGLE);
-    if tokens.len() < k {
-        out.push(hash_window(tokens, params.seed));
+    if n < k {
+        out.push(hash_window(0..n, &word, params.seed));
         return;
     }
-    out.extend(tokens.windows(k).map(|w| hash_window(w, params.seed)));
+    out.extend((0..=n - k).map(|i| hash_window(i..i + k, &word, params.seed)));
     out.sort_unstable();
     out.dedup();
 }
 
-fn hash_window(window: &[Token], seed: u64) -> u64 {
+fn hash_window(window: std::ops::Range<usize>, word: impl Fn(usize) -> u64, seed: u64) -> u64 {
     let mut buf = [0u8; 8 * MAX_SHINGLE];
-    for (slot, token) in buf.chunks_exact_mut(8).zip(window) {
-        slot.copy_from_slice(&token.hash.to_le_bytes());
+    let len = window.len();
+    for (slot, i) in buf.chunks_exact_mut(8).zip(window) {
+        slot.copy_from_slice(&word(i).to_le_bytes());
     }
-    xxhash_rust::xxh3::xxh3_64_with_seed(&buf[..8 * window.len()], seed)
+    xxhash_rust::xxh3::xxh3_64_with_seed(&buf[..8 * len], seed)
 }
 
 #[cfg(test)]
@@ -58,6 +81,18 @@ mod tests {
     }
 
     const P: ShingleParams = ShingleParams { size: 3, min_words: 2, seed: 1 };
+
+    #[test]
+    fn words_give_the_tokens_set_and_digest_tells_sequences_apart() {
+        let words = [9, 4, 7, 1, 4, 7, 1, 3];
+        let (mut from_tokens, mut from_words) = (Vec::new(), Vec::new());
+        shingle_set(&toks(&words), &P, &mut from_tokens);
+        shingle_set_of_words(&words, &P, &mut from_words);
+        assert_eq!(from_tokens, from_words);
+        assert_eq!(words_digest(words), words_digest(words.to_vec()));
+        assert_ne!(words_digest([1, 2]), words_digest([2, 1]));
+        assert_ne!(words_digest([1, 2]), words_digest([1, 2, 0]));
+    }
 
     #[test]
     fn counts_distinct_windows() {
@@ -75,6 +110,8 @@ mod tests {
         let mut other = Vec::new();
         shingle_set(&toks(&[2, 1]), &P, &mut other);
         assert_ne!(out, other, "word order matters in a short paragraph");
+        shingle_set_of_words(&[2, 1], &P, &mut out);
+        assert_eq!(out, other, "words alone give the tokens' set");
         shingle_set(&toks(&[1]), &P, &mut out);
         assert!(out.is_empty());
     }

@@ -3,7 +3,7 @@
 //! (shingle sets of candidate paragraphs, excerpts) is recomputed from a
 //! second read, checked against [`ArticleSketch::text_hash`].
 //!
-//! Memory per paragraph: its span, counts and row hash (40 bytes); its LSH
+//! Memory per paragraph: its span, counts and words digest (40 bytes); its LSH
 //! band keys (`8 * bands` bytes, 312 at the default threshold) go to a
 //! temporary file ([`crate::spill`]) as soon as its batch is sketched. Per
 //! article, about 2 bytes per word of passage fingerprints.
@@ -51,9 +51,12 @@ pub struct ParagraphSketch {
     /// Whether it holds a page-junk marker, wherever it is (`junk` also
     /// needs it near an edge of the article).
     pub marked: bool,
-    /// [`lsh::row_hash`](crate::lsh::row_hash) of its band keys (equal for
-    /// copies).
-    pub row: u64,
+    /// [`words_digest`](crate::shingle::words_digest) of its normalized
+    /// words: equal for paragraphs with the same words in the same order,
+    /// which therefore have the same shingle set and band keys. LSH groups
+    /// copies by it, verification knows copies by it without their sets,
+    /// and the words re-read for verification are kept once per digest.
+    pub digest: u64,
 }
 
 /// What is kept of one article after sketching.
@@ -177,15 +180,14 @@ impl Sketcher {
                 crate::passages::push_fingerprints(&scratch.tokens, index as u32, &mut fingerprints);
             }
             let shingles = saturating_u32(scratch.shingles.len());
-            let row = if shingles == 0 {
+            if shingles == 0 {
                 band_keys.extend(std::iter::repeat_n(0, bands));
-                0
             } else {
                 self.hasher.signature(&scratch.shingles, &mut scratch.signature);
                 self.params.lsh.band_keys(&scratch.signature, &mut scratch.keys);
                 band_keys.extend_from_slice(&scratch.keys);
-                crate::lsh::row_hash(&scratch.keys)
-            };
+            }
+            let digest = crate::shingle::words_digest(scratch.tokens.iter().map(|t| t.hash));
             let words = scratch.tokens.len();
             let (all, inside) = crate::quotes::quoted_words(&article.text, span.start, span);
             let quoted = if all == 0 { 0.0 } else { inside as f32 / all as f32 };
@@ -198,7 +200,7 @@ impl Sketcher {
                 quoted,
                 junk: marked,
                 marked,
-                row,
+                digest,
             });
         }
         signals::keep_junk_at_edges(&mut paragraphs);
@@ -231,6 +233,13 @@ impl Sketcher {
         let mut scratch = Scratch::default();
         self.shingles_into(text, span, &mut scratch);
         (scratch.shingles, scratch.tokens.iter().map(|t| t.hash).collect())
+    }
+
+    /// The normalized words' hashes of `text[span]`, in text order.
+    pub fn words(&self, text: &str, span: Span) -> Vec<u64> {
+        let mut tokens = Vec::new();
+        Tokenizer::default().tokens(text, span, self.params.seed, &mut tokens);
+        tokens.iter().map(|t| t.hash).collect()
     }
 
     fn shingles_into(&self, text: &str, span: Span, scratch: &mut Scratch) {

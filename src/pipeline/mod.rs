@@ -30,12 +30,12 @@ use crate::faults::Stage as Fault;
 use crate::input::{self, Article, Item, ReadOptions, Source};
 use crate::lsh::{self, LshParams};
 use crate::passages::PassageMatch;
-use crate::reread::{Corpus, Reread, reread};
+use crate::reread::{self, Corpus, Reread, Words, reread};
 use crate::segment;
-use crate::shingle::ShingleParams;
-use crate::sketch::{ArticleSketch, SketchParams, Sketcher};
+use crate::shingle::{ShingleParams, shingle_set_of_words};
+use crate::sketch::{ArticleSketch, ParagraphSketch, SketchParams, Sketcher};
 use crate::spill::Spill;
-use crate::verify::{self, Edge, ParaRef};
+use crate::verify::{self, Edge, ParaRef, Similarity};
 
 pub use clean::clean;
 pub use progress::{Progress, Silent, Stage};
@@ -67,11 +67,15 @@ pub struct Scan {
     pub blocks: Vec<BlockMatch>,
     /// Groups of places sharing text.
     pub clusters: Vec<Cluster>,
-    /// Excerpts of candidate paragraphs, by paragraph index (sorted).
+    /// Excerpts of the paragraphs that begin each cluster's center block
+    /// (as many as its excerpt can show), by paragraph index (sorted).
     pub excerpts: Vec<(u32, String)>,
-    /// Normalized word hashes of candidate paragraphs, by paragraph index
-    /// (sorted).
-    pub words: Vec<(u32, Vec<u64>)>,
+    /// Normalized word hashes of candidate paragraphs, once per distinct
+    /// sequence (see [`Scan::words`]).
+    pub words: Words,
+    /// Articles holding candidate paragraphs that could not be read again
+    /// unchanged (sorted): their paragraphs have no words.
+    pub unread: Vec<u32>,
     /// Shared passages not already reported as paragraph matches.
     pub passages: Vec<PassageMatch>,
     /// Whether passages were looked for.
@@ -98,10 +102,66 @@ impl Scan {
         Some(&self.excerpts[i].1)
     }
 
-    /// The normalized word hashes of paragraph `p`, if it was a candidate.
+    /// The normalized word hashes of paragraph `p`, if it was a candidate
+    /// (and its article could be read again unchanged).
     pub fn words(&self, p: u32) -> Option<&[u64]> {
-        let i = self.words.binary_search_by_key(&p, |e| e.0).ok()?;
-        Some(&self.words[i].1)
+        self.candidate_words().words(p)
+    }
+
+    fn candidate_words(&self) -> CandidateWords<'_> {
+        CandidateWords {
+            articles: &self.articles,
+            paragraphs: &self.paragraphs,
+            words: &self.words,
+            unread: &self.unread,
+            shingle: &self.sketch.shingle,
+        }
+    }
+}
+
+/// The words re-read for candidate paragraphs, found by paragraph index;
+/// and the exact similarity of two candidates computed from them.
+struct CandidateWords<'a> {
+    articles: &'a [ArticleSketch],
+    paragraphs: &'a [ParaRef],
+    words: &'a Words,
+    unread: &'a [u32],
+    shingle: &'a ShingleParams,
+}
+
+impl<'a> CandidateWords<'a> {
+    fn paragraph(&self, p: u32) -> Option<&'a ParagraphSketch> {
+        let r = self.paragraphs.get(p as usize)?;
+        if self.unread.binary_search(&r.article).is_ok() {
+            return None;
+        }
+        self.articles.get(r.article as usize)?.paragraphs.get(r.index as usize)
+    }
+
+    fn words(&self, p: u32) -> Option<&'a [u64]> {
+        let words: &'a Words = self.words;
+        words.get(self.paragraph(p)?.digest)
+    }
+
+    /// Replaces `out` with the shingle set of `p`; false if `p` has no words.
+    fn set(&self, p: u32, out: &mut Vec<u64>) -> bool {
+        let Some(words) = self.words(p) else { return false };
+        shingle_set_of_words(words, self.shingle, out);
+        true
+    }
+
+    /// Exact similarity of `p` and `q`; `set_p` is `p`'s shingle set, or
+    /// empty to build it (`scratch` holds the other set). Paragraphs with
+    /// the same words are equal without looking at their sets.
+    fn similarity(&self, p: u32, q: u32, set_p: &mut Vec<u64>, scratch: &mut Vec<u64>) -> Option<Similarity> {
+        let (a, b) = (self.paragraph(p)?, self.paragraph(q)?);
+        if a.digest == b.digest {
+            return Some(Similarity { shared: a.shingles, a_len: a.shingles, b_len: b.shingles });
+        }
+        if set_p.is_empty() && !self.set(p, set_p) {
+            return None;
+        }
+        self.set(q, scratch).then(|| verify::compare(set_p, scratch))
     }
 }
 
@@ -141,17 +201,32 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
     let needed = paragraphs_of(&candidates);
     let corpus =
         Corpus { sources: &sources, options: &options, sketcher: &sketcher, separators: &separators };
-    let Reread { sets, excerpts, words, warnings: reread_warnings } =
+    let Reread { words, unread, warnings: reread_warnings } =
         reread(&corpus, &articles, &paragraphs, &needed);
     warnings.extend(reread_warnings);
-    let set_of = |p: u32| needed.binary_search(&p).ok().and_then(|i| sets[i].as_deref());
-    let verify_pair = |p: u32, q: u32| {
-        let similarity = verify::compare(set_of(p)?, set_of(q)?);
-        (similarity.jaccard() >= config.threshold).then_some(similarity)
+    let lookup = CandidateWords {
+        articles: &articles,
+        paragraphs: &paragraphs,
+        words: &words,
+        unread: &unread,
+        shingle: &sketcher.params().shingle,
     };
+    let passes = |s: Similarity| (s.jaccard() >= config.threshold).then_some(s);
+    let verify_pair =
+        |p: u32, q: u32| lookup.similarity(p, q, &mut Vec::new(), &mut Vec::new()).and_then(passes);
+    // Pairs come sorted by `p`: each `p`'s set is built once for all its `q`.
     let edges: Vec<Edge> = candidates
-        .par_iter()
-        .filter_map(|&(p, q)| verify_pair(p, q).map(|similarity| Edge { p, q, similarity }))
+        .par_chunk_by(|x, y| x.0 == y.0)
+        .flat_map_iter(|group| {
+            let (mut set_p, mut scratch) = (Vec::new(), Vec::new());
+            let mut found = Vec::new();
+            for &(p, q) in group {
+                if let Some(similarity) = lookup.similarity(p, q, &mut set_p, &mut scratch).and_then(passes) {
+                    found.push(Edge { p, q, similarity });
+                }
+            }
+            found
+        })
         .collect();
     progress.stage(Stage::Clustering);
     let clustering = cluster::clusters(&edges, &paragraphs, &verify_pair);
@@ -160,8 +235,9 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         .into_iter()
         .filter(|b| b.pairs().any(|pq| reported.binary_search(&pq).is_ok()))
         .collect();
-    // The shingle sets served verification and clustering only.
-    drop(sets);
+    let (excerpts, excerpt_warnings) =
+        reread::excerpts(&corpus, &articles, &paragraphs, &excerpt_paragraphs(&clustering.clusters));
+    warnings.extend(excerpt_warnings);
     let found = if config.passages {
         progress.stage(Stage::Passages);
         let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
@@ -184,6 +260,7 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         clusters: clustering.clusters,
         excerpts,
         words,
+        unread,
         passages: found.passages,
         passages_searched: config.passages,
         passage_min_bytes: config.align.min_bytes,
@@ -220,6 +297,23 @@ fn reported_pairs(edges: &[Edge], clustering: &cluster::Clustering) -> Vec<(u32,
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// The paragraphs whose excerpts the report shows: the first ones of each
+/// cluster's center block, as many as the cluster excerpt can hold (each
+/// adds at least one character and a separator).
+fn excerpt_paragraphs(clusters: &[Cluster]) -> Vec<u32> {
+    let most = (crate::report::build::EXCERPT_CHARS / 4 + 1) as u32;
+    let mut out: Vec<u32> = clusters
+        .iter()
+        .flat_map(|c| {
+            let m = c.members[c.center];
+            m.first_p..m.first_p + (m.last - m.first + 1).min(most)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The sketcher `config` describes, with the band layout of its threshold.
@@ -371,7 +465,7 @@ fn paragraph_table(articles: &[ArticleSketch]) -> Result<ParagraphTable, Error> 
     for (ai, a) in articles.iter().enumerate() {
         for (pi, p) in a.paragraphs.iter().enumerate() {
             paras.push(ParaRef { article: ai as u32, index: pi as u32 });
-            rows.push(p.row);
+            rows.push(p.digest);
             active.push(p.shingles > 0);
         }
     }

@@ -190,7 +190,7 @@ fn cluster_out(scan: &Scan, cluster: &Cluster, id: usize, kind: &Decided) -> Clu
 }
 
 /// Longest cluster excerpt, in characters.
-const EXCERPT_CHARS: usize = 400;
+pub(crate) const EXCERPT_CHARS: usize = 400;
 
 /// The start of a block's text: its paragraphs' excerpts joined by ` ¶ `,
 /// cut at a word boundary within [`EXCERPT_CHARS`].

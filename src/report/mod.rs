@@ -352,7 +352,7 @@ pub struct WarningOut {
     pub message: String,
 }
 
-mod build;
+pub(crate) mod build;
 pub use build::build;
 
 /// Writes `report` as pretty JSON with a final newline.
