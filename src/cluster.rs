@@ -59,7 +59,7 @@ pub struct Clustering {
     pub links: Vec<Edge>,
     /// The paragraph cluster (a star, before chaining) of each paragraph,
     /// if it is in one.
-    pub star_of: Vec<Option<usize>>,
+    pub star_of: Vec<Option<u32>>,
 }
 
 /// Clusters of the paragraphs joined by `edges` (sorted by `(p, q)`, as
@@ -69,7 +69,7 @@ pub struct Clustering {
 pub fn clusters(edges: &[Edge], paras: &[ParaRef], verify: Verifier) -> Clustering {
     debug_assert!(edges.windows(2).all(|w| (w[0].p, w[0].q) < (w[1].p, w[1].q)), "edges must be sorted");
     let comps = stars(edges, paras.len(), verify);
-    let comp_of = |p: u32| comps.index.get(p as usize).copied().flatten();
+    let comp_of = |p: u32| comps.index.get(p as usize).copied().flatten().map(|c| c as usize);
     let next = |c: usize| -> Option<usize> {
         let members = &comps.members[c];
         let first = members[0] as usize + 1;
@@ -129,7 +129,7 @@ struct Components {
     /// first paragraph.
     members: Vec<Vec<u32>>,
     /// Cluster of each paragraph, if it is in one.
-    index: Vec<Option<usize>>,
+    index: Vec<Option<u32>>,
     /// Lowest and highest Jaccard of the members' links to the center.
     jaccard: Vec<(f64, f64)>,
     /// Member-to-center pairs, sorted.
@@ -157,7 +157,8 @@ fn stars(edges: &[Edge], n: usize, verify: Verifier) -> Components {
     order.sort_by_key(|&p| (std::cmp::Reverse(neighbours(p).len()), p));
 
     let mut center_of: Vec<Option<u32>> = vec![None; n];
-    let mut link_of: Vec<Option<Edge>> = vec![None; n];
+    // Each member's link to its center, made once (a member never moves).
+    let mut links: Vec<Edge> = Vec::new();
     let by_pair = |x: u32, y: u32| {
         let (p, q) = (x.min(y), x.max(y));
         let i = edges.partition_point(|e| (e.p, e.q) < (p, q));
@@ -175,11 +176,11 @@ fn stars(edges: &[Edge], n: usize, verify: Verifier) -> Components {
         center_of[c as usize] = Some(c);
         for m in free {
             center_of[m as usize] = Some(c);
-            link_of[m as usize] = Some(by_pair(c, m));
+            links.push(by_pair(c, m));
         }
     }
-    adopt_orphans(&nodes, &neighbours, &mut center_of, &mut link_of, verify);
-    group(&nodes, &center_of, &link_of, n)
+    adopt_orphans(&nodes, &neighbours, &mut center_of, &mut links, verify);
+    group(&nodes, &center_of, links, n)
 }
 
 /// Paragraphs left alone join the center of a neighbour's cluster if they
@@ -188,7 +189,7 @@ fn adopt_orphans<'a>(
     nodes: &[u32],
     neighbours: &dyn Fn(u32) -> &'a [(u32, u32, f64)],
     center_of: &mut [Option<u32>],
-    link_of: &mut [Option<Edge>],
+    links: &mut Vec<Edge>,
     verify: Verifier,
 ) {
     for &x in nodes {
@@ -207,14 +208,14 @@ fn adopt_orphans<'a>(
             let (p, q) = (x.min(c), x.max(c));
             if let Some(similarity) = verify(p, q) {
                 center_of[x as usize] = Some(c);
-                link_of[x as usize] = Some(Edge { p, q, similarity });
+                links.push(Edge { p, q, similarity });
                 break;
             }
         }
     }
 }
 
-fn group(nodes: &[u32], center_of: &[Option<u32>], link_of: &[Option<Edge>], n: usize) -> Components {
+fn group(nodes: &[u32], center_of: &[Option<u32>], mut links: Vec<Edge>, n: usize) -> Components {
     let mut by_center: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
     for &p in nodes {
         if let Some(c) = center_of[p as usize] {
@@ -226,19 +227,19 @@ fn group(nodes: &[u32], center_of: &[Option<u32>], link_of: &[Option<Edge>], n: 
     let centers = stars.iter().map(|(c, _)| *c).collect();
     let members: Vec<Vec<u32>> = stars.into_iter().map(|(_, m)| m).collect();
     let mut index = vec![None; n];
-    let mut jaccard = Vec::with_capacity(members.len());
-    let mut links = Vec::new();
     for (c, m) in members.iter().enumerate() {
-        let mut range = (f64::INFINITY, f64::NEG_INFINITY);
         for &p in m {
-            index[p as usize] = Some(c);
-            if let Some(link) = link_of[p as usize] {
-                let j = link.similarity.jaccard();
-                range = (range.0.min(j), range.1.max(j));
-                links.push(link);
-            }
+            index[p as usize] = Some(c as u32);
         }
-        jaccard.push(range);
+    }
+    let mut jaccard = vec![(f64::INFINITY, f64::NEG_INFINITY); members.len()];
+    for link in &links {
+        // The member is the side that is not its own center.
+        let member = if center_of[link.p as usize] == Some(link.p) { link.q } else { link.p };
+        if let Some(c) = index[member as usize] {
+            let (range, j) = (&mut jaccard[c as usize], link.similarity.jaccard());
+            *range = (range.0.min(j), range.1.max(j));
+        }
     }
     links.sort_by_key(|e| (e.p, e.q));
     Components { members, index, jaccard, links, centers }

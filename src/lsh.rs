@@ -118,7 +118,7 @@ pub fn candidate_pairs_by_band<E: Send>(
     use rayon::prelude::*;
     (0..bands)
         .into_par_iter()
-        .map(|band| column(band).map(|keys| band_pairs(&keys, active, rows)))
+        .map(|band| column(band).map(|keys| band_pairs(keys, active, rows)))
         .try_reduce(Vec::new, |a, b| Ok(merge_sorted(a, b)))
 }
 
@@ -128,14 +128,17 @@ pub fn row_hash(keys: &[u64]) -> u64 {
     keys.iter().fold(0, |h, k| xxhash_rust::xxh3::xxh3_64_with_seed(&k.to_le_bytes(), h))
 }
 
-fn band_pairs(keys: &[u64], active: &[bool], rows: &[u64]) -> Vec<(u32, u32)> {
+/// The pairs of one band; `keys` is dropped as soon as it is sorted into
+/// buckets, so a band holds one column at a time.
+fn band_pairs(keys: Vec<u64>, active: &[bool], rows: &[u64]) -> Vec<(u32, u32)> {
     let mut column: Vec<(u64, u32)> = active
         .iter()
-        .zip(keys)
+        .zip(&keys)
         .enumerate()
         .filter(|(_, (a, _))| **a)
         .map(|(i, (_, &key))| (key, i as u32))
         .collect();
+    drop(keys);
     column.sort_unstable();
     let mut pairs = Vec::new();
     for bucket in column.chunk_by(|x, y| x.0 == y.0) {

@@ -5,8 +5,8 @@
 //! 1. discover sources (sorted) -> read each -> sketch articles in parallel,
 //!    dropping their text;
 //! 2. LSH over all paragraphs' band keys -> candidate pairs;
-//! 3. re-read only the articles with candidates -> shingle sets and
-//!    excerpts of those paragraphs -> exact verification;
+//! 3. re-read only the articles with candidates -> those paragraphs'
+//!    words, once per distinct sequence -> exact verification;
 //! 4. block matches and clusters;
 //! 5. shared passages between article pairs that share fingerprints
 //!    outside text already reported (`passages`).
@@ -228,6 +228,8 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
             found
         })
         .collect();
+    let candidate_count = candidates.len();
+    drop((candidates, needed));
     progress.stage(Stage::Clustering);
     let clustering = cluster::clusters(&edges, &paragraphs, &verify_pair);
     let reported = reported_pairs(&edges, &clustering);
@@ -254,7 +256,7 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         sources,
         articles,
         paragraphs,
-        candidates: candidates.len(),
+        candidates: candidate_count,
         edges,
         blocks,
         clusters: clustering.clusters,
@@ -279,7 +281,7 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
 /// left out of all clusters.
 fn reported_pairs(edges: &[Edge], clustering: &cluster::Clustering) -> Vec<(u32, u32)> {
     let mut pairs = clustering.links.clone();
-    let mut bridges: std::collections::BTreeMap<(usize, usize), Edge> = Default::default();
+    let mut bridges: std::collections::BTreeMap<(u32, u32), Edge> = Default::default();
     for e in edges {
         match (clustering.star_of[e.p as usize], clustering.star_of[e.q as usize]) {
             (Some(x), Some(y)) if x != y => {
@@ -415,12 +417,18 @@ fn sketch_all(
         })
         .collect();
     let mut all = Sketched::default();
-    for s in per_source {
-        all.articles.extend(s.articles);
+    for mut s in per_source {
+        if all.articles.is_empty() {
+            // One big source (a JSONL dump): move, do not copy.
+            std::mem::swap(&mut all.articles, &mut s.articles);
+        } else {
+            all.articles.append(&mut s.articles);
+        }
         all.warnings.extend(s.warnings);
         all.separators.extend(s.separators);
         all.spill_error = all.spill_error.or(s.spill_error);
     }
+    all.articles.shrink_to_fit();
     all
 }
 
