@@ -39,24 +39,60 @@ pub struct Corpus<'a> {
 /// Normalized word hashes of paragraphs (in text order), kept once per
 /// distinct word sequence and found by its
 /// [`ParagraphSketch::digest`](crate::sketch::ParagraphSketch::digest):
-/// boilerplate carried by thousands of articles costs one copy. Memory:
-/// 8 bytes per word of each distinct sequence, plus about 40 per sequence.
+/// boilerplate carried by thousands of articles costs one copy. Each word
+/// is a 4-byte number in a vocabulary of the distinct word hashes, so
+/// memory is 4 bytes per word of each distinct sequence, about 40 per
+/// sequence and 24 per distinct word.
 #[derive(Debug, Default)]
 pub struct Words {
     /// Entry of each digest.
     index: HashMap<u64, u32>,
     /// Digest of each entry, in insertion order.
     digests: Vec<u64>,
-    /// Entry `i` is `hashes[starts[i]..starts[i + 1]]`.
+    /// Entry `i` is `ids[starts[i]..starts[i + 1]]`.
     starts: Vec<usize>,
-    hashes: Vec<u64>,
+    /// Words as positions in `vocabulary`.
+    ids: Vec<u32>,
+    /// The distinct word hashes.
+    vocabulary: Vec<u64>,
+    /// Position of each word hash in `vocabulary`.
+    word_ids: HashMap<u64, u32>,
+}
+
+/// One word sequence held in [`Words`].
+#[derive(Clone, Copy, Debug)]
+pub struct Sequence<'a> {
+    ids: &'a [u32],
+    vocabulary: &'a [u64],
+}
+
+impl<'a> Sequence<'a> {
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether it has no word.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The hash of word `i` (`i < len()`).
+    pub fn hash(&self, i: usize) -> u64 {
+        self.vocabulary[self.ids[i] as usize]
+    }
+
+    /// The word hashes, in text order.
+    pub fn to_vec(&self) -> Vec<u64> {
+        (0..self.len()).map(|i| self.hash(i)).collect()
+    }
 }
 
 impl Words {
     /// The words of the sequence with `digest`, if they were read.
-    pub fn get(&self, digest: u64) -> Option<&[u64]> {
+    pub fn get(&self, digest: u64) -> Option<Sequence<'_>> {
         let i = *self.index.get(&digest)? as usize;
-        Some(&self.hashes[self.starts[i]..self.starts[i + 1]])
+        Some(Sequence { ids: &self.ids[self.starts[i]..self.starts[i + 1]], vocabulary: &self.vocabulary })
     }
 
     /// Number of distinct sequences held.
@@ -74,10 +110,30 @@ impl Words {
         self.index.contains_key(&digest)
     }
 
-    /// Adds `words` under `digest` unless that digest is held already.
-    fn insert(&mut self, digest: u64, words: &[u64]) {
+    /// Adds `words` under `digest` unless that digest is held already (or
+    /// the vocabulary is full: 2³² distinct words, beyond any corpus one
+    /// machine reads; such a sequence is left out and its pairs unverified).
+    fn insert(&mut self, digest: u64, words: impl ExactSizeIterator<Item = u64>) {
         if self.contains(digest) {
             return;
+        }
+        let mark = (self.ids.len(), self.vocabulary.len());
+        self.ids.reserve(words.len());
+        for hash in words {
+            let next = self.vocabulary.len();
+            let id = *self.word_ids.entry(hash).or_insert_with(|| u32::try_from(next).unwrap_or(u32::MAX));
+            if id == u32::MAX {
+                // Undo this sequence's words.
+                self.ids.truncate(mark.0);
+                for hash in self.vocabulary.drain(mark.1..) {
+                    self.word_ids.remove(&hash);
+                }
+                return;
+            }
+            if id as usize == next {
+                self.vocabulary.push(hash);
+            }
+            self.ids.push(id);
         }
         if self.starts.is_empty() {
             self.starts.push(0);
@@ -85,8 +141,7 @@ impl Words {
         let entry = u32::try_from(self.digests.len()).unwrap_or(u32::MAX);
         self.index.insert(digest, entry);
         self.digests.push(digest);
-        self.hashes.extend_from_slice(words);
-        self.starts.push(self.hashes.len());
+        self.starts.push(self.ids.len());
     }
 
     /// Adds the sequences of `other` that are not held yet.
@@ -95,9 +150,16 @@ impl Words {
             *self = other;
             return;
         }
-        for (i, &digest) in other.digests.iter().enumerate() {
-            self.insert(digest, &other.hashes[other.starts[i]..other.starts[i + 1]]);
+        for (&digest, i) in other.digests.iter().zip(0..) {
+            if let Some(seq) = other.get_entry(i) {
+                self.insert(digest, (0..seq.len()).map(|k| seq.hash(k)));
+            }
         }
+    }
+
+    fn get_entry(&self, i: usize) -> Option<Sequence<'_>> {
+        let range = *self.starts.get(i)?..*self.starts.get(i + 1)?;
+        Some(Sequence { ids: &self.ids[range], vocabulary: &self.vocabulary })
     }
 
     /// Gives back spare capacity once the store is complete.
@@ -105,7 +167,9 @@ impl Words {
         self.index.shrink_to_fit();
         self.digests.shrink_to_fit();
         self.starts.shrink_to_fit();
-        self.hashes.shrink_to_fit();
+        self.ids.shrink_to_fit();
+        self.vocabulary.shrink_to_fit();
+        self.word_ids = HashMap::new();
     }
 }
 
@@ -144,7 +208,7 @@ pub fn reread(corpus: &Corpus, articles: &[ArticleSketch], paras: &[ParaRef], ne
                         continue;
                     };
                     if !words.contains(para.digest) {
-                        words.insert(para.digest, &sketcher.words(text, para.span));
+                        words.insert(para.digest, sketcher.words(text, para.span).into_iter());
                     }
                 }
                 // Only once all its paragraphs are in (a panic above leaves
@@ -364,22 +428,28 @@ pub fn texts(corpus: &Corpus, articles: &[ArticleSketch], wanted: &[u32]) -> Tex
 mod tests {
     use super::*;
 
+    fn held(w: &Words, digest: u64) -> Option<Vec<u64>> {
+        w.get(digest).map(|s| s.to_vec())
+    }
+
     #[test]
     fn words_are_kept_once_per_digest_and_found_by_it() {
         let mut a = Words::default();
         assert!(a.is_empty() && a.get(1).is_none());
-        a.insert(1, &[10, 11]);
-        a.insert(2, &[]);
-        a.insert(1, &[99]);
-        assert_eq!((a.len(), a.get(1), a.get(2)), (2, Some(&[10u64, 11][..]), Some(&[][..])));
+        a.insert(1, [10, 11, 10].into_iter());
+        a.insert(2, [].into_iter());
+        a.insert(1, [99].into_iter());
+        assert_eq!((a.len(), held(&a, 1), held(&a, 2)), (2, Some(vec![10, 11, 10]), Some(vec![])));
+        assert_eq!(a.vocabulary.len(), 2, "a word is one number however often it occurs");
         let mut b = Words::default();
-        b.insert(3, &[30]);
-        b.insert(2, &[77]);
+        b.insert(3, [30, 11].into_iter());
+        b.insert(2, [77].into_iter());
         a.absorb(b);
         assert_eq!(a.len(), 3);
-        assert_eq!((a.get(2), a.get(3)), (Some(&[][..]), Some(&[30u64][..])), "the first copy stays");
+        assert_eq!((held(&a, 2), held(&a, 3)), (Some(vec![]), Some(vec![30, 11])), "the first copy stays");
+        a.shrink();
         let mut empty = Words::default();
         empty.absorb(a);
-        assert_eq!(empty.get(1), Some(&[10u64, 11][..]));
+        assert_eq!(held(&empty, 1), Some(vec![10, 11, 10]));
     }
 }

@@ -30,11 +30,16 @@ pub fn shingle_set(tokens: &[Token], params: &ShingleParams, out: &mut Vec<u64>)
     build(tokens.len(), |i| tokens[i].hash, params, out);
 }
 
-/// Replaces `out` with the shingle set of a paragraph given by its words'
-/// hashes in text order (the `hash` of each [`Token`]): the same set
-/// [`shingle_set`] gives for those tokens.
-pub fn shingle_set_of_words(words: &[u64], params: &ShingleParams, out: &mut Vec<u64>) {
-    build(words.len(), |i| words[i], params, out);
+/// Replaces `out` with the shingle set of a paragraph of `n` words given by
+/// their hashes in text order (`word(i)`, the `hash` of each [`Token`]): the
+/// same set [`shingle_set`] gives for those tokens.
+pub fn shingle_set_of_words(
+    n: usize,
+    word: impl Fn(usize) -> u64,
+    params: &ShingleParams,
+    out: &mut Vec<u64>,
+) {
+    build(n, word, params, out);
 }
 
 /// The digest of a paragraph's word sequence (its tokens' hashes in text
@@ -87,7 +92,7 @@ mod tests {
         let words = [9, 4, 7, 1, 4, 7, 1, 3];
         let (mut from_tokens, mut from_words) = (Vec::new(), Vec::new());
         shingle_set(&toks(&words), &P, &mut from_tokens);
-        shingle_set_of_words(&words, &P, &mut from_words);
+        shingle_set_of_words(words.len(), |i| words[i], &P, &mut from_words);
         assert_eq!(from_tokens, from_words);
         assert_eq!(words_digest(words), words_digest(words.to_vec()));
         assert_ne!(words_digest([1, 2]), words_digest([2, 1]));
@@ -110,7 +115,7 @@ mod tests {
         let mut other = Vec::new();
         shingle_set(&toks(&[2, 1]), &P, &mut other);
         assert_ne!(out, other, "word order matters in a short paragraph");
-        shingle_set_of_words(&[2, 1], &P, &mut out);
+        shingle_set_of_words(2, |i| [2, 1][i], &P, &mut out);
         assert_eq!(out, other, "words alone give the tokens' set");
         shingle_set(&toks(&[1]), &P, &mut out);
         assert!(out.is_empty());

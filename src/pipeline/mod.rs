@@ -30,7 +30,7 @@ use crate::faults::Stage as Fault;
 use crate::input::{self, Article, Item, ReadOptions, Source};
 use crate::lsh::{self, LshParams};
 use crate::passages::PassageMatch;
-use crate::reread::{self, Corpus, Reread, Words, reread};
+use crate::reread::{self, Corpus, Reread, Sequence, Words, reread};
 use crate::segment;
 use crate::shingle::{ShingleParams, shingle_set_of_words};
 use crate::sketch::{ArticleSketch, ParagraphSketch, SketchParams, Sketcher};
@@ -104,8 +104,8 @@ impl Scan {
 
     /// The normalized word hashes of paragraph `p`, if it was a candidate
     /// (and its article could be read again unchanged).
-    pub fn words(&self, p: u32) -> Option<&[u64]> {
-        self.candidate_words().words(p)
+    pub fn words(&self, p: u32) -> Option<Vec<u64>> {
+        self.candidate_words().words(p).map(|w| w.to_vec())
     }
 
     fn candidate_words(&self) -> CandidateWords<'_> {
@@ -138,7 +138,7 @@ impl<'a> CandidateWords<'a> {
         self.articles.get(r.article as usize)?.paragraphs.get(r.index as usize)
     }
 
-    fn words(&self, p: u32) -> Option<&'a [u64]> {
+    fn words(&self, p: u32) -> Option<Sequence<'a>> {
         let words: &'a Words = self.words;
         words.get(self.paragraph(p)?.digest)
     }
@@ -146,7 +146,7 @@ impl<'a> CandidateWords<'a> {
     /// Replaces `out` with the shingle set of `p`; false if `p` has no words.
     fn set(&self, p: u32, out: &mut Vec<u64>) -> bool {
         let Some(words) = self.words(p) else { return false };
-        shingle_set_of_words(words, self.shingle, out);
+        shingle_set_of_words(words.len(), |i| words.hash(i), self.shingle, out);
         true
     }
 

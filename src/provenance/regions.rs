@@ -123,7 +123,7 @@ fn occurrences(scan: &Scan, c: usize, x: Occurrence, y: Occurrence) -> Region {
             junk[side] += if p.junk { p.words } else { 0 };
         }
         let kept_here = match (scan.words(x.first_p + k), scan.words(y.first_p + k)) {
-            (Some(a), Some(b)) => diff::kept_words(a, b),
+            (Some(a), Some(b)) => diff::kept_words(&a, &b),
             _ => 0,
         };
         kept += u32::try_from(kept_here).unwrap_or(u32::MAX);
