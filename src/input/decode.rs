@@ -29,9 +29,13 @@ pub(super) fn decompress<'a>(
 /// few bytes its first reads give. (The csv crate strips a mark only when
 /// its first read holds all three bytes, and takes a first read of exactly
 /// the mark for the end of the file: a gzip member or zstd frame boundary
-/// inside the first three bytes made it misread the header.)
+/// inside the first three bytes made it misread the header.) The first
+/// read after the mark holds at least 4 bytes unless the input ends
+/// sooner, so the crate's own look at a second mark sees what it sees in an
+/// unsplit file.
 pub(super) fn skip_bom<'a>(mut reader: impl Read + 'a) -> Box<dyn Read + 'a> {
-    let mut head = [0u8; 3];
+    const MARK: &[u8] = b"\xEF\xBB\xBF";
+    let mut head = [0u8; 7];
     let mut len = 0;
     let failure = loop {
         let Some(rest) = head.get_mut(len..).filter(|r| !r.is_empty()) else { break None };
@@ -42,8 +46,8 @@ pub(super) fn skip_bom<'a>(mut reader: impl Read + 'a) -> Box<dyn Read + 'a> {
             Err(err) => break Some(err),
         }
     };
-    let head = head.get(..len).unwrap_or_default().to_vec();
-    let head = if head == b"\xEF\xBB\xBF" { Vec::new() } else { head };
+    let head = head.get(..len).unwrap_or_default();
+    let head = head.strip_prefix(MARK).unwrap_or(head).to_vec();
     match failure {
         None => Box::new(std::io::Cursor::new(head).chain(reader)),
         Some(err) => Box::new(std::io::Cursor::new(head).chain(Failed(Some(err)))),

@@ -97,3 +97,35 @@ fn csv_byte_order_mark_split_by_a_member_or_frame_boundary_is_skipped() {
         }
     }
 }
+
+/// A CSV file starting with two byte order marks, cut by a zstd frame
+/// boundary right after them (found by `read_zstd`), read as "empty file":
+/// once the first mark was skipped, the csv crate's first read was exactly
+/// the second mark, which it takes for the end of the file. Read whole, the
+/// crate strips the second mark and reads the header after it.
+#[test]
+fn csv_second_byte_order_mark_at_a_frame_boundary_reads_as_the_whole_file() {
+    let found: &[u8] = b"\xEF\xBB\xBF\xEF\xBB\xBFde,alttt\x64e,al\xF4tt,ed"; // the fuzzer's input
+    let contents = [
+        &b"\xEF\xBB\xBF\xEF\xBB\xBFtext\nhello\n"[..],
+        b"\xEF\xBB\xBF\xEF\xBB\xBF",
+        b"\xEF\xBB\xBFtext\n",
+        found,
+    ];
+    for content in contents {
+        let expected = read(content, CSV);
+        for cut in 1..content.len() {
+            let (head, tail) = content.split_at(cut);
+            let members = [gzip(head), gzip(tail)].concat();
+            let frames = [zstd(head), zstd(tail)].concat();
+            for (packed, compression) in [(members, Compression::Gzip), (frames, Compression::Zstd)] {
+                let got = read_packed(&packed, CSV, compression);
+                let what = format!("{content:?} cut at {cut}, {compression:?}");
+                assert_eq!(got.articles, expected.articles, "{what}");
+                assert_eq!(got.warnings, expected.warnings, "{what}");
+            }
+        }
+    }
+    let two_marks = read(b"\xEF\xBB\xBF\xEF\xBB\xBFtext\nhello\n", CSV);
+    assert_eq!(two_marks.articles, [(2, "hello".to_string())], "read whole, both marks are skipped");
+}
