@@ -44,6 +44,11 @@ pub struct CleanArgs {
     #[arg(long)]
     pub dry_run: bool,
 
+    /// No progress line and no summary on stderr (errors and input warnings only). The progress
+    /// line is drawn only when stderr is a terminal anyway.
+    #[arg(long, short)]
+    pub quiet: bool,
+
     /// Later copies of paragraphs (or blocks) repeated inside one article: dropped (the first
     /// copy stays) or kept.
     #[arg(long, value_enum, default_value = "drop")]

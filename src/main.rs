@@ -99,9 +99,15 @@ fn meter(args: &cli::MeterArgs) -> Result<(), Error> {
 
 fn clean(args: &cli_clean::CleanArgs) -> Result<(), Error> {
     let config = args.config();
-    let cleaned = wiretrace::pipeline::clean(&config)?;
+    let bar = progress::Bar::new(args.quiet);
+    let cleaned = wiretrace::pipeline::clean_with(&config, &bar);
+    bar.finish();
+    let cleaned = cleaned?;
     for w in &cleaned.warnings {
         eprintln!("wiretrace: {w}");
+    }
+    if args.quiet {
+        return Ok(());
     }
     let removed: Vec<String> = wiretrace::clean::Kind::ALL
         .iter()
@@ -138,6 +144,9 @@ fn run(args: &cli::ScanArgs) -> Result<(), Error> {
         // The pairs format has no place for warnings: they go to stderr.
         for w in &scan.warnings {
             eprintln!("wiretrace: {w}");
+        }
+        if !args.quiet {
+            eprintln!("wiretrace: {}", pairs_summary(&scan, bar.elapsed()));
         }
         return strict(args, scan.warnings.len());
     }
@@ -196,20 +205,41 @@ fn write_report(
 /// The run in one line: what was read, how fast, what was found, and the
 /// warnings.
 fn summary(scan: &wiretrace::Scan, report: &report::Report, seconds: f64) -> String {
-    let bytes: u64 = scan.articles.iter().map(|a| a.text_len as u64).sum();
-    let articles = scan.articles.len() as u64;
-    let rate = |n: f64| n / seconds.max(1e-3);
     let warnings = match report.warnings.len() {
         0 => String::from("no warnings"),
         n => format!("{}, listed in the report", progress::count(n, "input warning")),
     };
     format!(
-        "{} ({}) in {seconds:.2} s ({} articles/s, {}/s); {}, {} sharing text; {warnings}",
+        "{}; {}, {} sharing text; {warnings}",
+        read_summary(scan, seconds),
+        progress::count(report.clusters.len(), "cluster"),
+        progress::count(report.pairs.len(), "article pair"),
+    )
+}
+
+/// The `--format pairs` run in one line (its warnings are printed above it).
+fn pairs_summary(scan: &wiretrace::Scan, seconds: f64) -> String {
+    let warnings = match scan.warnings.len() {
+        0 => String::from("no warnings"),
+        n => format!("{} above", progress::count(n, "input warning")),
+    };
+    format!(
+        "{}; {} written; {warnings}",
+        read_summary(scan, seconds),
+        progress::count(scan.edges.len(), "verified paragraph pair"),
+    )
+}
+
+/// What was read, and how fast.
+fn read_summary(scan: &wiretrace::Scan, seconds: f64) -> String {
+    let bytes: u64 = scan.articles.iter().map(|a| a.text_len as u64).sum();
+    let articles = scan.articles.len() as u64;
+    let rate = |n: f64| n / seconds.max(1e-3);
+    format!(
+        "{} ({}) in {seconds:.2} s ({} articles/s, {}/s)",
         progress::count(scan.articles.len(), "article"),
         progress::human_bytes(bytes),
         progress::thousands(rate(articles as f64) as u64),
         progress::human_bytes(rate(bytes as f64) as u64),
-        progress::count(report.clusters.len(), "cluster"),
-        progress::count(report.pairs.len(), "article pair"),
     )
 }

@@ -19,9 +19,16 @@ const CHUNK: usize = 64;
 
 /// Cleans the corpus `config` names into `config.out`.
 pub fn clean(config: &CleanConfig) -> Result<Cleaned, Error> {
+    clean_with(config, &super::Silent)
+}
+
+/// Cleans the corpus `config` names into `config.out`, telling `progress`
+/// how it goes.
+pub fn clean_with(config: &CleanConfig, progress: &dyn super::Progress) -> Result<Cleaned, Error> {
     config.validate()?;
     output::check_out(&config.scan.paths, &config.out)?;
-    let mut scan = super::scan(&config.scan)?;
+    let mut scan = super::scan_with(&config.scan, progress)?;
+    progress.stage(super::Stage::Cleaning);
     let plan = crate::clean::settle::settled(&mut scan, &config.policy);
     let scan = scan;
     let targets = output::targets(&scan.sources, &config.scan.paths, &config.out)?;

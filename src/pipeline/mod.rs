@@ -37,7 +37,7 @@ use crate::sketch::{ArticleSketch, ParagraphSketch, SketchParams, Sketcher};
 use crate::spill::Spill;
 use crate::verify::{self, Edge, ParaRef, Similarity};
 
-pub use clean::clean;
+pub use clean::{clean, clean_with};
 pub use progress::{Progress, Silent, Stage};
 pub use texts::{ArticleTexts, texts};
 

@@ -14,6 +14,9 @@ pub enum Stage {
     Clustering,
     /// Shared passages between article pairs.
     Passages,
+    /// `clean`: reading each source again and writing its cleaned copy
+    /// and the removal log.
+    Cleaning,
 }
 
 impl Stage {
@@ -25,6 +28,7 @@ impl Stage {
             Stage::Verifying => "verifying pairs",
             Stage::Clustering => "clustering",
             Stage::Passages => "aligning passages",
+            Stage::Cleaning => "writing the cleaned copy",
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use std::process::Command;
 
-use crate::util::{project_root, run};
+use crate::util::{project_root, run, scratch};
 
 /// Erase-line escape indicatif draws with; carriage return too.
 fn drawn(stderr: &str) -> bool {
@@ -65,4 +65,39 @@ fn on_a_terminal_a_progress_line_is_drawn_then_cleared() {
     assert!(last.contains("wiretrace: 5 articles"), "the summary comes last, on a cleared line: {tty:?}");
     let quiet = on_a_terminal("scan corpus --quiet").unwrap_or_default();
     assert!(quiet.trim().is_empty(), "--quiet on a terminal: nothing: {quiet:?}");
+}
+
+#[test]
+fn pairs_format_ends_with_a_summary_of_the_pairs_written() {
+    let out = run(&["scan", "corpus", "--format", "pairs"]);
+    out.ok();
+    let written = out.stdout.lines().count();
+    assert!(written > 0, "corpus has verified pairs");
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{:?}", out.stderr);
+    let expected = format!("{written} verified paragraph pairs written");
+    assert!(lines[0].starts_with("wiretrace: 5 articles") && lines[0].contains(&expected), "{}", lines[0]);
+    let quiet = run(&["scan", "corpus", "--format", "pairs", "-q"]);
+    assert_eq!((quiet.stderr.as_str(), quiet.stdout.lines().count()), ("", written));
+}
+
+#[test]
+fn clean_draws_progress_only_on_a_terminal_and_is_silent_with_quiet() {
+    let dir = scratch();
+    let out_dir = |name: &str| dir.path().join(name).display().to_string();
+    let piped = run(&["clean", "corpus", "--dry-run", "--out", &out_dir("piped")]);
+    piped.ok();
+    assert!(!drawn(&piped.stderr), "no drawing into a pipe: {:?}", piped.stderr);
+    let lines: Vec<&str> = piped.stderr.lines().collect();
+    assert!(lines.len() == 1 && lines[0].starts_with("wiretrace clean: 5 article(s) read"), "{lines:?}");
+    let quiet = run(&["clean", "corpus", "--dry-run", "--quiet", "--out", &out_dir("quiet")]);
+    quiet.ok();
+    assert_eq!(quiet.stderr, "", "--quiet: nothing on stderr");
+    assert!(dir.path().join("quiet/removed.jsonl").is_file(), "the log is still written");
+    let Some(tty) = on_a_terminal(&format!("clean corpus --dry-run --out '{}'", out_dir("tty"))) else {
+        return;
+    };
+    assert!(drawn(&tty) && tty.contains("articles/s"), "a live line on a terminal: {tty:?}");
+    let last = tty.trim_end().rsplit(['\r', '\n']).next().unwrap_or_default();
+    assert!(last.contains("wiretrace clean: 5 article(s) read"), "the summary comes last: {tty:?}");
 }
