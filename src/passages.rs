@@ -59,22 +59,29 @@ pub fn candidate_pairs(
     max_articles: usize,
     skip: &(dyn Fn(u32, u32) -> bool + Sync),
 ) -> (Vec<(u32, u32, u32)>, usize) {
-    let mut postings: Vec<(u64, u32, Option<u32>)> = prints
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, p)| p.iter().map(move |&(h, c)| (h, i as u32, c)))
-        .collect();
-    postings.par_sort_unstable();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut dropped = 0;
-    for list in postings.chunk_by(|x, y| x.0 == y.0) {
-        if list.len() > max_articles {
-            dropped += 1;
-            continue;
-        }
-        for (k, &(_, a, ca)) in list.iter().enumerate() {
-            let counts = |cb: Option<u32>| !matches!((ca, cb), (Some(x), Some(y)) if skip(x, y));
-            pairs.extend(list[k + 1..].iter().filter(|x| counts(x.2)).map(|&(_, b, _)| (a, b)));
+    // One range of hashes at a time: the postings list (24 bytes per
+    // fingerprint) is held for a sixteenth of the corpus's fingerprints,
+    // not all of them. A fingerprint is in exactly one range.
+    for part in 0..POSTING_PARTS {
+        let mut postings: Vec<(u64, u32, Option<u32>)> = prints
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, p)| {
+                p.iter().filter(move |(h, _)| h >> 60 == part).map(move |&(h, c)| (h, i as u32, c))
+            })
+            .collect();
+        postings.par_sort_unstable();
+        for list in postings.chunk_by(|x, y| x.0 == y.0) {
+            if list.len() > max_articles {
+                dropped += 1;
+                continue;
+            }
+            for (k, &(_, a, ca)) in list.iter().enumerate() {
+                let counts = |cb: Option<u32>| !matches!((ca, cb), (Some(x), Some(y)) if skip(x, y));
+                pairs.extend(list[k + 1..].iter().filter(|x| counts(x.2)).map(|&(_, b, _)| (a, b)));
+            }
         }
     }
     pairs.par_sort_unstable();
@@ -85,6 +92,10 @@ pub fn candidate_pairs(
         .collect();
     (counted, dropped)
 }
+
+/// Ranges of fingerprint hashes (by their top 4 bits) whose postings
+/// [`candidate_pairs`] sorts one after the other.
+const POSTING_PARTS: u64 = 16;
 
 /// An article's fingerprints (sorted by hash) with the cluster holding
 /// every occurrence of each, if one does (`cluster_of` maps a paragraph to
