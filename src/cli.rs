@@ -258,6 +258,7 @@ impl ScanArgs {
             permutations: self.permutations,
             seed: self.seed,
             passages: !self.no_passages,
+            excerpts: self.format != Format::Pairs,
             passage_max_articles: self.passage_max_articles,
             align: AlignParams { min_bytes: self.passage_min_bytes, ..Config::new(Vec::new()).align },
             faults: wiretrace::faults::Faults::from_env(),

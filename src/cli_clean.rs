@@ -118,6 +118,8 @@ impl CleanArgs {
             min_words: self.min_words,
             seed: self.seed,
             passages: !self.no_passages,
+            // The removal log quotes the removed text itself.
+            excerpts: false,
             ..Config::new(self.paths.clone())
         };
         CleanConfig {

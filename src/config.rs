@@ -53,6 +53,10 @@ pub struct Config {
     pub seed: u64,
     /// Whether to look for shared passages (quotes, reworded sentences).
     pub passages: bool,
+    /// Whether to read the excerpts a report shows (the first paragraphs of
+    /// each cluster's center), a third read of those articles; a caller
+    /// that builds no report (`--format pairs`, `clean`) leaves it out.
+    pub excerpts: bool,
     /// Fingerprints held by more articles are stock phrases, not evidence.
     pub passage_max_articles: usize,
     /// Aligner settings for passages.
@@ -75,6 +79,7 @@ impl Config {
             permutations: crate::minhash::DEFAULT_PERMUTATIONS,
             seed: DEFAULT_SEED,
             passages: true,
+            excerpts: true,
             passage_max_articles: crate::passages::DEFAULT_MAX_ARTICLES,
             align: AlignParams {
                 min_bytes: DEFAULT_PASSAGE_MIN_BYTES,

@@ -68,7 +68,8 @@ pub struct Scan {
     /// Groups of places sharing text.
     pub clusters: Vec<Cluster>,
     /// Excerpts of the paragraphs that begin each cluster's center block
-    /// (as many as its excerpt can show), by paragraph index (sorted).
+    /// (as many as its excerpt can show), by paragraph index (sorted);
+    /// empty unless [`Config::excerpts`].
     pub excerpts: Vec<(u32, String)>,
     /// Normalized word hashes of candidate paragraphs, once per distinct
     /// sequence (see [`Scan::words`]).
@@ -233,13 +234,17 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
     progress.stage(Stage::Clustering);
     let clustering = cluster::clusters(&edges, &paragraphs, &verify_pair);
     let reported = reported_pairs(&edges, &clustering);
+    let mut excerpts = Vec::new();
     let blocks: Vec<BlockMatch> = blocks::merge(&edges, &paragraphs)
         .into_iter()
         .filter(|b| b.pairs().any(|pq| reported.binary_search(&pq).is_ok()))
         .collect();
-    let (excerpts, excerpt_warnings) =
-        reread::excerpts(&corpus, &articles, &paragraphs, &excerpt_paragraphs(&clustering.clusters));
-    warnings.extend(excerpt_warnings);
+    if config.excerpts {
+        let (found, excerpt_warnings) =
+            reread::excerpts(&corpus, &articles, &paragraphs, &excerpt_paragraphs(&clustering.clusters));
+        excerpts = found;
+        warnings.extend(excerpt_warnings);
+    }
     let found = if config.passages {
         progress.stage(Stage::Passages);
         let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
