@@ -2,8 +2,8 @@
 //! bytes read and their rates, drawn only when stderr is a terminal and
 //! `--quiet` is not given; and the one-line summary at the end.
 
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -17,6 +17,9 @@ pub struct Bar {
     bytes: AtomicU64,
     /// Seconds the reading took, once it is over (the rates stop there).
     reading: OnceLock<f64>,
+    /// Held while the reading line is redrawn, so that two threads cannot
+    /// show their totals out of order (a count going back).
+    redraw: Mutex<()>,
 }
 
 impl Bar {
@@ -38,6 +41,7 @@ impl Bar {
             articles: AtomicU64::new(0),
             bytes: AtomicU64::new(0),
             reading: OnceLock::new(),
+            redraw: Mutex::new(()),
         }
     }
 
@@ -83,6 +87,8 @@ impl Progress for Bar {
     fn read(&self, articles: u64, bytes: u64) {
         self.articles.fetch_add(articles, Ordering::Relaxed);
         self.bytes.fetch_add(bytes, Ordering::Relaxed);
+        // A poisoned lock only means another thread panicked mid-redraw.
+        let _turn = self.redraw.lock().unwrap_or_else(|e| e.into_inner());
         self.bar.set_message(format!("reading: {}", self.totals()));
     }
 }

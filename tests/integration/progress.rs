@@ -56,6 +56,18 @@ fn on_a_terminal(args: &str) -> Option<String> {
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// The article counts of the "reading: N articles" lines drawn, in order,
+/// never decrease (threads finishing batches draw their totals in turn).
+fn assert_counts_never_go_back(tty: &str) {
+    let counts: Vec<u64> = tty
+        .split("reading: ")
+        .skip(1)
+        .filter_map(|rest| rest.split(' ').next()?.replace(',', "").parse().ok())
+        .collect();
+    assert!(!counts.is_empty(), "counts drawn: {tty:?}");
+    assert!(counts.windows(2).all(|w| w[0] <= w[1]), "counts go back: {counts:?}");
+}
+
 #[test]
 fn on_a_terminal_a_progress_line_is_drawn_then_cleared() {
     let Some(tty) = on_a_terminal("scan corpus") else { return };
@@ -63,6 +75,7 @@ fn on_a_terminal_a_progress_line_is_drawn_then_cleared() {
     assert!(tty.contains("articles/s"), "rates on the live line: {tty:?}");
     let last = tty.trim_end().rsplit(['\r', '\n']).next().unwrap_or_default();
     assert!(last.contains("wiretrace: 5 articles"), "the summary comes last, on a cleared line: {tty:?}");
+    assert_counts_never_go_back(&tty);
     let quiet = on_a_terminal("scan corpus --quiet").unwrap_or_default();
     assert!(quiet.trim().is_empty(), "--quiet on a terminal: nothing: {quiet:?}");
 }
@@ -98,6 +111,7 @@ fn clean_draws_progress_only_on_a_terminal_and_is_silent_with_quiet() {
         return;
     };
     assert!(drawn(&tty) && tty.contains("articles/s"), "a live line on a terminal: {tty:?}");
+    assert_counts_never_go_back(&tty);
     let last = tty.trim_end().rsplit(['\r', '\n']).next().unwrap_or_default();
     assert!(last.contains("wiretrace clean: 5 article(s) read"), "the summary comes last: {tty:?}");
 }
