@@ -205,29 +205,31 @@ fn write_report(
 /// The run in one line: what was read, how fast, what was found, and the
 /// warnings.
 fn summary(scan: &wiretrace::Scan, report: &report::Report, seconds: f64) -> String {
-    let warnings = match report.warnings.len() {
-        0 => String::from("no warnings"),
-        n => format!("{}, listed in the report", progress::count(n, "input warning")),
-    };
     format!(
-        "{}; {}, {} sharing text; {warnings}",
+        "{}; {}, {} sharing text; {}",
         read_summary(scan, seconds),
         progress::count(report.clusters.len(), "cluster"),
         progress::count(report.pairs.len(), "article pair"),
+        warnings_phrase(report.warnings.len(), ", listed in the report"),
     )
 }
 
 /// The `--format pairs` run in one line (its warnings are printed above it).
 fn pairs_summary(scan: &wiretrace::Scan, seconds: f64) -> String {
-    let warnings = match scan.warnings.len() {
-        0 => String::from("no warnings"),
-        n => format!("{} above", progress::count(n, "input warning")),
-    };
     format!(
-        "{}; {} written; {warnings}",
+        "{}; {} written; {}",
         read_summary(scan, seconds),
         progress::count(scan.edges.len(), "verified paragraph pair"),
+        warnings_phrase(scan.warnings.len(), " above"),
     )
+}
+
+/// "no warnings", or "N input warning(s)" followed by where they are.
+fn warnings_phrase(n: usize, where_listed: &str) -> String {
+    match n {
+        0 => String::from("no warnings"),
+        n => format!("{}{where_listed}", progress::count(n, "input warning")),
+    }
 }
 
 /// What was read, and how fast.
