@@ -91,8 +91,7 @@ impl<'a> Sequence<'a> {
 impl Words {
     /// The words of the sequence with `digest`, if they were read.
     pub fn get(&self, digest: u64) -> Option<Sequence<'_>> {
-        let i = *self.index.get(&digest)? as usize;
-        Some(Sequence { ids: &self.ids[self.starts[i]..self.starts[i + 1]], vocabulary: &self.vocabulary })
+        self.entry(*self.index.get(&digest)? as usize)
     }
 
     /// Number of distinct sequences held.
@@ -111,26 +110,17 @@ impl Words {
     }
 
     /// Adds `words` under `digest` unless that digest is held already (or
-    /// the vocabulary is full: 2³² distinct words, beyond any corpus one
+    /// the vocabulary could overflow its 2³² ids, beyond any corpus one
     /// machine reads; such a sequence is left out and its pairs unverified).
     fn insert(&mut self, digest: u64, words: impl ExactSizeIterator<Item = u64>) {
-        if self.contains(digest) {
+        if self.contains(digest) || self.vocabulary.len() + words.len() >= u32::MAX as usize {
             return;
         }
-        let mark = (self.ids.len(), self.vocabulary.len());
         self.ids.reserve(words.len());
         for hash in words {
-            let next = self.vocabulary.len();
-            let id = *self.word_ids.entry(hash).or_insert_with(|| u32::try_from(next).unwrap_or(u32::MAX));
-            if id == u32::MAX {
-                // Undo this sequence's words.
-                self.ids.truncate(mark.0);
-                for hash in self.vocabulary.drain(mark.1..) {
-                    self.word_ids.remove(&hash);
-                }
-                return;
-            }
-            if id as usize == next {
+            let next = self.vocabulary.len() as u32;
+            let id = *self.word_ids.entry(hash).or_insert(next);
+            if id == next {
                 self.vocabulary.push(hash);
             }
             self.ids.push(id);
@@ -138,8 +128,8 @@ impl Words {
         if self.starts.is_empty() {
             self.starts.push(0);
         }
-        let entry = u32::try_from(self.digests.len()).unwrap_or(u32::MAX);
-        self.index.insert(digest, entry);
+        // Entries are at most the run's paragraphs, which are fewer than 2³².
+        self.index.insert(digest, self.digests.len() as u32);
         self.digests.push(digest);
         self.starts.push(self.ids.len());
     }
@@ -150,14 +140,15 @@ impl Words {
             *self = other;
             return;
         }
-        for (&digest, i) in other.digests.iter().zip(0..) {
-            if let Some(seq) = other.get_entry(i) {
+        for (i, &digest) in other.digests.iter().enumerate() {
+            if let Some(seq) = other.entry(i) {
                 self.insert(digest, (0..seq.len()).map(|k| seq.hash(k)));
             }
         }
     }
 
-    fn get_entry(&self, i: usize) -> Option<Sequence<'_>> {
+    /// Entry `i`, in insertion order.
+    fn entry(&self, i: usize) -> Option<Sequence<'_>> {
         let range = *self.starts.get(i)?..*self.starts.get(i + 1)?;
         Some(Sequence { ids: &self.ids[range], vocabulary: &self.vocabulary })
     }
