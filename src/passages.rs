@@ -48,7 +48,8 @@ pub fn push_fingerprints(tokens: &[Token], paragraph: u32, out: &mut Vec<(u64, u
 }
 
 /// Candidate article pairs `(a, b)`, `a < b`, sorted, with the number of
-/// fingerprints they share. `prints[i]` are article `i`'s fingerprints, each
+/// fingerprints they share. `prints[i]` are article `i`'s fingerprints
+/// (sorted by hash, as [`flag_clusters`] gives them), each
 /// with the cluster holding every occurrence of it in the article, if one
 /// does; a shared fingerprint does not count for a pair when both sides
 /// have a cluster and `skip(x, y)` says those clusters' text is already
@@ -69,7 +70,10 @@ pub fn candidate_pairs(
             .par_iter()
             .enumerate()
             .flat_map_iter(|(i, p)| {
-                p.iter().filter(move |(h, _)| h >> 60 == part).map(move |&(h, c)| (h, i as u32, c))
+                // `p` is sorted by hash: the range is one slice of it.
+                let lo = p.partition_point(|(h, _)| h >> 60 < part);
+                let hi = p.partition_point(|(h, _)| h >> 60 <= part);
+                p[lo..hi].iter().map(move |&(h, c)| (h, i as u32, c))
             })
             .collect();
         postings.par_sort_unstable();
