@@ -47,80 +47,92 @@ pub fn push_fingerprints(tokens: &[Token], paragraph: u32, out: &mut Vec<(u64, u
     }
 }
 
-/// Candidate article pairs `(a, b)`, `a < b`, sorted, with the number of
-/// fingerprints they share. `prints[i]` are article `i`'s fingerprints
-/// (sorted by hash, as [`flag_clusters`] gives them), each
-/// with the cluster holding every occurrence of it in the article, if one
-/// does; a shared fingerprint does not count for a pair when both sides
-/// have a cluster and `skip(x, y)` says those clusters' text is already
-/// reported as shared. Also returns how many fingerprints were dropped as
-/// stock phrases.
-pub fn candidate_pairs(
-    prints: &[Vec<(u64, Option<u32>)>],
+/// Article pairs `(a, b)`, `a < b`, that share a fingerprint of
+/// `occurrences` — `(hash, paragraph)`, one per paragraph holding the
+/// fingerprint (paragraphs numbered in article order), in any order
+/// (sorted here) — passed to `pair`, one call per shared fingerprint.
+///
+/// A fingerprint held by more than `max_articles` articles is a stock
+/// phrase and makes no pair. In each article a fingerprint takes the
+/// cluster (`cluster_of` its paragraph) holding every occurrence of it
+/// there, if one does; it does not count for a pair when both sides have
+/// one and `skip(x, y)` says those clusters' text is already reported as
+/// shared. Returns the stock phrases dropped.
+pub fn shared_articles(
+    occurrences: &mut [(u64, u32)],
+    article_of: &dyn Fn(u32) -> u32,
+    cluster_of: &dyn Fn(u32) -> Option<u32>,
     max_articles: usize,
-    skip: &(dyn Fn(u32, u32) -> bool + Sync),
-) -> (Vec<(u32, u32, u32)>, usize) {
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    skip: &dyn Fn(u32, u32) -> bool,
+    pair: &mut dyn FnMut(u32, u32),
+) -> usize {
+    occurrences.par_sort_unstable();
     let mut dropped = 0;
-    // One range of hashes at a time: the postings list (24 bytes per
-    // fingerprint) is held for a sixteenth of the corpus's fingerprints,
-    // not all of them. A fingerprint is in exactly one range.
-    for part in 0..POSTING_PARTS {
-        let mut postings: Vec<(u64, u32, Option<u32>)> = prints
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(i, p)| {
-                // `p` is sorted by hash: the range is one slice of it.
-                let lo = p.partition_point(|(h, _)| h >> 60 < part);
-                let hi = p.partition_point(|(h, _)| h >> 60 <= part);
-                p[lo..hi].iter().map(move |&(h, c)| (h, i as u32, c))
-            })
-            .collect();
-        postings.par_sort_unstable();
-        for list in postings.chunk_by(|x, y| x.0 == y.0) {
-            if list.len() > max_articles {
-                dropped += 1;
-                continue;
-            }
-            for (k, &(_, a, ca)) in list.iter().enumerate() {
-                let counts = |cb: Option<u32>| !matches!((ca, cb), (Some(x), Some(y)) if skip(x, y));
-                pairs.extend(list[k + 1..].iter().filter(|x| counts(x.2)).map(|&(_, b, _)| (a, b)));
+    let mut holders: Vec<(u32, Option<u32>)> = Vec::new();
+    for list in occurrences.chunk_by(|x, y| x.0 == y.0) {
+        holders.clear();
+        // Sorted by paragraph, so by article.
+        for &(_, p) in list {
+            let (a, c) = (article_of(p), cluster_of(p));
+            match holders.last_mut() {
+                Some((last, all)) if *last == a => {
+                    if *all != c {
+                        *all = None;
+                    }
+                }
+                _ => holders.push((a, c)),
             }
         }
-    }
-    pairs.par_sort_unstable();
-    let counted = pairs
-        .chunk_by(|x, y| x == y)
-        .filter(|run| run.len() as u32 >= MIN_SHARED)
-        .map(|run| (run[0].0, run[0].1, run.len() as u32))
-        .collect();
-    (counted, dropped)
-}
-
-/// Ranges of fingerprint hashes (by their top 4 bits) whose postings
-/// [`candidate_pairs`] sorts one after the other.
-const POSTING_PARTS: u64 = 16;
-
-/// An article's fingerprints (sorted by hash) with the cluster holding
-/// every occurrence of each, if one does (`cluster_of` maps a paragraph to
-/// its cluster).
-pub fn flag_clusters(
-    prints: &[(u64, u32)],
-    cluster_of: impl Fn(u32) -> Option<usize>,
-) -> Vec<(u64, Option<u32>)> {
-    let mut out: Vec<(u64, Option<u32>)> = Vec::with_capacity(prints.len());
-    for &(h, p) in prints {
-        let c = cluster_of(p).map(|c| c as u32);
-        match out.last_mut() {
-            Some((last, all)) if *last == h => {
-                if *all != c {
-                    *all = None;
+        if holders.len() > max_articles {
+            dropped += 1;
+            continue;
+        }
+        for (k, &(a, ca)) in holders.iter().enumerate() {
+            for &(b, cb) in &holders[k + 1..] {
+                if !matches!((ca, cb), (Some(x), Some(y)) if skip(x, y)) {
+                    pair(a, b);
                 }
             }
-            _ => out.push((h, c)),
         }
     }
-    out
+    dropped
+}
+
+/// The article pairs among `keys` (each `a << 32 | b`, one per shared
+/// fingerprint, as [`shared_articles`] gives them) that share at least
+/// [`MIN_SHARED`] fingerprints, with their count, sorted; sorts `keys`.
+pub fn count_shared(keys: &mut [u64]) -> Vec<(u32, u32, u32)> {
+    keys.par_sort_unstable();
+    keys.chunk_by(|x, y| x == y)
+        .filter(|run| run.len() as u32 >= MIN_SHARED)
+        .map(|run| ((run[0] >> 32) as u32, run[0] as u32, run.len() as u32))
+        .collect()
+}
+
+/// Candidate article pairs `(a, b, shared)`, `a < b`, sorted, from
+/// fingerprint `occurrences` held in memory: [`shared_articles`], then
+/// [`count_shared`]. Also returns the stock phrases dropped.
+pub fn candidate_pairs(
+    occurrences: &mut [(u64, u32)],
+    article_of: &dyn Fn(u32) -> u32,
+    cluster_of: &dyn Fn(u32) -> Option<u32>,
+    max_articles: usize,
+    skip: &dyn Fn(u32, u32) -> bool,
+) -> (Vec<(u32, u32, u32)>, usize) {
+    let mut keys = Vec::new();
+    let dropped = shared_articles(occurrences, article_of, cluster_of, max_articles, skip, &mut |a, b| {
+        keys.push(u64::from(a) << 32 | u64::from(b))
+    });
+    (count_shared(&mut keys), dropped)
+}
+
+/// Ranges of fingerprint hashes (by their top bits) whose occurrences are
+/// gathered one range at a time.
+pub const HASH_PARTS: usize = 16;
+
+/// The range of fingerprint `hash` (0 to [`HASH_PARTS`] − 1).
+pub fn hash_part(hash: u64) -> usize {
+    (hash >> 60) as usize
 }
 
 /// A passage of one article found again in another.
@@ -150,42 +162,70 @@ mod tests {
         false
     }
 
+    /// Paragraph `p` belongs to article `p / 10`.
+    fn by_ten(p: u32) -> u32 {
+        p / 10
+    }
+
+    fn unclustered(_: u32) -> Option<u32> {
+        None
+    }
+
+    fn occurrences(list: &[(u64, &[u32])]) -> Vec<(u64, u32)> {
+        list.iter().flat_map(|&(h, ps)| ps.iter().map(move |&p| (h, p))).collect()
+    }
+
     #[test]
     fn pairs_need_two_shared_fingerprints() {
-        let flat = |v: &[u64]| v.iter().map(|&h| (h, None)).collect::<Vec<_>>();
-        let prints = vec![flat(&[1, 2, 3]), flat(&[2, 3, 9]), flat(&[3, 7]), vec![]];
-        let (pairs, dropped) = candidate_pairs(&prints, 10, &never);
+        let mut occ = occurrences(&[(1, &[0]), (2, &[1, 10]), (3, &[2, 11, 20]), (9, &[12]), (7, &[21])]);
+        let (pairs, dropped) = candidate_pairs(&mut occ, &by_ten, &unclustered, 10, &never);
         assert_eq!(pairs, vec![(0, 1, 2)]);
         assert_eq!(dropped, 0);
     }
 
     #[test]
+    fn a_fingerprint_counts_once_per_article_pair() {
+        // Fingerprint 1 is in two paragraphs of article 0: one shared.
+        let mut occ = occurrences(&[(1, &[0, 1, 10])]);
+        assert!(candidate_pairs(&mut occ, &by_ten, &unclustered, 10, &never).0.is_empty());
+    }
+
+    #[test]
     fn fingerprints_in_text_already_reported_together_do_not_count() {
         let same = |x: u32, y: u32| x == y;
+        let mut occ = occurrences(&[(2, &[0, 10]), (3, &[0, 10])]);
         // Both sides in cluster 7: already reported, no candidate.
-        let both = vec![vec![(2, Some(7)), (3, Some(7))], vec![(2, Some(7)), (3, Some(7))]];
-        assert!(candidate_pairs(&both, 10, &same).0.is_empty());
+        let both = |_: u32| Some(7);
+        assert!(candidate_pairs(&mut occ.clone(), &by_ten, &both, 10, &same).0.is_empty());
         // Different, unlinked clusters: the pair is not reported anywhere.
-        let apart = vec![vec![(2, Some(1)), (3, Some(1))], vec![(2, Some(2)), (3, Some(2))]];
-        assert_eq!(candidate_pairs(&apart, 10, &same).0, vec![(0, 1, 2)]);
+        let apart = |p: u32| Some(p / 10);
+        assert_eq!(candidate_pairs(&mut occ.clone(), &by_ten, &apart, 10, &same).0, vec![(0, 1, 2)]);
         // One side unclustered: counts.
-        let one = vec![vec![(2, Some(1)), (3, Some(1))], vec![(2, None), (3, None)]];
-        assert_eq!(candidate_pairs(&one, 10, &same).0, vec![(0, 1, 2)]);
+        let one = |p: u32| (p < 10).then_some(7);
+        assert_eq!(candidate_pairs(&mut occ, &by_ten, &one, 10, &same).0, vec![(0, 1, 2)]);
+    }
+
+    #[test]
+    fn a_fingerprint_in_two_clusters_of_an_article_belongs_to_none() {
+        let same = |x: u32, y: u32| x == y;
+        // In article 0, fingerprint 4 is in paragraph 0 (cluster 0) and
+        // paragraph 1 (cluster 1); article 1 has it in cluster 0.
+        let cluster = |p: u32| Some(if p == 1 { 1 } else { 0 });
+        let mut occ = occurrences(&[(4, &[0, 1, 10]), (5, &[0, 10])]);
+        // 5 is in cluster 0 on both sides: skipped; 4 counts, one is short.
+        assert!(candidate_pairs(&mut occ.clone(), &by_ten, &cluster, 10, &same).0.is_empty());
+        occ.extend([(6, 2), (6, 11)]);
+        let cluster = |p: u32| if p == 2 || p == 11 { None } else { cluster(p) };
+        assert_eq!(candidate_pairs(&mut occ, &by_ten, &cluster, 10, &same).0, vec![(0, 1, 2)]);
     }
 
     #[test]
     fn stock_phrases_are_capped() {
         // Fingerprint 5 is in 100 articles: dropped, so no pair at all.
-        let prints: Vec<Vec<(u64, Option<u32>)>> =
-            (0..100).map(|i| vec![(5, None), (1000 + i, None)]).collect();
-        let (pairs, dropped) = candidate_pairs(&prints, 64, &never);
+        let mut occ: Vec<(u64, u32)> =
+            (0..100).flat_map(|a| [(5, a * 10), (1000 + u64::from(a), a * 10)]).collect();
+        let (pairs, dropped) = candidate_pairs(&mut occ, &by_ten, &unclustered, 64, &never);
         assert!(pairs.is_empty());
         assert_eq!(dropped, 1);
-    }
-
-    #[test]
-    fn a_fingerprint_in_two_clusters_belongs_to_none() {
-        let flagged = flag_clusters(&[(4, 0), (4, 1), (9, 0)], |p| Some(p as usize));
-        assert_eq!(flagged, vec![(4, None), (9, Some(0))]);
     }
 }

@@ -34,7 +34,7 @@ use crate::reread::{self, Corpus, Reread, Sequence, Words, reread};
 use crate::segment;
 use crate::shingle::{ShingleParams, shingle_set_of_words};
 use crate::sketch::{ArticleSketch, ParagraphSketch, SketchParams, Sketcher};
-use crate::spill::Spill;
+use crate::spill::{Segments, Spill};
 use crate::verify::{self, Edge, ParaRef, Similarity};
 
 pub use clean::{clean, clean_with};
@@ -183,12 +183,14 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
     let options = ReadOptions { fields: config.fields.clone(), faults: config.faults.clone() };
     progress.stage(Stage::Reading);
     let spill = Spill::new(lsh.bands).map_err(Error::Temp)?;
+    let prints = Segments::new(crate::passages::HASH_PARTS).map_err(Error::Temp)?;
     let Sketched { mut articles, warnings: read_warnings, separators, spill_error } =
-        sketch_all(&sources, &options, &sketcher, &spill, progress);
+        sketch_all(&sources, &options, &sketcher, (&spill, &prints), progress);
     if let Some(e) = spill_error {
         return Err(Error::Temp(e));
     }
     let keys = spill.seal().map_err(Error::Temp)?;
+    let prints = prints.seal().map_err(Error::Temp)?;
     config.faults.pause_after_first_read();
     warnings.extend(read_warnings);
     warnings.extend(unique_ids(&mut articles, &sources));
@@ -248,7 +250,10 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
     let found = if config.passages {
         progress.stage(Stage::Passages);
         let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
-        passages::find(&corpus, &mut articles, &clustering.clusters, &reported_blocks, config)
+        let clusters = &clustering.clusters;
+        let found =
+            passages::find(&corpus, &articles, &paragraphs, &prints, clusters, &reported_blocks, config);
+        found.map_err(Error::Temp)?
     } else {
         passages::Found::default()
     };
@@ -355,12 +360,14 @@ struct Sketched {
 }
 
 /// Reads every source and sketches its articles, in source order; their
-/// band keys go to `spill` and are dropped from the sketches.
+/// band keys go to the first spill and their passage fingerprints to the
+/// second (by hash range, each with its article's place in the batch and
+/// its paragraph), and are dropped from the sketches.
 fn sketch_all(
     sources: &[Source],
     options: &ReadOptions,
     sketcher: &Sketcher,
-    spill: &Spill,
+    (spill, prints): (&Spill, &Segments),
     progress: &dyn Progress,
 ) -> Sketched {
     let per_source: Vec<Sketched> = sources
@@ -393,10 +400,18 @@ fn sketch_all(
                 if let Err(e) = spill.write((i as u32, seq), &keys) {
                     out.spill_error.get_or_insert(e);
                 }
-                seq += 1;
-                for a in &mut sketches {
+                let mut parts = vec![Vec::new(); crate::passages::HASH_PARTS];
+                for (k, a) in sketches.iter_mut().enumerate() {
                     a.band_keys = Vec::new();
+                    for (h, p) in std::mem::take(&mut a.fingerprints) {
+                        parts[crate::passages::hash_part(h)].extend([h, (k as u64) << 32 | u64::from(p)]);
+                    }
                 }
+                // Written even when empty: its article count places the next.
+                if let Err(e) = prints.write((i as u32, seq), sketches.len() as u64, &parts) {
+                    out.spill_error.get_or_insert(e);
+                }
+                seq += 1;
                 out.articles.append(&mut sketches);
                 progress.read(count as u64, bytes as u64);
             };
