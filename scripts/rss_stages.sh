@@ -6,7 +6,7 @@
 # through `script`, so the bar is drawn); the report goes to /dev/null.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=target/release/wiretrace
+bin=${WIRETRACE_BIN:-target/release/wiretrace}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 start=$(date +%s.%N)

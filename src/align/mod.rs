@@ -100,6 +100,8 @@ pub struct Prepared<'t> {
     sentences: Vec<sentences::Sentence>,
     /// Words and their hashes, for verbatim runs (empty when they are off).
     words: Vec<(Span, u64)>,
+    /// The windows of `words` a verbatim run may start from.
+    windows: Vec<(u64, u32)>,
 }
 
 impl<'t> Prepared<'t> {
@@ -118,6 +120,7 @@ impl<'t> Prepared<'t> {
         Prepared {
             text,
             sentences: sentences::sentences(text, blocks, &stemmer, params.keep_stopwords),
+            windows: verbatim::windows(&words, params.verbatim_words),
             words,
         }
     }
@@ -155,7 +158,7 @@ pub fn align_prepared(pa: &Prepared, pb: &Prepared, params: &AlignParams) -> Vec
         .filter(|p| p.a.end - p.a.start >= params.min_bytes && p.b.end - p.b.start >= params.min_bytes)
         .collect();
     passages = without_overlaps(passages);
-    let runs = verbatim::runs(&pa.words, &pb.words, params.verbatim_words);
+    let runs = verbatim::runs((&pa.words, &pa.windows), (&pb.words, &pb.windows), params.verbatim_words);
     let mut taken = Taken::default();
     for p in &passages {
         taken.insert(p.a);
