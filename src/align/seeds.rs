@@ -11,7 +11,9 @@ use super::sentences::Sentence;
 /// Inverse document frequency of each term over the sentences of both
 /// texts: `ln(N / df)`.
 pub(super) fn idf(a: &[Sentence], b: &[Sentence]) -> HashMap<u64, f64> {
-    let mut df: HashMap<u64, u32> = HashMap::default();
+    // Sized once for every term occurrence, not grown term by term.
+    let occurrences = a.iter().chain(b).map(|s| s.terms.len()).sum();
+    let mut df: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(occurrences, Default::default());
     for s in a.iter().chain(b) {
         for &(t, _) in &s.terms {
             *df.entry(t).or_insert(0) += 1;
