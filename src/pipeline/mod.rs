@@ -34,7 +34,7 @@ use crate::reread::{self, Corpus, Reread, Sequence, Words, reread};
 use crate::segment;
 use crate::shingle::{ShingleParams, shingle_set_of_words};
 use crate::sketch::{ArticleSketch, ParagraphSketch, SketchParams, Sketcher};
-use crate::spill::{Segments, Spill};
+use crate::spill::Segments;
 use crate::verify::{self, Edge, ParaRef, Similarity};
 
 pub use clean::{clean, clean_with};
@@ -182,7 +182,7 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
     let lsh = sketcher.params().lsh;
     let options = ReadOptions { fields: config.fields.clone(), faults: config.faults.clone() };
     progress.stage(Stage::Reading);
-    let spill = Spill::new(lsh.bands).map_err(Error::Temp)?;
+    let spill = Segments::new(lsh.bands).map_err(Error::Temp)?;
     let prints = Segments::new(crate::passages::HASH_PARTS).map_err(Error::Temp)?;
     let Sketched { mut articles, warnings: read_warnings, separators, spill_error } =
         sketch_all(&sources, &options, &sketcher, (&spill, &prints), progress);
@@ -197,7 +197,7 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
 
     let (paragraphs, rows, active) = paragraph_table(&articles)?;
     progress.stage(Stage::Candidates);
-    let candidates = lsh::candidate_pairs_by_band(lsh.bands, &active, &rows, |band| keys.column(band))
+    let candidates = lsh::candidate_pairs_by_band(lsh.bands, &active, &rows, |band| keys.read_part(band))
         .map_err(Error::Temp)?;
     drop((keys, rows));
     progress.stage(Stage::Verifying);
@@ -367,9 +367,10 @@ fn sketch_all(
     sources: &[Source],
     options: &ReadOptions,
     sketcher: &Sketcher,
-    (spill, prints): (&Spill, &Segments),
+    (spill, prints): (&Segments, &Segments),
     progress: &dyn Progress,
 ) -> Sketched {
+    let bands = sketcher.params().lsh.bands.max(1);
     let per_source: Vec<Sketched> = sources
         .par_iter()
         .enumerate()
@@ -396,8 +397,14 @@ fn sketch_all(
                     sketches.extend(sketch);
                     out.warnings.extend(warning);
                 }
-                let keys: Vec<&[u64]> = sketches.iter().map(|a| a.band_keys.as_slice()).collect();
-                if let Err(e) = spill.write((i as u32, seq), &keys) {
+                // Band by band: a band's keys are one segment of the chunk.
+                let mut columns = vec![Vec::new(); bands];
+                for a in &sketches {
+                    for row in a.band_keys.chunks_exact(bands) {
+                        columns.iter_mut().zip(row).for_each(|(column, &key)| column.push(key));
+                    }
+                }
+                if let Err(e) = spill.write((i as u32, seq), sketches.len() as u64, &columns) {
                     out.spill_error.get_or_insert(e);
                 }
                 let mut parts = vec![Vec::new(); crate::passages::HASH_PARTS];
