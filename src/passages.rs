@@ -98,14 +98,17 @@ pub fn shared_articles(
     dropped
 }
 
-/// The article pairs among `keys` (each `a << 32 | b`, one per shared
+/// The article pairs among `keys` (each a [`pair_key`], one per shared
 /// fingerprint, as [`shared_articles`] gives them) that share at least
 /// [`MIN_SHARED`] fingerprints, with their count, sorted; sorts `keys`.
 pub fn count_shared(keys: &mut [u64]) -> Vec<(u32, u32, u32)> {
     keys.par_sort_unstable();
     keys.chunk_by(|x, y| x == y)
         .filter(|run| run.len() as u32 >= MIN_SHARED)
-        .map(|run| ((run[0] >> 32) as u32, run[0] as u32, run.len() as u32))
+        .map(|run| {
+            let (a, b) = pair_of(run[0]);
+            (a, b, run.len() as u32)
+        })
         .collect()
 }
 
@@ -121,9 +124,19 @@ pub fn candidate_pairs(
 ) -> (Vec<(u32, u32, u32)>, usize) {
     let mut keys = Vec::new();
     let dropped = shared_articles(occurrences, article_of, cluster_of, max_articles, skip, &mut |a, b| {
-        keys.push(u64::from(a) << 32 | u64::from(b))
+        keys.push(pair_key(a, b))
     });
     (count_shared(&mut keys), dropped)
+}
+
+/// An article pair as one sortable word: `a << 32 | b`.
+pub fn pair_key(a: u32, b: u32) -> u64 {
+    u64::from(a) << 32 | u64::from(b)
+}
+
+/// The article pair of a [`pair_key`].
+pub fn pair_of(key: u64) -> (u32, u32) {
+    ((key >> 32) as u32, key as u32)
 }
 
 /// Ranges of fingerprint hashes (by their top bits) whose occurrences are

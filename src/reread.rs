@@ -253,6 +253,15 @@ pub fn excerpts(corpus: &Corpus, articles: &[ArticleSketch], paras: &[ParaRef], 
     (excerpts, warnings)
 }
 
+/// `wanted` articles grouped by source (in source order).
+fn articles_by_source(articles: &[ArticleSketch], wanted: &[u32]) -> Vec<(u32, Vec<u32>)> {
+    let mut by_source: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    for &a in wanted {
+        by_source.entry(articles[a as usize].key.source).or_default().push(a);
+    }
+    by_source.into_iter().collect()
+}
+
 /// Needed paragraphs grouped by article (in article order), articles
 /// grouped by source (in source order).
 fn wanted_by_source(
@@ -392,11 +401,7 @@ type Texts = (Vec<(u32, String)>, Vec<Warning>);
 /// The texts of `wanted` articles (sorted indices), read again and checked
 /// against their first read; a changed article is left out with a warning.
 pub fn texts(corpus: &Corpus, articles: &[ArticleSketch], wanted: &[u32]) -> Texts {
-    let mut by_source: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
-    for &a in wanted {
-        by_source.entry(articles[a as usize].key.source).or_default().push(a);
-    }
-    let work: Vec<(u32, Vec<u32>)> = by_source.into_iter().collect();
+    let work = articles_by_source(articles, wanted);
     let results: Vec<Texts> = work
         .par_iter()
         .map(|(source, list)| {
@@ -461,11 +466,7 @@ pub fn store_texts(
     wanted: &[u32],
 ) -> std::io::Result<(TextStore, Vec<Warning>)> {
     use std::io::Write;
-    let mut by_source: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
-    for &a in wanted {
-        by_source.entry(articles[a as usize].key.source).or_default().push(a);
-    }
-    let work: Vec<(u32, Vec<u32>)> = by_source.into_iter().collect();
+    let work = articles_by_source(articles, wanted);
     let file = std::sync::Mutex::new((std::io::BufWriter::new(tempfile::tempfile()?), 0u64));
     let results: Vec<Stored> = work
         .par_iter()

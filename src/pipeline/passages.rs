@@ -137,7 +137,7 @@ pub(super) fn find(
     // One range of articles' pairs at a time, in blocks of text.
     pairs.part(0, &mut |_, keys| {
         candidates += keys.len();
-        let range: Vec<(u32, u32)> = keys.iter().map(|&k| ((k >> 32) as u32, k as u32)).collect();
+        let range: Vec<(u32, u32)> = keys.iter().map(|&k| passages::pair_of(k)).collect();
         for block in text_blocks(&range, &|a| articles[a as usize].text_len, TEXT_BUDGET) {
             let pairs = &range[block];
             let mut held: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
@@ -193,8 +193,8 @@ pub(super) fn find(
 /// they hold (sorted), and the stock phrases dropped. Fingerprints are
 /// taken one hash range at a time; the article pairs they make go to a
 /// temporary file by article range and are counted one range at a time;
-/// the candidates go to another temporary file, a chunk per range (`a <<
-/// 32 | b`, sorted), so memory holds a part of each, not all. `first[a]` is
+/// the candidates go to another temporary file, a chunk per range (as
+/// [`passages::pair_key`], sorted), so memory holds a part of each, not all. `first[a]` is
 /// article `a`'s first paragraph.
 fn candidates(
     first: &[u32],
@@ -223,7 +223,7 @@ fn candidates(
         let (mut buffers, mut listed, mut seq) = (vec![Vec::new(); ranges], 0usize, 0u32);
         let mut failed = None;
         let mut pair = |a: u32, b: u32| {
-            buffers[range_of(a)].push(u64::from(a) << 32 | u64::from(b));
+            buffers[range_of(a)].push(passages::pair_key(a, b));
             listed += 1;
             if listed == PAIRS_PER_CHUNK {
                 if let Err(e) = spill.write((part as u32, seq), 0, &buffers) {
@@ -253,7 +253,7 @@ fn candidates(
         for &(a, b, _) in &pairs {
             (wanted[a as usize], wanted[b as usize]) = (true, true);
         }
-        let keys = pairs.iter().map(|&(a, b, _)| u64::from(a) << 32 | u64::from(b)).collect();
+        let keys = pairs.iter().map(|&(a, b, _)| passages::pair_key(a, b)).collect();
         counted.write((range as u32, 0), 0, &[keys])?;
     }
     let wanted = (0..articles as u32).filter(|&a| wanted[a as usize]).collect();
