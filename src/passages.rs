@@ -159,8 +159,15 @@ pub struct PassageMatch {
     pub a: crate::segment::Span,
     /// Byte span in article b.
     pub b: crate::segment::Span,
-    /// The text of each side.
-    pub text: [String; 2],
+    /// Words on each side.
+    pub words: [u32; 2],
+    /// Words the two sides keep in order (the word diff's), or `None` when
+    /// a side is too long to diff ([`crate::diff::MAX_WORDS`]).
+    pub kept: Option<u32>,
+    /// The text of each side, kept only for a run that builds a report
+    /// ([`crate::config::Config::excerpts`]): at a million articles the
+    /// passages' texts alone outgrow the memory budget.
+    pub text: Option<[String; 2]>,
     /// Whether most of each side's words are inside quotation marks.
     pub quoted: [bool; 2],
     /// Cosine of the two sides' tf-idf bags (from the aligner).

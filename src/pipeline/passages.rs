@@ -12,6 +12,7 @@ use crate::align::{Prepared, align_prepared};
 use crate::blocks::BlockMatch;
 use crate::cluster::Cluster;
 use crate::config::Config;
+use crate::diff;
 
 use super::guard;
 use crate::error::Warning;
@@ -320,24 +321,30 @@ fn align_pair(
         let from = articles.get(article as usize).map_or(span.start, |x| x.paragraph_start(span.start));
         quotes::quoted(text, from, span)
     };
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     align_prepared(pa, pb, &config.align)
         .into_iter()
         .filter(|p| !reported.covers(a, p.a, b, p.b))
-        .map(|p| PassageMatch {
-            a_article: a,
-            b_article: b,
-            a: p.a,
-            b: p.b,
-            text: [slice(ta, p.a), slice(tb, p.b)],
-            quoted: [quoted(a, ta, p.a), quoted(b, tb, p.b)],
-            cosine: p.cosine,
+        .map(|p| {
+            let text = [slice(ta, p.a), slice(tb, p.b)];
+            PassageMatch {
+                a_article: a,
+                b_article: b,
+                a: p.a,
+                b: p.b,
+                words: [count(diff::word_count(text[0])), count(diff::word_count(text[1]))],
+                kept: diff::diff(text[0], text[1]).map(|d| count(d.kept)),
+                text: config.excerpts.then(|| text.map(str::to_string)),
+                quoted: [quoted(a, ta, p.a), quoted(b, tb, p.b)],
+                cosine: p.cosine,
+            }
         })
         .collect()
 }
 
 /// The text of `span`, empty if it is not a valid span of `text`.
-fn slice(text: &str, span: Span) -> String {
-    text.get(span.start..span.end).unwrap_or_default().to_string()
+fn slice(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or_default()
 }
 
 #[cfg(test)]

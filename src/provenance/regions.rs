@@ -146,20 +146,17 @@ fn occurrences(scan: &Scan, c: usize, x: Occurrence, y: Occurrence) -> Region {
 /// The region of passage `i`.
 fn passage(scan: &Scan, i: usize) -> Region {
     let p = &scan.passages[i];
-    let words = [diff::word_count(&p.text[0]), diff::word_count(&p.text[1])];
-    let kept = diff::diff(&p.text[0], &p.text[1])
-        .map_or_else(|| (p.cosine * words[0].min(words[1]) as f64) as usize, |d| d.kept);
+    let kept = p.kept.unwrap_or_else(|| (p.cosine * p.words[0].min(p.words[1]) as f64) as u32);
     let junk = |article: u32, span: Span| {
         let a = &scan.articles[article as usize];
         let (first, last) = (a.paragraph_at(span.start), a.paragraph_at(span.end.saturating_sub(1)));
         a.paragraphs.get(first..=last).is_some_and(|ps| ps.iter().all(|q| q.junk))
     };
-    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     Region {
         origin: Origin::Passage(i),
         spans: [p.a, p.b],
-        words: [count(words[0]), count(words[1])],
-        kept: count(kept),
+        words: p.words,
+        kept,
         quoted: [f32::from(u8::from(p.quoted[0])), f32::from(u8::from(p.quoted[1]))],
         junk: [junk(p.a_article, p.a), junk(p.b_article, p.b)],
     }

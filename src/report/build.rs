@@ -109,19 +109,22 @@ fn decided(d: Option<&Decided>) -> (&'static str, String) {
 /// diff.
 fn passage_out(scan: &Scan, prov: &Provenance, (i, p): (usize, &PassageMatch)) -> MatchOut {
     let (kind, rule) = decided(prov.kind_of(p.a_article, p.b_article, Origin::Passage(i)));
-    let d = diff::diff(&p.text[0], &p.text[1]);
-    let (na, nb) = (diff::word_count(&p.text[0]), diff::word_count(&p.text[1]));
+    let [na, nb] = p.words.map(|n| n as usize);
     let ratio = |x: usize, y: usize| if y == 0 { 0.0 } else { x as f64 / y as f64 };
     // Without a diff (a side over diff::MAX_WORDS), the aligner's cosine
     // stands in for the word measures (docs/json-schema.md).
-    let (similarity, a_in_b, b_in_a) = match &d {
-        Some(d) => (ratio(2 * d.kept, na + nb), ratio(d.kept, na), ratio(d.kept, nb)),
+    let (similarity, a_in_b, b_in_a) = match p.kept.map(|k| k as usize) {
+        Some(k) => (ratio(2 * k, na + nb), ratio(k, na), ratio(k, nb)),
         None => (p.cosine, p.cosine, p.cosine),
     };
-    let kept = d.as_ref().map_or(0, |d| d.kept);
-    let text = |side: usize| match &d {
-        Some(d) => diff::marked(&p.text[side], if side == 0 { &d.a } else { &d.b }),
-        None => p.text[side].split_whitespace().collect::<Vec<_>>().join(" "),
+    let kept = p.kept.map_or(0, |k| k as usize);
+    // A scan that kept no texts (no report asked for) shows empty sides.
+    let sides = p.text.as_ref();
+    let d = sides.and_then(|t| diff::diff(&t[0], &t[1]));
+    let text = |side: usize| match (sides, &d) {
+        (Some(t), Some(d)) => diff::marked(&t[side], if side == 0 { &d.a } else { &d.b }),
+        (Some(t), None) => t[side].split_whitespace().collect::<Vec<_>>().join(" "),
+        (None, _) => String::new(),
     };
     let place_of = |article: u32, span: Span| {
         let a = &scan.articles[article as usize];
@@ -146,7 +149,7 @@ fn passage_out(scan: &Scan, prov: &Provenance, (i, p): (usize, &PassageMatch)) -
         b: place_of(p.b_article, p.b),
         passage: Some(PassageOut {
             words: [na, nb],
-            changed_words: d.as_ref().map(|_| [na - kept, nb - kept]),
+            changed_words: p.kept.map(|_| [na - kept, nb - kept]),
             quoted: p.quoted,
             text: [text(0), text(1)],
         }),

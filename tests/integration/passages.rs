@@ -112,3 +112,25 @@ fn a_stock_phrase_in_thousands_of_articles_keeps_candidates_linear() {
         n * (n - 1) / 2
     );
 }
+
+/// A run that builds no report (`clean`, `--format pairs`) keeps no passage
+/// texts, only their word counts and kept words, which are those of the
+/// texts a report run keeps.
+#[test]
+fn passages_keep_their_texts_only_for_a_report() {
+    let root = crate::util::project_root().join("corpus");
+    let with = wiretrace::Config::new(vec![root.clone()]);
+    let without = wiretrace::Config { excerpts: false, ..wiretrace::Config::new(vec![root]) };
+    let (full, bare) = (wiretrace::scan(&with).expect("scan"), wiretrace::scan(&without).expect("scan"));
+    assert!(!full.passages.is_empty(), "the bundled corpus shares passages (quotes)");
+    assert_eq!(full.passages.len(), bare.passages.len());
+    for (f, b) in full.passages.iter().zip(&bare.passages) {
+        assert_eq!((f.a_article, f.b_article, f.a, f.b), (b.a_article, b.b_article, b.a, b.b));
+        assert_eq!((f.words, f.kept), (b.words, b.kept));
+        assert!(b.text.is_none());
+        let text = f.text.as_ref().expect("a report run keeps the texts");
+        let count = |t: &str| wiretrace::diff::word_count(t) as u32;
+        assert_eq!(f.words, [count(&text[0]), count(&text[1])]);
+        assert_eq!(f.kept, wiretrace::diff::diff(&text[0], &text[1]).map(|d| d.kept as u32));
+    }
+}
