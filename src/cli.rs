@@ -134,7 +134,8 @@ pub enum Format {
     /// Graphviz DOT of whose wording is reused (source -> reusing outlet, by words).
     Dot,
     /// JSON Lines, one verified paragraph pair per line ({"a","a_para","b","b_para","jaccard"}):
-    /// every pair at or above --threshold, not only the reported ones; no report is built.
+    /// every pair at or above --threshold, not only the reported ones; no report is built, and
+    /// nothing else is looked for (no passages, clusters or provenance).
     Pairs,
 }
 
@@ -259,6 +260,7 @@ impl ScanArgs {
             seed: self.seed,
             passages: !self.no_passages,
             excerpts: self.format != Format::Pairs,
+            pairs_only: self.format == Format::Pairs,
             passage_max_articles: self.passage_max_articles,
             align: AlignParams { min_bytes: self.passage_min_bytes, ..Config::new(Vec::new()).align },
             faults: wiretrace::faults::Faults::from_env(),

@@ -49,7 +49,7 @@ pub struct Cluster {
 pub type Verifier<'a> = &'a (dyn Fn(u32, u32) -> Option<Similarity> + Sync);
 
 /// Clusters and the verified pairs that hold them together.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Clustering {
     /// Clusters ordered by their first paragraph.
     pub clusters: Vec<Cluster>,

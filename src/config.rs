@@ -57,6 +57,11 @@ pub struct Config {
     /// each cluster's center), a third read of those articles; a caller
     /// that builds no report (`--format pairs`, `clean`) leaves it out.
     pub excerpts: bool,
+    /// Whether the verified paragraph pairs are the run's only output
+    /// (`--format pairs`): passages, clusters, block matches, excerpts and
+    /// what provenance reads in the text (quote shares, page-junk marks,
+    /// sources named, datelines) are then left out.
+    pub pairs_only: bool,
     /// Fingerprints held by more articles are stock phrases, not evidence.
     pub passage_max_articles: usize,
     /// Aligner settings for passages.
@@ -80,6 +85,7 @@ impl Config {
             seed: DEFAULT_SEED,
             passages: true,
             excerpts: true,
+            pairs_only: false,
             passage_max_articles: crate::passages::DEFAULT_MAX_ARTICLES,
             align: AlignParams {
                 min_bytes: DEFAULT_PASSAGE_MIN_BYTES,

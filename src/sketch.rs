@@ -32,6 +32,10 @@ pub struct SketchParams {
     /// Whether to keep passage fingerprints (about 2 bytes per word; not
     /// needed when passages are not searched).
     pub fingerprints: bool,
+    /// Whether to read what provenance needs in the text: paragraphs'
+    /// quote shares and page-junk marks, the article's signals (left at
+    /// zero, unmarked and empty otherwise).
+    pub provenance: bool,
 }
 
 /// What is kept of one paragraph.
@@ -189,10 +193,13 @@ impl Sketcher {
             }
             let digest = crate::shingle::words_digest(scratch.tokens.iter().map(|t| t.hash));
             let words = scratch.tokens.len();
-            let (all, inside) = crate::quotes::quoted_words(&article.text, span.start, span);
-            let quoted = if all == 0 { 0.0 } else { inside as f32 / all as f32 };
-            // The marker wherever it is; `keep_junk_at_edges` keeps junk at the edges.
-            let marked = signals::is_junk(&article.text, span, words);
+            let (mut quoted, mut marked) = (0.0, false);
+            if self.params.provenance {
+                let (all, inside) = crate::quotes::quoted_words(&article.text, span.start, span);
+                quoted = if all == 0 { 0.0 } else { inside as f32 / all as f32 };
+                // The marker wherever it is; `keep_junk_at_edges` keeps junk at the edges.
+                marked = signals::is_junk(&article.text, span, words);
+            }
             paragraphs.push(ParagraphSketch {
                 span,
                 words: saturating_u32(words),
@@ -204,9 +211,14 @@ impl Sketcher {
             });
         }
         signals::keep_junk_at_edges(&mut paragraphs);
-        let spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
+        let signals = if self.params.provenance {
+            let spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
+            signals::signals(&article.text, &spans)
+        } else {
+            Signals::default()
+        };
         ArticleSketch {
-            signals: signals::signals(&article.text, &spans),
+            signals,
             key: article.key,
             meta: article.meta,
             text_len: article.text.len(),

@@ -32,6 +32,7 @@ pub fn run(args: &[String]) -> crate::Result<()> {
         seed: DEFAULT_SEED,
         separator: None,
         fingerprints: false,
+        provenance: false,
     });
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed: Option<std::io::Error> = None;

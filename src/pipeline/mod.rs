@@ -233,21 +233,23 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         .collect();
     let candidate_count = candidates.len();
     drop((candidates, needed));
-    progress.stage(Stage::Clustering);
-    let clustering = cluster::clusters(&edges, &paragraphs, &verify_pair);
-    let reported = reported_pairs(&edges, &clustering);
-    let mut excerpts = Vec::new();
-    let blocks: Vec<BlockMatch> = blocks::merge(&edges, &paragraphs)
-        .into_iter()
-        .filter(|b| b.pairs().any(|pq| reported.binary_search(&pq).is_ok()))
-        .collect();
-    if config.excerpts {
+    let (mut clustering, mut blocks, mut excerpts) = (cluster::Clustering::default(), Vec::new(), Vec::new());
+    if !config.pairs_only {
+        progress.stage(Stage::Clustering);
+        clustering = cluster::clusters(&edges, &paragraphs, &verify_pair);
+        let reported = reported_pairs(&edges, &clustering);
+        blocks = blocks::merge(&edges, &paragraphs)
+            .into_iter()
+            .filter(|b| b.pairs().any(|pq| reported.binary_search(&pq).is_ok()))
+            .collect();
+    }
+    if config.excerpts && !config.pairs_only {
         let (found, excerpt_warnings) =
             reread::excerpts(&corpus, &articles, &paragraphs, &excerpt_paragraphs(&clustering.clusters));
         excerpts = found;
         warnings.extend(excerpt_warnings);
     }
-    let found = if config.passages {
+    let found = if config.passages && !config.pairs_only {
         progress.stage(Stage::Passages);
         let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
         let clusters = &clustering.clusters;
@@ -274,7 +276,7 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         words,
         unread,
         passages: found.passages,
-        passages_searched: config.passages,
+        passages_searched: config.passages && !config.pairs_only,
         passage_min_bytes: config.align.min_bytes,
         passage_max_articles: config.passage_max_articles,
         passage_candidates: found.candidates,
@@ -336,7 +338,8 @@ fn sketcher(config: &Config) -> Sketcher {
         lsh: LshParams::for_threshold(config.threshold, config.permutations),
         seed: config.seed,
         separator: config.paragraph_sep.clone(),
-        fingerprints: config.passages,
+        fingerprints: config.passages && !config.pairs_only,
+        provenance: !config.pairs_only,
     })
 }
 

@@ -57,3 +57,21 @@ fn pairs_are_the_verified_pairs_of_the_report() {
         assert!(pairs.iter().any(|p| p.a == id && p.b == id && p.a_para == i && p.b_para == i + 6), "¶{i}");
     }
 }
+
+/// A pairs-only run (`--format pairs`) verifies the same pairs as a full
+/// scan, with or without passages, and looks for nothing else: no
+/// passages, clusters, block matches or provenance signals.
+#[test]
+fn a_pairs_only_scan_verifies_the_same_pairs_and_nothing_else() {
+    let root = crate::util::project_root().join("corpus");
+    let full = wiretrace::scan(&wiretrace::Config::new(vec![root.clone()])).expect("scan");
+    let only = wiretrace::Config { pairs_only: true, ..wiretrace::Config::new(vec![root]) };
+    let only = wiretrace::scan(&only).expect("scan");
+    let edges = |s: &wiretrace::Scan| s.edges.iter().map(|e| (e.p, e.q, e.similarity)).collect::<Vec<_>>();
+    assert!(!full.edges.is_empty() && !full.clusters.is_empty() && !full.passages.is_empty());
+    assert_eq!(edges(&full), edges(&only));
+    assert!(only.clusters.is_empty() && only.blocks.is_empty() && only.passages.is_empty());
+    assert!(!only.passages_searched);
+    assert!(full.articles.iter().any(|a| !a.signals.named.is_empty()));
+    assert!(only.articles.iter().all(|a| a.signals.named.is_empty() && a.paragraphs.iter().all(|p| !p.junk)));
+}
