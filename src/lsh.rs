@@ -89,6 +89,12 @@ pub const ANCHORS: usize = 8;
 /// clustering then verifies the rest against cluster centers, so a copied
 /// paragraph still forms one cluster with every copy verified.
 ///
+/// Copies agree in every band, so their pairs are made once, in the first
+/// band: all of them for up to [`ALL_PAIRS_BUCKET`] copies, else each with
+/// the first copy; the other bands skip pairs of copies, which would only
+/// repeat them (boilerplate carried by many pages was most of the pairs
+/// sorted, once per band).
+///
 /// Each band's pairs are sorted and deduplicated, then merged into the
 /// result pairwise, so memory holds a few bands' pairs at a time rather than
 /// all bands'.
@@ -118,7 +124,7 @@ pub fn candidate_pairs_by_band<E: Send>(
     use rayon::prelude::*;
     (0..bands)
         .into_par_iter()
-        .map(|band| column(band).map(|keys| band_pairs(keys, active, rows)))
+        .map(|band| column(band).map(|keys| band_pairs(band == 0, keys, active, rows)))
         .try_reduce(Vec::new, |a, b| Ok(merge_sorted(a, b)))
 }
 
@@ -129,8 +135,9 @@ pub fn row_hash(keys: &[u64]) -> u64 {
 }
 
 /// The pairs of one band; `keys` is dropped as soon as it is sorted into
-/// buckets, so a band holds one column at a time.
-fn band_pairs(keys: Vec<u64>, active: &[bool], rows: &[u64]) -> Vec<(u32, u32)> {
+/// buckets, so a band holds one column at a time. Pairs of copies (equal
+/// `rows`) are made only when `copies` (the first band).
+fn band_pairs(copies: bool, keys: Vec<u64>, active: &[bool], rows: &[u64]) -> Vec<(u32, u32)> {
     let mut column: Vec<(u64, u32)> = active
         .iter()
         .zip(&keys)
@@ -141,12 +148,17 @@ fn band_pairs(keys: Vec<u64>, active: &[bool], rows: &[u64]) -> Vec<(u32, u32)> 
     drop(keys);
     column.sort_unstable();
     let mut pairs = Vec::new();
+    let row = |i: u32| rows[i as usize];
     for bucket in column.chunk_by(|x, y| x.0 == y.0) {
         let items: Vec<u32> = bucket.iter().map(|&(_, p)| p).collect();
-        if items.len() <= ALL_PAIRS_BUCKET {
+        if items.len() > ALL_PAIRS_BUCKET {
+            large_bucket_pairs(items, row, copies, &mut pairs);
+        } else if copies {
             all_pairs(&items, &mut pairs);
         } else {
-            large_bucket_pairs(items, |i| rows[i as usize], &mut pairs);
+            for (i, &p) in items.iter().enumerate() {
+                pairs.extend(items[i + 1..].iter().filter(|&&q| row(p) != row(q)).map(|&q| (p, q)));
+            }
         }
     }
     pairs.sort_unstable();
@@ -161,17 +173,27 @@ fn all_pairs(items: &[u32], out: &mut Vec<(u32, u32)>) {
     }
 }
 
-/// Linear pairs of a large bucket: each item to the first item with all
-/// the same keys (the same `row` hash), and those first items among themselves, all
-/// pairs if at most 4 × [`ANCHORS`], else each with the [`ANCHORS`] most copied versions (the
+/// Linear pairs of a large bucket: the first items of each group of copies
+/// (the same `row` hash) among themselves, all pairs if at most 4 ×
+/// [`ANCHORS`], else each with the [`ANCHORS`] most copied versions (the
 /// same ones in every band where they share the bucket, so bands add few
-/// new pairs).
-fn large_bucket_pairs(mut items: Vec<u32>, row: impl Fn(u32) -> u64, out: &mut Vec<(u32, u32)>) {
+/// new pairs); and, when `copies`, each group's pairs: all of them up to
+/// [`ALL_PAIRS_BUCKET`] copies, else each copy with the first.
+fn large_bucket_pairs(
+    mut items: Vec<u32>,
+    row: impl Fn(u32) -> u64,
+    copies: bool,
+    out: &mut Vec<(u32, u32)>,
+) {
     items.sort_unstable_by(|&a, &b| row(a).cmp(&row(b)).then(a.cmp(&b)));
     let mut versions: Vec<(usize, u32)> = Vec::new();
     for group in items.chunk_by(|&a, &b| row(a) == row(b)) {
         let first = group[0];
-        out.extend(group[1..].iter().map(|&q| (first, q)));
+        if copies && group.len() <= ALL_PAIRS_BUCKET {
+            all_pairs(group, out);
+        } else if copies {
+            out.extend(group[1..].iter().map(|&q| (first, q)));
+        }
         versions.push((group.len(), first));
     }
     let mut firsts: Vec<u32> = versions.iter().map(|v| v.1).collect();
@@ -265,6 +287,25 @@ mod tests {
         let anchors = ANCHORS as u32;
         assert!(pairs.iter().all(|&(p, q)| p < anchors && p < q));
         assert_eq!(pairs.len(), (0..ANCHORS).map(|i| n - 1 - i).sum::<usize>());
+    }
+
+    #[test]
+    fn pairs_of_copies_are_made_in_the_first_band_only() {
+        // Items 0, 1 and 3 are copies (one row); 2 differs in band 1 only.
+        let rows = [5, 5, 6, 5];
+        let column = |band: usize| -> Result<Vec<u64>, ()> {
+            Ok(if band == 0 { vec![1; 4] } else { vec![2, 2, 3, 2] })
+        };
+        let pairs = candidate_pairs_by_band(2, &[true; 4], &rows, column).unwrap();
+        assert_eq!(pairs, [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)]);
+        let later = band_pairs(false, vec![1; 4], &[true; 4], &rows);
+        assert_eq!(later, [(0, 2), (1, 2), (2, 3)], "no pair of copies after the first band");
+        // In a large bucket, a group of copies small enough gets all its pairs.
+        let n = 2 * ALL_PAIRS_BUCKET;
+        let rows: Vec<u64> = (0..n as u64).map(|i| if i < 3 { 0 } else { i }).collect();
+        let pairs = band_pairs(true, vec![7; n], &vec![true; n], &rows);
+        assert!(pairs.contains(&(1, 2)) && pairs.contains(&(0, 2)));
+        assert!(!band_pairs(false, vec![7; n], &vec![true; n], &rows).contains(&(1, 2)));
     }
 
     #[test]
