@@ -65,6 +65,17 @@ impl Tokenizer {
     fn extend_word(&mut self, chars: &mut std::str::CharIndices<'_>, mut end: usize, first: char) -> usize {
         let (mut prev, mut piece_len, mut single_letters) = (first, 1usize, true);
         loop {
+            // Most words are runs of ASCII letters and digits: taken whole.
+            let rest = chars.as_str();
+            let run = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            if run > 0 {
+                let from = self.word.len();
+                self.word.push_str(&rest[..run]);
+                self.word[from..].make_ascii_lowercase();
+                end = chars.offset() + run;
+                (prev, piece_len) = (char::from(rest.as_bytes()[run - 1]), piece_len + run);
+                chars.nth(run - 1);
+            }
             let mut look = chars.clone();
             let Some((at, c)) = look.next() else { return end };
             if c.is_alphanumeric() {
