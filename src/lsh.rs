@@ -51,13 +51,11 @@ impl LshParams {
     /// Writes one key per band of `signature` into `out`.
     pub fn band_keys(&self, signature: &[u32], out: &mut Vec<u64>) {
         out.clear();
-        let mut buf = Vec::with_capacity(4 * self.rows);
+        // Folding is collision-free for rows of one length (see
+        // `shingle::fold`): two bands share a key only if their values agree.
         for (band, rows) in signature.chunks_exact(self.rows).take(self.bands).enumerate() {
-            buf.clear();
-            for v in rows {
-                buf.extend_from_slice(&v.to_le_bytes());
-            }
-            out.push(xxhash_rust::xxh3::xxh3_64_with_seed(&buf, band as u64));
+            let h = crate::shingle::fold(band as u64, rows.iter().map(|&v| u64::from(v)));
+            out.push(crate::shingle::finish(h));
         }
     }
 }
