@@ -14,6 +14,7 @@
 //! Results are assembled in source order, then record order, so the output
 //! does not depend on the thread count or on the order of files on disk.
 
+mod batches;
 mod clean;
 pub(crate) mod guard;
 mod passages;
@@ -26,8 +27,7 @@ use crate::blocks::{self, BlockMatch};
 use crate::cluster::{self, Cluster};
 use crate::config::Config;
 use crate::error::{Error, Warning};
-use crate::faults::Stage as Fault;
-use crate::input::{self, Article, Item, ReadOptions, Source};
+use crate::input::{self, Article, ReadOptions, Source};
 use crate::lsh::{self, LshParams};
 use crate::passages::PassageMatch;
 use crate::reread::{self, Corpus, Reread, Sequence, Words, reread};
@@ -40,10 +40,6 @@ use crate::verify::{self, Edge, ParaRef, Similarity};
 pub use clean::{clean, clean_with};
 pub use progress::{Progress, Silent, Stage};
 pub use texts::{ArticleTexts, texts};
-
-/// Articles sketched together in one parallel batch when a source holds
-/// many (JSONL, CSV); bounds the text held in memory per source.
-const BATCH: usize = 512;
 
 /// Everything a scan found, before it is put into words.
 #[derive(Debug)]
@@ -379,11 +375,11 @@ fn sketch_all(
         .enumerate()
         .map(|(i, source)| {
             let mut out = Sketched::default();
-            let mut batch: Vec<Article> = Vec::new();
+            let mut warnings = Vec::new();
             // Decided on the first batch, the file's sample (see `segment`).
             let mut local: Option<Sketcher> = None;
             let mut seq = 0u32;
-            let mut flush = |batch: &mut Vec<Article>, out: &mut Sketched| {
+            let mut flush = |batch: Vec<Article>| {
                 let local = local.get_or_insert_with(|| {
                     let separator = segment::detect_file_separator(batch.iter().map(|a| a.text.as_str()));
                     out.separators.push(separator);
@@ -391,10 +387,8 @@ fn sketch_all(
                 });
                 let bytes: usize = batch.iter().map(|a| a.text.len()).sum();
                 let count = batch.len();
-                let sketched: Vec<_> = std::mem::take(batch)
-                    .into_par_iter()
-                    .map(|a| guard::sketch(local, a, source, &options.faults))
-                    .collect();
+                let sketched: Vec<_> =
+                    batch.into_par_iter().map(|a| guard::sketch(local, a, source, &options.faults)).collect();
                 let mut sketches = Vec::with_capacity(sketched.len());
                 for (sketch, warning) in sketched {
                     sketches.extend(sketch);
@@ -425,24 +419,8 @@ fn sketch_all(
                 out.articles.append(&mut sketches);
                 progress.read(count as u64, bytes as u64);
             };
-            // A panic while reading keeps the articles read before it.
-            let read = guard::catch(|| {
-                input::read_source(i as u32, source, options, &mut |item| match item {
-                    Item::Article(article) => {
-                        options.faults.check(Fault::Read, &article.text);
-                        batch.push(article);
-                        if batch.len() >= BATCH {
-                            flush(&mut batch, &mut out);
-                        }
-                    }
-                    Item::Warning(w) => out.warnings.push(w),
-                })
-            });
-            if let Err(panic) = read {
-                let message = guard::bug("reading this file", "the rest of the file is skipped", &panic);
-                out.warnings.push(Warning::file(&source.display, message));
-            }
-            flush(&mut batch, &mut out);
+            batches::read_batches(i as u32, source, options, &mut flush, &mut warnings);
+            out.warnings.extend(warnings);
             out
         })
         .collect();
