@@ -191,22 +191,52 @@ pub fn reread(corpus: &Corpus, articles: &[ArticleSketch], paras: &[ParaRef], ne
     let results: Vec<(Words, Vec<u32>, Vec<Warning>)> = work
         .par_iter()
         .map(|(source, wanted)| {
-            let mut words = Words::default();
-            let mut read = Vec::new();
-            let warnings = read_wanted(corpus, *source, wanted, articles, &mut |a, sketcher, text, want| {
-                let sketch = &articles[a as usize];
-                for &p in want {
-                    let Some(para) = sketch.paragraphs.get(paras[p as usize].index as usize) else {
-                        continue;
-                    };
-                    if !words.contains(para.digest) {
-                        words.insert(para.digest, sketcher.words(text, para.span).into_iter());
+            let (mut words, mut read, mut panics) = (Words::default(), Vec::new(), Vec::new());
+            let sketcher = corpus.sketcher.for_source(corpus.separators[*source as usize]);
+            let display = &corpus.sources[*source as usize].display;
+            // A batch of articles: the words of the paragraphs not yet held
+            // are made in parallel, then kept in article order.
+            let mut take = |batch: Vec<(u32, Article)>| {
+                let made: Vec<(u32, u64, Result<Made, String>)> = batch
+                    .par_iter()
+                    .map(|(a, article)| {
+                        let made = guard::catch(|| {
+                            corpus.options.faults.check(Stage::Reread, &article.text);
+                            let (sketch, i) = (&articles[*a as usize], wanted_index(wanted, *a));
+                            let want = i.map_or(&[][..], |i| &wanted[i].paragraphs[..]);
+                            let paragraphs = want
+                                .iter()
+                                .filter_map(|&p| sketch.paragraphs.get(paras[p as usize].index as usize));
+                            paragraphs
+                                .filter(|para| !words.contains(para.digest))
+                                .map(|para| (para.digest, sketcher.words(&article.text, para.span)))
+                                .collect()
+                        });
+                        (*a, article.key.line, made)
+                    })
+                    .collect();
+                for (a, line, made) in made {
+                    match made {
+                        Ok(list) => {
+                            for (digest, hashes) in list {
+                                if !words.contains(digest) {
+                                    words.insert(digest, hashes.into_iter());
+                                }
+                            }
+                            // Only once all its paragraphs are in.
+                            read.push(a);
+                        }
+                        Err(panic) => {
+                            let message =
+                                guard::bug("reading this article again", "its matches are left out", &panic);
+                            panics.push(Warning::at(display, line, message));
+                        }
                     }
                 }
-                // Only once all its paragraphs are in (a panic above leaves
-                // the article unread).
-                read.push(a);
-            });
+            };
+            let indices: Vec<u32> = wanted.iter().map(|w| w.article).collect();
+            let mut warnings = unchanged_batches(corpus, *source, &indices, articles, "matches", &mut take);
+            warnings.append(&mut panics);
             read.sort_unstable();
             let mut unread: Vec<u32> = wanted.iter().map(|w| w.article).collect();
             unread.retain(|a| read.binary_search(a).is_err());
@@ -222,6 +252,65 @@ pub fn reread(corpus: &Corpus, articles: &[ArticleSketch], paras: &[ParaRef], ne
     out.words.shrink();
     out.unread.sort_unstable();
     out
+}
+
+/// Word sequences made from one article: (digest, word hashes) per
+/// paragraph whose digest was not yet held.
+type Made = Vec<(u64, Vec<u64>)>;
+
+/// Where article `a` is in `wanted` (sorted by article).
+fn wanted_index(wanted: &[Wanted], a: u32) -> Option<usize> {
+    wanted.binary_search_by_key(&a, |w| w.article).ok()
+}
+
+/// Articles handed over together by [`unchanged_batches`].
+const BATCH: usize = 512;
+
+/// [`each_unchanged`] in batches of [`BATCH`] articles (the last one
+/// possibly shorter), passed to `each` in record order. When rayon has more
+/// than one thread and the source holds records (JSON Lines, CSV), a
+/// thread of its own reads the next batches while `each` works on one (at
+/// most two wait), as the first read does.
+fn unchanged_batches(
+    corpus: &Corpus,
+    source: u32,
+    wanted: &[u32],
+    articles: &[ArticleSketch],
+    left_out: &str,
+    each: &mut (dyn FnMut(Vec<(u32, Article)>) + Send),
+) -> Vec<Warning> {
+    let read = |each: &mut dyn FnMut(Vec<(u32, Article)>)| {
+        let mut batch = Vec::new();
+        let warnings = each_unchanged(corpus, source, wanted, articles, left_out, &mut |a, article| {
+            batch.push((a, article));
+            if batch.len() >= BATCH {
+                each(std::mem::take(&mut batch));
+            }
+        });
+        if !batch.is_empty() {
+            each(batch);
+        }
+        warnings
+    };
+    let records = corpus.sources[source as usize].format != input::Format::Text;
+    if !records || rayon::current_num_threads() < 2 {
+        return read(each);
+    }
+    std::thread::scope(|scope| {
+        let (send, batches) = std::sync::mpsc::sync_channel(2);
+        let reader = scope.spawn(move || read(&mut |batch| drop(send.send(batch))));
+        for batch in batches {
+            each(batch);
+        }
+        reader.join().unwrap_or_else(|_| {
+            let message = guard::bug(
+                "reading this file again",
+                "the rest of its matches are left out",
+                "the reading thread panicked",
+            );
+            vec![Warning::file(&corpus.sources[source as usize].display, message)]
+        })
+    })
 }
 
 /// Reads again the articles holding `needed` paragraphs (sorted indices) and
