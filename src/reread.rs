@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use crate::error::Warning;
 use crate::faults::Stage;
 use crate::input::{self, Article, Item, ReadOptions, Source};
+use crate::pipeline::batches::{self, BATCH};
 use crate::pipeline::guard;
 use crate::segment::Span;
 use crate::sketch::{self, ArticleSketch, Sketcher};
@@ -263,21 +264,16 @@ fn wanted_index(wanted: &[Wanted], a: u32) -> Option<usize> {
     wanted.binary_search_by_key(&a, |w| w.article).ok()
 }
 
-/// Articles handed over together by [`unchanged_batches`].
-const BATCH: usize = 512;
-
 /// [`each_unchanged`] in batches of [`BATCH`] articles (the last one
-/// possibly shorter), passed to `each` in record order. When rayon has more
-/// than one thread and the source holds records (JSON Lines, CSV), a
-/// thread of its own reads the next batches while `each` works on one (at
-/// most two wait), as the first read does.
+/// possibly shorter), passed to `each` in record order, read ahead on a
+/// thread of its own as the first read is ([`batches::read_ahead`]).
 fn unchanged_batches(
     corpus: &Corpus,
     source: u32,
     wanted: &[u32],
     articles: &[ArticleSketch],
     left_out: &str,
-    each: &mut (dyn FnMut(Vec<(u32, Article)>) + Send),
+    each: &mut dyn FnMut(Vec<(u32, Article)>),
 ) -> Vec<Warning> {
     let read = |each: &mut dyn FnMut(Vec<(u32, Article)>)| {
         let mut batch = Vec::new();
@@ -292,24 +288,14 @@ fn unchanged_batches(
         }
         warnings
     };
-    let records = corpus.sources[source as usize].format != input::Format::Text;
-    if !records || rayon::current_num_threads() < 2 {
-        return read(each);
-    }
-    std::thread::scope(|scope| {
-        let (send, batches) = std::sync::mpsc::sync_channel(2);
-        let reader = scope.spawn(move || read(&mut |batch| drop(send.send(batch))));
-        for batch in batches {
-            each(batch);
-        }
-        reader.join().unwrap_or_else(|_| {
-            let message = guard::bug(
-                "reading this file again",
-                "the rest of its matches are left out",
-                "the reading thread panicked",
-            );
-            vec![Warning::file(&corpus.sources[source as usize].display, message)]
-        })
+    let from = &corpus.sources[source as usize];
+    batches::read_ahead(batches::reads_ahead(from), read, each).unwrap_or_else(|| {
+        let message = guard::bug(
+            "reading this file again",
+            "the rest of its matches are left out",
+            "the reading thread panicked",
+        );
+        vec![Warning::file(&from.display, message)]
     })
 }
 

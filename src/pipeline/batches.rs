@@ -9,7 +9,7 @@ use crate::faults::Stage as Fault;
 use crate::input::{self, Article, Format, Item, ReadOptions, Source};
 
 /// Articles sketched together in one parallel batch.
-pub(super) const BATCH: usize = 512;
+pub(crate) const BATCH: usize = 512;
 
 /// Batches read ahead while one is sketched: memory for the text of this
 /// many batches more, no more.
@@ -33,33 +33,47 @@ pub(super) fn read_batches(
     each: &mut dyn FnMut(Vec<Article>),
     warnings: &mut Vec<Warning>,
 ) {
-    if source.format == Format::Text || rayon::current_num_threads() < 2 {
-        read(index, source, options, each, warnings);
-        return;
+    let whole = |each: &mut dyn FnMut(Vec<Article>)| {
+        let mut found = Vec::new();
+        read(index, source, options, each, &mut found);
+        found
+    };
+    match read_ahead(reads_ahead(source), whole, each) {
+        Some(found) => warnings.extend(found),
+        None => warnings.push(Warning::file(
+            &source.display,
+            guard::bug("reading this file", "the rest of the file is skipped", "the reading thread panicked"),
+        )),
+    }
+}
+
+/// Whether a source is read ahead of its use: it holds records (JSON
+/// Lines, CSV), not one article, and rayon has more than one thread.
+pub(crate) fn reads_ahead(source: &Source) -> bool {
+    source.format != Format::Text && rayon::current_num_threads() >= 2
+}
+
+/// Runs `read`, which hands items to the function it is given, and passes
+/// each item to `each`, in order. With `ahead`, `read` runs on a thread of
+/// its own and at most [`AHEAD`] items wait for `each`; otherwise it runs on
+/// the calling thread. `None`: the reading thread panicked.
+pub(crate) fn read_ahead<T: Send, W: Send>(
+    ahead: bool,
+    read: impl FnOnce(&mut dyn FnMut(T)) -> W + Send,
+    each: &mut dyn FnMut(T),
+) -> Option<W> {
+    if !ahead {
+        return Some(read(each));
     }
     std::thread::scope(|scope| {
-        let (send, batches) = sync_channel(AHEAD);
-        let reader = scope.spawn(move || {
-            let mut found = Vec::new();
-            // A send fails only if the receiving side is gone (it panicked).
-            read(index, source, options, &mut |batch| drop(send.send(batch)), &mut found);
-            found
-        });
-        for batch in batches {
-            each(batch);
+        let (send, items) = sync_channel(AHEAD);
+        // A send fails only if the receiving side is gone (it panicked).
+        let reader = scope.spawn(move || read(&mut |item| drop(send.send(item))));
+        for item in items {
+            each(item);
         }
-        match reader.join() {
-            Ok(found) => warnings.extend(found),
-            Err(_) => warnings.push(Warning::file(
-                &source.display,
-                guard::bug(
-                    "reading this file",
-                    "the rest of the file is skipped",
-                    "the reading thread panicked",
-                ),
-            )),
-        }
-    });
+        reader.join().ok()
+    })
 }
 
 /// [`read_batches`] on the calling thread.

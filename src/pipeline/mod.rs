@@ -14,7 +14,7 @@
 //! Results are assembled in source order, then record order, so the output
 //! does not depend on the thread count or on the order of files on disk.
 
-mod batches;
+pub(crate) mod batches;
 mod clean;
 pub(crate) mod guard;
 mod passages;
