@@ -100,6 +100,12 @@ impl Config {
         }
     }
 
+    /// Whether the run searches shared passages: asked for, and not a
+    /// pairs-only run.
+    pub fn searches_passages(&self) -> bool {
+        self.passages && !self.pairs_only
+    }
+
     /// Checks that every setting is in range.
     pub fn validate(&self) -> Result<(), Error> {
         let bad = |m: String| Err(Error::Config(m));

@@ -431,7 +431,7 @@ fn read_wanted(
     let indices: Vec<u32> = wanted.iter().map(|w| w.article).collect();
     let mut panics = Vec::new();
     let mut warnings = each_unchanged(corpus, source, &indices, articles, "matches", &mut |a, article| {
-        let Ok(i) = wanted.binary_search_by_key(&a, |w| w.article) else { return };
+        let Some(i) = wanted_index(wanted, a) else { return };
         let used = guard::catch(|| {
             corpus.options.faults.check(Stage::Reread, &article.text);
             use_article(a, &sketcher, &article.text, &wanted[i].paragraphs)

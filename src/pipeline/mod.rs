@@ -245,7 +245,7 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         excerpts = found;
         warnings.extend(excerpt_warnings);
     }
-    let found = if config.passages && !config.pairs_only {
+    let found = if config.searches_passages() {
         progress.stage(Stage::Passages);
         let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
         let clusters = &clustering.clusters;
@@ -272,7 +272,7 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         words,
         unread,
         passages: found.passages,
-        passages_searched: config.passages && !config.pairs_only,
+        passages_searched: config.searches_passages(),
         passage_min_bytes: config.align.min_bytes,
         passage_max_articles: config.passage_max_articles,
         passage_candidates: found.candidates,
@@ -334,7 +334,7 @@ fn sketcher(config: &Config) -> Sketcher {
         lsh: LshParams::for_threshold(config.threshold, config.permutations),
         seed: config.seed,
         separator: config.paragraph_sep.clone(),
-        fingerprints: config.passages && !config.pairs_only,
+        fingerprints: config.searches_passages(),
         provenance: !config.pairs_only,
     })
 }
