@@ -32,7 +32,7 @@ const MAX_ROUNDS: usize = 4;
 /// The plan for `scan`, settled (see the module doc). `scan` is lent to
 /// provenance with parts of it taken out, and given back unchanged.
 pub fn settled(scan: &mut Scan, policy: &Policy) -> Plan {
-    let mut kinds = provenance::analyze(scan).clusters;
+    let mut kinds = provenance::clusters_only(scan);
     let mut current = plan(scan, &kinds, policy);
     for _ in 0..MAX_ROUNDS {
         let later = boilerplate_after(scan, &current);
@@ -57,7 +57,7 @@ fn boilerplate_after(scan: &mut Scan, plan: &Plan) -> Vec<Option<Decided>> {
     let gone = gone_paragraphs(scan, plan);
     let dropped: Vec<bool> = plan.fates.iter().map(|f| matches!(f, Fate::Drop(_))).collect();
     let saved = take_out(scan, &gone, &dropped);
-    let kinds = provenance::analyze(scan).clusters;
+    let kinds = provenance::clusters_only(scan);
     let mut out = vec![None; saved.clusters.len()];
     for (decided, &c) in kinds.into_iter().zip(&saved.origin) {
         out[c] = (decided.kind == Reuse::Boilerplate).then_some(decided);

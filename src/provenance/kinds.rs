@@ -85,49 +85,87 @@ pub fn outlets(scan: &Scan) -> Vec<Option<String>> {
 
 /// For each cluster, the rule that makes it boilerplate, if one does.
 pub fn boilerplate(scan: &Scan, regions: &PairRegions, outlets: &[Option<String>]) -> Vec<Option<String>> {
-    let junk: Vec<bool> = scan
-        .clusters
-        .iter()
-        .map(|c| {
-            let m = c.members[c.center];
-            let a = &scan.articles[m.article as usize];
-            let ps = &a.paragraphs[m.first as usize..=m.last as usize];
-            let junk_words: u32 = ps.iter().filter(|p| p.junk).map(|p| p.words).sum();
-            junk_words * 2 > ps.iter().map(|p| p.words).sum::<u32>()
-        })
-        .collect();
-    let shared_outlet: Vec<Option<&str>> =
-        scan.clusters.iter().map(|c| repeated_outlet(c.members.iter().map(|m| m.article), outlets)).collect();
-    let candidate = |origin: Origin| match origin {
-        Origin::Cluster(c) => junk[c] || shared_outlet[c].is_some(),
-        _ => false,
-    };
-    let mut template: BTreeMap<usize, String> = BTreeMap::new();
-    for (&(x, y), list) in regions {
+    let mut rules = Boilerplate::new(scan, outlets);
+    for (&pair, list) in regions {
+        rules.visit(scan, pair, list);
+    }
+    rules.finish()
+}
+
+/// The boilerplate rules of a scan's clusters, found one article pair at a
+/// time (any order): see [`boilerplate`].
+pub struct Boilerplate<'a> {
+    /// The outlet of each article.
+    outlets: &'a [Option<String>],
+    /// Whether each cluster's text is mostly page junk.
+    junk: Vec<bool>,
+    /// The outlet carrying each cluster's text, if one does (see
+    /// [`repeated_outlet`]).
+    shared_outlet: Vec<Option<&'a str>>,
+    /// Clusters found to be an outlet's template, with their rule.
+    template: BTreeMap<usize, String>,
+}
+
+impl<'a> Boilerplate<'a> {
+    /// Nothing visited yet.
+    pub fn new(scan: &Scan, outlets: &'a [Option<String>]) -> Self {
+        let junk = scan
+            .clusters
+            .iter()
+            .map(|c| {
+                let m = c.members[c.center];
+                let a = &scan.articles[m.article as usize];
+                let ps = &a.paragraphs[m.first as usize..=m.last as usize];
+                let junk_words: u32 = ps.iter().filter(|p| p.junk).map(|p| p.words).sum();
+                junk_words * 2 > ps.iter().map(|p| p.words).sum::<u32>()
+            })
+            .collect();
+        let shared_outlet = scan
+            .clusters
+            .iter()
+            .map(|c| repeated_outlet(c.members.iter().map(|m| m.article), outlets))
+            .collect();
+        Boilerplate { outlets, junk, shared_outlet, template: BTreeMap::new() }
+    }
+
+    /// Takes in the regions `list` of articles `x` and `y`: when two pages
+    /// of one outlet share only candidate text, and little of either, its
+    /// clusters are that outlet's template.
+    pub fn visit(&mut self, scan: &Scan, (x, y): (u32, u32), list: &[Region]) {
+        let outlets = self.outlets;
         let same = outlets[x as usize].is_some() && outlets[x as usize] == outlets[y as usize];
+        let candidate = |origin: Origin| match origin {
+            Origin::Cluster(c) => self.junk[c] || self.shared_outlet[c].is_some(),
+            _ => false,
+        };
         if !same || !list.iter().all(|r| candidate(r.origin)) || !small(scan, x, y, list) {
-            continue;
+            return;
         }
         for r in list {
             if let Origin::Cluster(c) = r.origin
-                && let Some(outlet) = shared_outlet[c]
+                && let Some(outlet) = self.shared_outlet[c]
             {
                 let rule = format!(
                     "template of {outlet}: carried by several of its articles that share nothing else"
                 );
-                template.entry(c).or_insert(rule);
+                self.template.entry(c).or_insert(rule);
             }
         }
     }
-    (0..scan.clusters.len())
-        .map(|c| {
-            template.remove(&c).or_else(|| {
-                junk[c].then(|| {
-                    "page junk: a short paragraph with a disclaimer, copyright or navigation marker".into()
+
+    /// Each cluster's rule, once every pair was visited.
+    pub fn finish(mut self) -> Vec<Option<String>> {
+        (0..self.junk.len())
+            .map(|c| {
+                self.template.remove(&c).or_else(|| {
+                    self.junk[c].then(|| {
+                        "page junk: a short paragraph with a disclaimer, copyright or navigation marker"
+                            .into()
+                    })
                 })
             })
-        })
-        .collect()
+            .collect()
+    }
 }
 
 /// An outlet carrying at least two of `articles` (sorted) and at least half
@@ -179,23 +217,28 @@ pub fn is_boilerplate(r: &Region, clusters: &[Option<String>]) -> bool {
 /// The kind of region `r` of a pair; `syndicated` says whether the pair is
 /// a syndication (rule 3).
 pub fn region_kind(r: &Region, clusters: &[Option<String>], syndicated: bool) -> Decided {
-    let decided = |kind: Kind, rule: &str| Decided { kind, rule: rule.to_string() };
+    let (kind, rule) = region_rule(r, clusters, syndicated);
+    Decided { kind, rule: rule.to_string() }
+}
+
+/// [`region_kind`], with the rule borrowed.
+pub fn region_rule<'a>(r: &Region, clusters: &'a [Option<String>], syndicated: bool) -> (Kind, &'a str) {
     if let Origin::Cluster(c) = r.origin
         && let Some(rule) = &clusters[c]
     {
-        return decided(Kind::Boilerplate, rule);
+        return (Kind::Boilerplate, rule);
     }
     if is_boilerplate(r, clusters) {
-        return decided(Kind::Boilerplate, "page junk on both sides");
+        return (Kind::Boilerplate, "page junk on both sides");
     }
     if syndicated {
-        return decided(Kind::Syndication, "one article is largely the other's text");
+        return (Kind::Syndication, "one article is largely the other's text");
     }
     if r.quoted[0] >= 0.5 || r.quoted[1] >= 0.5 {
-        return decided(Kind::Quote, "inside quotation marks");
+        return (Kind::Quote, "inside quotation marks");
     }
     if r.similarity() >= COPIED_SIMILARITY {
-        return decided(Kind::Syndication, "wording copied nearly as is");
+        return (Kind::Syndication, "wording copied nearly as is");
     }
-    decided(Kind::Rewrite, "the same sentences reworded")
+    (Kind::Rewrite, "the same sentences reworded")
 }

@@ -83,11 +83,87 @@ pub fn analyze(scan: &Scan) -> Provenance {
         .map(|((a, b), list)| pair(scan, (a, b), list, &boilerplate, (&outlets, &keys)))
         .collect();
     shared_edits(scan, &mut pairs, &keys);
-    let clusters = cluster_kinds(scan, &pairs, &boilerplate);
+    let mut counts = vec![[0u32; 5]; scan.clusters.len()];
+    for (r, d) in pairs.iter().flat_map(|p| &p.regions) {
+        if let Origin::Cluster(c) = r.origin {
+            counts[c][d.kind as usize] += 1;
+        }
+    }
+    let clusters = cluster_kinds(scan, &counts, &boilerplate);
     let articles = views::articles(scan, &pairs);
     let outlet_edges = views::outlet_edges(scan, &pairs, &outlets);
     let stories = views::stories(scan, &pairs, &keys);
     Provenance { clusters, pairs, articles, outlet_edges, stories }
+}
+
+/// Regions held at once by [`clusters_only`]: about 80 bytes each in the
+/// list, and again once grouped by pair, so about 160 MB in all.
+const REGIONS_AT_ONCE: u64 = 1 << 20;
+
+/// The kind of each cluster of `scan`, as [`analyze`] decides it, without
+/// what else provenance says (pairs, directions, views): what `clean`
+/// needs. The regions are built for a range of articles at a time, so
+/// memory stays bounded however many article pairs share text.
+pub fn clusters_only(scan: &Scan) -> Vec<Decided> {
+    clusters_only_by(scan, REGIONS_AT_ONCE)
+}
+
+/// [`clusters_only`], holding about `at_once` regions at a time.
+fn clusters_only_by(scan: &Scan, at_once: u64) -> Vec<Decided> {
+    let ranges = article_ranges(&regions::regions_per_article(scan), at_once);
+    let outlets = kinds::outlets(scan);
+    let mut rules = kinds::Boilerplate::new(scan, &outlets);
+    for range in &ranges {
+        let (keys, regions) = by_pair(regions::regions_from(scan, range.clone(), false));
+        for (pair, list) in keys.into_iter().zip(&regions) {
+            rules.visit(scan, pair, list);
+        }
+    }
+    let boilerplate = rules.finish();
+    let mut counts = vec![[0u32; 5]; scan.clusters.len()];
+    for range in ranges {
+        let (keys, regions) = by_pair(regions::regions_from(scan, range, true));
+        for (pair, list) in keys.into_iter().zip(&regions) {
+            let (_, covered) = coverage(scan, pair, list, &boilerplate);
+            let syndicated = covered.iter().any(|&c| c >= kinds::SYNDICATED_SHARE);
+            for r in list {
+                if let Origin::Cluster(c) = r.origin {
+                    counts[c][kinds::region_rule(r, &boilerplate, syndicated).0 as usize] += 1;
+                }
+            }
+        }
+    }
+    cluster_kinds(scan, &counts, &boilerplate)
+}
+
+/// The article pairs of `list` in order, and the regions of each.
+fn by_pair(list: regions::RegionList) -> (Vec<(u32, u32)>, Vec<Vec<Region>>) {
+    let mut keys: Vec<(u32, u32)> = Vec::new();
+    let mut groups: Vec<Vec<Region>> = Vec::new();
+    for (key, region) in list {
+        if keys.last() != Some(&key) {
+            keys.push(key);
+            groups.push(Vec::new());
+        }
+        groups.last_mut().expect("a group per key").push(region);
+    }
+    (keys, groups)
+}
+
+/// Consecutive ranges of first articles, each beginning at most `at_once`
+/// regions (or one article's, if more), covering every article.
+fn article_ranges(per_article: &[u64], at_once: u64) -> Vec<std::ops::Range<u32>> {
+    let mut ranges = Vec::new();
+    let (mut start, mut held) = (0usize, 0u64);
+    for (a, &n) in per_article.iter().enumerate() {
+        if held > 0 && held + n > at_once {
+            ranges.push(start as u32..a as u32);
+            (start, held) = (a, 0);
+        }
+        held += n;
+    }
+    ranges.push(start as u32..per_article.len() as u32);
+    ranges
 }
 
 /// One pair: kinds of its regions, relation, measures and direction.
@@ -98,18 +174,14 @@ fn pair(
     boilerplate: &[Option<String>],
     (outlets, keys): (&[Option<String>], &[Vec<String>]),
 ) -> Pair {
-    let content = [kinds::content_words(scan, a), kinds::content_words(scan, b)];
-    let mut shared = [0u64; 2];
+    let (shared, covered) = coverage(scan, (a, b), &list, boilerplate);
     let (mut kept, mut quoted) = (0u64, [0f64; 2]);
     for r in list.iter().filter(|r| !kinds::is_boilerplate(r, boilerplate)) {
-        for side in 0..2 {
-            shared[side] += u64::from(r.words[side]);
-            quoted[side] += f64::from(r.quoted[side]) * f64::from(r.words[side]);
+        for (side, q) in quoted.iter_mut().enumerate() {
+            *q += f64::from(r.quoted[side]) * f64::from(r.words[side]);
         }
         kept += u64::from(r.kept);
     }
-    let share = |x: f64, all: u64| if all == 0 { 0.0 } else { (x / all as f64).min(1.0) };
-    let covered = [share(shared[0] as f64, content[0]), share(shared[1] as f64, content[1])];
     let syndicated = covered.iter().any(|&c| c >= kinds::SYNDICATED_SHARE);
     let regions: Vec<(Region, Decided)> = list
         .into_iter()
@@ -148,6 +220,30 @@ fn pair(
         changed: if fewer == 0.0 { 0.0 } else { (1.0 - kept as f64 / fewer).max(0.0) },
         direction,
     }
+}
+
+/// Share of `x` in `all`, at most 1.
+fn share(x: f64, all: u64) -> f64 {
+    if all == 0 { 0.0 } else { (x / all as f64).min(1.0) }
+}
+
+/// Words of shared text other than boilerplate in the regions `list` of
+/// articles `a` and `b`, per side, and the share of each article's words
+/// (page junk aside) they are.
+fn coverage(
+    scan: &Scan,
+    (a, b): (u32, u32),
+    list: &[Region],
+    boilerplate: &[Option<String>],
+) -> ([u64; 2], [f64; 2]) {
+    let content = [kinds::content_words(scan, a), kinds::content_words(scan, b)];
+    let mut shared = [0u64; 2];
+    for r in list.iter().filter(|r| !kinds::is_boilerplate(r, boilerplate)) {
+        for (side, n) in shared.iter_mut().enumerate() {
+            *n += u64::from(r.words[side]);
+        }
+    }
+    (shared, [share(shared[0] as f64, content[0]), share(shared[1] as f64, content[1])])
 }
 
 /// Stemmatics' shared-innovation test, for common-source verdicts whose
@@ -209,16 +305,8 @@ fn relation(regions: &[(Region, Decided)]) -> Kind {
 }
 
 /// Kind of each cluster: `repeat` inside one article, its boilerplate rule,
-/// else the kind most of its regions got.
-fn cluster_kinds(scan: &Scan, pairs: &[Pair], boilerplate: &[Option<String>]) -> Vec<Decided> {
-    let mut counts = vec![[0u32; 5]; scan.clusters.len()];
-    for p in pairs {
-        for (r, d) in &p.regions {
-            if let Origin::Cluster(c) = r.origin {
-                counts[c][d.kind as usize] += 1;
-            }
-        }
-    }
+/// else the kind most of its regions got (`counts`: regions of each kind).
+fn cluster_kinds(scan: &Scan, counts: &[[u32; 5]], boilerplate: &[Option<String>]) -> Vec<Decided> {
     scan.clusters
         .iter()
         .enumerate()
@@ -236,4 +324,83 @@ fn cluster_kinds(scan: &Scan, pairs: &[Pair], boilerplate: &[Option<String>]) ->
             Decided { kind, rule: format!("most of its article pairs are {}", kind.name()) }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    /// Words of a made-up language, drawn by a fixed generator.
+    struct Words(u64);
+
+    impl Words {
+        fn sentence(&mut self, n: usize) -> String {
+            let mut out = Vec::with_capacity(n);
+            for _ in 0..n {
+                self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let w = (self.0 >> 33) % 5000;
+                out.push(format!("w{w}o"));
+            }
+            out.join(" ") + "."
+        }
+    }
+
+    /// A corpus with outlet templates, syndicated copies, quoted passages
+    /// and repeats, as JSON Lines.
+    fn corpus() -> String {
+        let mut words = Words(7);
+        let templates: Vec<String> = (0..3).map(|_| words.sentence(30)).collect();
+        let stories: Vec<Vec<String>> =
+            (0..6).map(|_| (0..6).map(|_| words.sentence(40)).collect()).collect();
+        let mut lines = Vec::new();
+        for i in 0..40usize {
+            let outlet = (i / 6) % 3;
+            let story = &stories[i % stories.len()];
+            let mut paras: Vec<String> = (0..6).map(|_| words.sentence(35)).collect();
+            paras.push(format!("\"{}\"", story[i % 2]));
+            if i % 4 == 0 {
+                paras.extend(story[2..].iter().cloned());
+            }
+            if i % 5 == 0 {
+                paras.push(story[3].replace("w12", "x12"));
+            }
+            if i % 7 == 0 {
+                paras.push(paras[1].clone());
+            }
+            paras.push(templates[outlet].clone());
+            let text = paras.join("\n\n");
+            lines.push(serde_json::json!({"id": format!("a{i}"), "outlet": format!("outlet {outlet}"), "text": text}).to_string());
+        }
+        lines.join("\n")
+    }
+
+    #[test]
+    fn cluster_kinds_alone_match_the_full_analysis_however_the_regions_are_split() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("made.jsonl"), corpus()).expect("write");
+        let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        for (path, mix) in [(dir.path().to_path_buf(), 4), (bundled, 2)] {
+            let scan = crate::pipeline::scan(&Config::new(vec![path.clone()])).expect("scan");
+            let full = analyze(&scan).clusters;
+            let kinds: std::collections::BTreeSet<Kind> = full.iter().map(|d| d.kind).collect();
+            assert!(kinds.len() >= mix, "{path:?}: a mix of kinds to compare: {kinds:?}");
+            let regions = regions::regions_per_article(&scan);
+            assert!(
+                regions.iter().filter(|&&n| n > 0).count() > 2,
+                "{path:?}: regions begin in many articles"
+            );
+            for at_once in [1, 3, 50, REGIONS_AT_ONCE] {
+                assert_eq!(clusters_only_by(&scan, at_once), full, "{path:?}, {at_once} regions at once");
+            }
+        }
+    }
+
+    #[test]
+    fn article_ranges_cover_every_article_and_hold_at_most_the_budget() {
+        let per_article = [0, 4, 1, 1, 9, 0, 2, 2, 0];
+        let ranges = article_ranges(&per_article, 4);
+        assert_eq!(ranges, [0..2, 2..4, 4..5, 5..9]);
+        assert_eq!(article_ranges(&[], 4), vec![0..0], "one empty range");
+    }
 }

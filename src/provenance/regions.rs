@@ -9,7 +9,11 @@
 //! center).
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
+use rayon::prelude::*;
+
+use crate::blocks::BlockMatch;
 use crate::cluster::{Cluster, Occurrence};
 use crate::diff;
 use crate::pipeline::Scan;
@@ -57,63 +61,121 @@ impl Region {
 /// Regions of every article pair `(a, b)`, `a < b`, in pair order.
 pub type PairRegions = BTreeMap<(u32, u32), Vec<Region>>;
 
+/// Regions with their article pair, sorted by pair (within a pair: clusters,
+/// then block matches, then passages, each in scan order).
+pub type RegionList = Vec<((u32, u32), Region)>;
+
 /// All regions shared by two different articles in `scan`.
 pub fn regions(scan: &Scan) -> PairRegions {
     let mut out = PairRegions::new();
-    let mut clustered = vec![false; scan.paragraphs.len()];
-    for (c, cluster) in scan.clusters.iter().enumerate() {
-        let mut articles: Vec<u32> = cluster.members.iter().map(|m| m.article).collect();
-        articles.dedup();
-        for x in &cluster.members {
-            for p in x.first_p..=x.first_p + (x.last - x.first) {
-                clustered[p as usize] = true;
-            }
-        }
-        for (x, y) in member_pairs(cluster, articles.len() <= PAIR_CAP) {
-            if x.article != y.article {
-                out.entry((x.article, y.article)).or_default().push(occurrences(scan, c, x, y));
-            }
-        }
-    }
-    for (i, b) in scan.blocks.iter().enumerate() {
-        if b.a_article != b.b_article && !clustered[b.first_p as usize] && !clustered[b.first_q as usize] {
-            let x = Occurrence {
-                article: b.a_article,
-                first: b.a_first,
-                last: b.a_first + b.len - 1,
-                first_p: b.first_p,
-            };
-            let y = Occurrence {
-                article: b.b_article,
-                first: b.b_first,
-                last: b.b_first + b.len - 1,
-                first_p: b.first_q,
-            };
-            let mut region = occurrences(scan, 0, x, y);
-            region.origin = Origin::Block(i);
-            out.entry((x.article, y.article)).or_default().push(region);
-        }
-    }
-    for (i, p) in scan.passages.iter().enumerate() {
-        out.entry((p.a_article, p.b_article)).or_default().push(passage(scan, i));
+    for (key, region) in regions_from(scan, 0..u32::MAX, true) {
+        out.entry(key).or_default().push(region);
     }
     out
 }
 
-/// Pairs `(x, y)` of a cluster's members, `x` before `y`: all of them, or
-/// (`all == false`) the center with each other member, in member order.
-fn member_pairs(cluster: &Cluster, all: bool) -> Vec<(Occurrence, Occurrence)> {
-    let m = &cluster.members;
-    if all {
-        return m.iter().enumerate().flat_map(|(i, &x)| m[i + 1..].iter().map(move |&y| (x, y))).collect();
-    }
-    let center = m[cluster.center];
-    let before = m[..cluster.center].iter().map(|&x| (x, center));
-    before.chain(m[cluster.center + 1..].iter().map(|&y| (center, y))).collect()
+/// The regions of the article pairs `(a, b)` with `a` in `first`, built in
+/// parallel; without `kept`, their words kept in order are left at 0 (the
+/// costly part).
+pub fn regions_from(scan: &Scan, first: Range<u32>, kept: bool) -> RegionList {
+    let clustered = clustered(scan);
+    let from = |a: u32| first.contains(&a);
+    let mut out: RegionList = scan
+        .clusters
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(c, cluster)| {
+            let all = distinct_articles(cluster) <= PAIR_CAP;
+            member_pairs(cluster, all)
+                .filter(|(x, y)| x.article != y.article && from(x.article))
+                .map(move |(x, y)| ((x.article, y.article), occurrences(scan, c, x, y, kept)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let blocks =
+        scan.blocks.iter().enumerate().filter(|(_, b)| from(b.a_article) && is_region(b, &clustered));
+    out.extend(blocks.map(|(i, b)| ((b.a_article, b.b_article), block(scan, i, kept))));
+    let passages = scan.passages.iter().enumerate().filter(|(_, p)| from(p.a_article));
+    out.extend(passages.map(|(i, p)| ((p.a_article, p.b_article), passage(scan, i))));
+    out.sort_by_key(|(key, _)| *key);
+    out
 }
 
-/// The region of cluster `c` between occurrences `x` and `y` (same length).
-fn occurrences(scan: &Scan, c: usize, x: Occurrence, y: Occurrence) -> Region {
+/// For each article, the number of regions whose pair it begins: what
+/// [`regions_from`] would hold for a range of articles.
+pub fn regions_per_article(scan: &Scan) -> Vec<u64> {
+    let mut count = vec![0u64; scan.articles.len()];
+    for cluster in &scan.clusters {
+        let all = distinct_articles(cluster) <= PAIR_CAP;
+        for (x, _) in member_pairs(cluster, all).filter(|(x, y)| x.article != y.article) {
+            count[x.article as usize] += 1;
+        }
+    }
+    let clustered = clustered(scan);
+    for b in scan.blocks.iter().filter(|b| is_region(b, &clustered)) {
+        count[b.a_article as usize] += 1;
+    }
+    for p in &scan.passages {
+        count[p.a_article as usize] += 1;
+    }
+    count
+}
+
+/// Whether each paragraph is in a cluster.
+fn clustered(scan: &Scan) -> Vec<bool> {
+    let mut clustered = vec![false; scan.paragraphs.len()];
+    for x in scan.clusters.iter().flat_map(|c| &c.members) {
+        for p in x.first_p..=x.first_p + (x.last - x.first) {
+            clustered[p as usize] = true;
+        }
+    }
+    clustered
+}
+
+/// Articles among a cluster's members (members are in article order).
+fn distinct_articles(cluster: &Cluster) -> usize {
+    1 + cluster.members.windows(2).filter(|w| w[0].article != w[1].article).count()
+}
+
+/// Whether block match `b` is a region of its own: between two articles,
+/// and left out of every cluster.
+fn is_region(b: &BlockMatch, clustered: &[bool]) -> bool {
+    b.a_article != b.b_article && !clustered[b.first_p as usize] && !clustered[b.first_q as usize]
+}
+
+/// The region of block match `i`.
+fn block(scan: &Scan, i: usize, kept: bool) -> Region {
+    let b = &scan.blocks[i];
+    let x = Occurrence {
+        article: b.a_article,
+        first: b.a_first,
+        last: b.a_first + b.len - 1,
+        first_p: b.first_p,
+    };
+    let y = Occurrence {
+        article: b.b_article,
+        first: b.b_first,
+        last: b.b_first + b.len - 1,
+        first_p: b.first_q,
+    };
+    Region { origin: Origin::Block(i), ..occurrences(scan, 0, x, y, kept) }
+}
+
+/// Pairs `(x, y)` of a cluster's members, `x` before `y`: all of them, or
+/// (`all == false`) the center with each other member, in member order.
+fn member_pairs(cluster: &Cluster, all: bool) -> impl Iterator<Item = (Occurrence, Occurrence)> + '_ {
+    let m = &cluster.members;
+    let every = m.iter().enumerate().flat_map(|(i, &x)| m[i + 1..].iter().map(move |&y| (x, y)));
+    let center = m[cluster.center];
+    let before = m[..cluster.center].iter().map(move |&x| (x, center));
+    let after = m[cluster.center + 1..].iter().map(move |&y| (center, y));
+    let (every, star) = if all { (Some(every), None) } else { (None, Some(before.chain(after))) };
+    every.into_iter().flatten().chain(star.into_iter().flatten())
+}
+
+/// The region of cluster `c` between occurrences `x` and `y` (same length);
+/// words kept in order counted only when `count_kept`.
+fn occurrences(scan: &Scan, c: usize, x: Occurrence, y: Occurrence, count_kept: bool) -> Region {
     let (mut words, mut kept, mut quoted, mut junk) = ([0u32; 2], 0u32, [0f32; 2], [0u32; 2]);
     for k in 0..=(x.last - x.first) {
         for (side, o) in [x, y].iter().enumerate() {
@@ -121,6 +183,9 @@ fn occurrences(scan: &Scan, c: usize, x: Occurrence, y: Occurrence) -> Region {
             words[side] += p.words;
             quoted[side] += p.quoted * p.words as f32;
             junk[side] += if p.junk { p.words } else { 0 };
+        }
+        if !count_kept {
+            continue;
         }
         let kept_here = match (scan.words(x.first_p + k), scan.words(y.first_p + k)) {
             (Some(a), Some(b)) => diff::kept_words(&a, &b),
