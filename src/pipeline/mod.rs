@@ -229,28 +229,32 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         .collect();
     let candidate_count = candidates.len();
     drop((candidates, needed));
-    let (mut clustering, mut blocks, mut excerpts) = (cluster::Clustering::default(), Vec::new(), Vec::new());
+    let (mut clusters, mut blocks, mut excerpts) = (Vec::new(), Vec::new(), Vec::new());
     if !config.pairs_only {
         progress.stage(Stage::Clustering);
-        clustering = cluster::clusters(&edges, &paragraphs, &verify_pair);
+        let clustering = cluster::clusters(&edges, &paragraphs, &verify_pair);
         let reported = reported_pairs(&edges, &clustering);
+        // The filter collects in place, keeping room for every merged block
+        // (64 bytes each, most of them dropped here) unless shrunk.
         blocks = blocks::merge(&edges, &paragraphs)
             .into_iter()
             .filter(|b| b.pairs().any(|pq| reported.binary_search(&pq).is_ok()))
             .collect();
+        blocks.shrink_to_fit();
+        // Its links and paragraph table are not needed past this point.
+        clusters = clustering.clusters;
     }
     if config.excerpts && !config.pairs_only {
         let (found, excerpt_warnings) =
-            reread::excerpts(&corpus, &articles, &paragraphs, &excerpt_paragraphs(&clustering.clusters));
+            reread::excerpts(&corpus, &articles, &paragraphs, &excerpt_paragraphs(&clusters));
         excerpts = found;
         warnings.extend(excerpt_warnings);
     }
     let found = if config.searches_passages() {
         progress.stage(Stage::Passages);
         let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
-        let clusters = &clustering.clusters;
         let found =
-            passages::find(&corpus, &articles, &paragraphs, &prints, clusters, &reported_blocks, config);
+            passages::find(&corpus, &articles, &paragraphs, &prints, &clusters, &reported_blocks, config);
         found.map_err(Error::Temp)?
     } else {
         passages::Found::default()
@@ -267,7 +271,7 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         candidates: candidate_count,
         edges,
         blocks,
-        clusters: clustering.clusters,
+        clusters,
         excerpts,
         words,
         unread,
