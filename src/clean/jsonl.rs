@@ -110,8 +110,7 @@ fn next_line(
             break;
         }
         any = true;
-        let (take, done) =
-            chunk.iter().position(|&b| b == b'\n').map_or((chunk.len(), false), |i| (i + 1, true));
+        let (take, done) = memchr::memchr(b'\n', chunk).map_or((chunk.len(), false), |i| (i + 1, true));
         if streaming {
             out.write_all(&chunk[..take])?;
         } else {

@@ -89,7 +89,7 @@ pub(super) fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize)
         if available.is_empty() {
             break;
         }
-        let (used, done) = match available.iter().position(|&b| b == b'\n') {
+        let (used, done) = match memchr::memchr(b'\n', available) {
             Some(i) => (i + 1, true),
             None => (available.len(), false),
         };
