@@ -50,51 +50,104 @@ impl Tokenizer {
     /// Calls `f(start, end, normalized)` for each word of `text[span]`, in
     /// order, with the word's byte span in `text` and its normalized form.
     pub fn each_word(&mut self, text: &str, span: Span, mut f: impl FnMut(usize, usize, &str)) {
-        let mut chars = text[span.start..span.end].char_indices();
-        while let Some((start, first)) = chars.by_ref().find(|&(_, c)| c.is_alphanumeric()) {
+        let s = &text[span.start..span.end];
+        let bytes = s.as_bytes();
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
             self.word.clear();
-            push_folded(first, &mut self.word);
-            let end = self.extend_word(&mut chars, start + first.len_utf8(), first);
-            f(span.start + start, span.start + end, &self.word);
+            let end = if b.is_ascii() {
+                if !b.is_ascii_alphanumeric() {
+                    at += 1;
+                    continue;
+                }
+                // Most words are a run of ASCII letters and digits ended by
+                // a character that cannot join them: their normalized form
+                // is their text, lower-cased.
+                let (run, upper) = ascii_run(&bytes[at..]);
+                let stop = at + run;
+                let ends = bytes.get(stop).is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'.' | b','));
+                if ends && !upper {
+                    f(span.start + at, span.start + stop, &s[at..stop]);
+                    at = stop;
+                    continue;
+                }
+                // Else the run is taken whole by `extend_word`.
+                self.extend_word(s, at, b'.' as char, 0)
+            } else {
+                let c = char_at(s, at);
+                if !c.is_alphanumeric() {
+                    at += c.len_utf8();
+                    continue;
+                }
+                push_folded(c, &mut self.word);
+                self.extend_word(s, at + c.len_utf8(), c, 1)
+            };
+            f(span.start + at, span.start + end, &self.word);
+            at = end;
         }
     }
 
-    /// Consumes the rest of a word whose first character `first` ends at
-    /// `end` (relative offset); returns where the word ends. A character
-    /// that does not join the word is left unconsumed.
-    fn extend_word(&mut self, chars: &mut std::str::CharIndices<'_>, mut end: usize, first: char) -> usize {
-        let (mut prev, mut piece_len, mut single_letters) = (first, 1usize, true);
+    /// Consumes the rest of a word of `s` from byte `at`, after a last
+    /// character `prev` ending a piece of `piece_len` characters; returns
+    /// where the word ends. A character that does not join the word is left
+    /// unconsumed.
+    fn extend_word(&mut self, s: &str, mut at: usize, mut prev: char, mut piece_len: usize) -> usize {
+        let bytes = s.as_bytes();
+        let mut single_letters = true;
+        let mut end = at;
         loop {
             // Most words are runs of ASCII letters and digits: taken whole.
-            let rest = chars.as_str();
-            let run = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            let run = bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
             if run > 0 {
                 let from = self.word.len();
-                self.word.push_str(&rest[..run]);
+                self.word.push_str(&s[at..at + run]);
                 self.word[from..].make_ascii_lowercase();
-                end = chars.offset() + run;
-                (prev, piece_len) = (char::from(rest.as_bytes()[run - 1]), piece_len + run);
-                chars.nth(run - 1);
+                at += run;
+                (end, prev, piece_len) = (at, char::from(bytes[at - 1]), piece_len + run);
             }
-            let mut look = chars.clone();
-            let Some((at, c)) = look.next() else { return end };
+            let Some(&b) = bytes.get(at) else { return end };
+            // An ASCII character here is not alphanumeric; only `'`, `.`
+            // and `,` may join a word.
+            if b.is_ascii() && !matches!(b, b'\'' | b'.' | b',') {
+                return end;
+            }
+            let c = char_at(s, at);
             if c.is_alphanumeric() {
                 push_folded(c, &mut self.word);
-                end = at + c.len_utf8();
-                (prev, piece_len) = (c, piece_len + 1);
-                *chars = look;
+                at += c.len_utf8();
+                (end, prev, piece_len) = (at, c, piece_len + 1);
                 continue;
             }
             single_letters &= piece_len <= 1;
-            let mut ahead = look.clone().map(|(_, c)| c);
-            let (next, after) = (ahead.next(), ahead.next());
+            let next = s.get(at + c.len_utf8()..).and_then(|r| r.chars().next());
+            let after =
+                next.and_then(|n| s.get(at + c.len_utf8() + n.len_utf8()..)).and_then(|r| r.chars().next());
             if !joins(c, prev, next, after, single_letters) {
                 return end;
             }
             (prev, piece_len) = (c, 0);
-            *chars = look;
+            at += c.len_utf8();
         }
     }
+}
+
+/// Length of the run of ASCII letters and digits `bytes` begins with, and
+/// whether it holds an upper-case letter.
+fn ascii_run(bytes: &[u8]) -> (usize, bool) {
+    let mut upper = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' => {}
+            b'A'..=b'Z' => upper = true,
+            _ => return (i, upper),
+        }
+    }
+    (bytes.len(), upper)
+}
+
+/// The character of `s` beginning at byte `at` (a character boundary).
+fn char_at(s: &str, at: usize) -> char {
+    s[at..].chars().next().unwrap_or_default()
 }
 
 /// The words of `text` with their byte spans and the xxh3 hash of their
@@ -149,6 +202,61 @@ mod tests {
         let mut out = Vec::new();
         Tokenizer::default().tokens(text, Span { start: 0, end: text.len() }, 7, &mut out);
         out.iter().map(|t| t.hash).collect()
+    }
+
+    /// The tokenizer as first written, one `char` at a time: the reference
+    /// the byte-position one is checked against.
+    fn reference_words(text: &str) -> Vec<(usize, usize, String)> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices();
+        while let Some((start, first)) = chars.by_ref().find(|&(_, c)| c.is_alphanumeric()) {
+            let mut word = String::new();
+            push_folded(first, &mut word);
+            let (mut end, mut prev, mut piece_len, mut single_letters) =
+                (start + first.len_utf8(), first, 1, true);
+            loop {
+                let mut look = chars.clone();
+                let Some((at, c)) = look.next() else { break };
+                if c.is_alphanumeric() {
+                    push_folded(c, &mut word);
+                    (end, prev, piece_len) = (at + c.len_utf8(), c, piece_len + 1);
+                    chars = look;
+                    continue;
+                }
+                single_letters &= piece_len <= 1;
+                let mut ahead = look.clone().map(|(_, c)| c);
+                let (next, after) = (ahead.next(), ahead.next());
+                if !joins(c, prev, next, after, single_letters) {
+                    break;
+                }
+                (prev, piece_len) = (c, 0);
+                chars = look;
+            }
+            out.push((start, end, word));
+        }
+        out
+    }
+
+    #[test]
+    fn byte_tokenizer_matches_the_char_reference() {
+        let pieces = [
+            "a", "B", "7", "ß", "É", "é", "ς", "İ", "ﬁ", "東", "٣", " ", "  ", "\n", ".", ",", "'", "’", "ʼ",
+            "“", "—", "-", "U", "S", "x", "1", "0", "\u{301}", "!", "é", "Straße", "U.S.", "1,000", "3.5",
+        ];
+        let mut state = 12345u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            for k in 0..(state >> 59) + 1 {
+                let r = state.rotate_left(7 * k as u32 + 3);
+                text.push_str(pieces[(r >> 40) as usize % pieces.len()]);
+            }
+            let mut got = Vec::new();
+            Tokenizer::default().each_word(&text, Span { start: 0, end: text.len() }, |s, e, w| {
+                got.push((s, e, w.to_string()))
+            });
+            assert_eq!(got, reference_words(&text), "{text:?}");
+        }
     }
 
     #[test]
