@@ -167,7 +167,7 @@ fn lines(text: &str, span: Span) -> impl Iterator<Item = (Span, Option<char>)> +
             return None;
         }
         let rest = &text[pos..span.end];
-        let Some((i, c)) = rest.char_indices().find(|&(_, c)| is_line_break(c)) else {
+        let Some((i, c)) = first_line_break(rest) else {
             let line = Span { start: pos, end: span.end };
             pos = span.end;
             return Some((line, None));
@@ -177,6 +177,26 @@ fn lines(text: &str, span: Span) -> impl Iterator<Item = (Span, Option<char>)> +
         pos += i + c.len_utf8() + usize::from(crlf);
         Some((line, Some(c)))
     })
+}
+
+/// The first line break of `s` (see [`is_line_break`]) and where it is. The
+/// bytes that can begin one are searched for with `memchr`: `\n`, `\r`,
+/// and 0xE2, which begins U+2028 and U+2029 (E2 80 A8, E2 80 A9) among
+/// other characters.
+fn first_line_break(s: &str) -> Option<(usize, char)> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[from..]) {
+        let i = from + k;
+        match &bytes[i..] {
+            [b'\n', ..] => return Some((i, '\n')),
+            [b'\r', ..] => return Some((i, '\r')),
+            [0xE2, 0x80, 0xA8, ..] => return Some((i, '\u{2028}')),
+            [0xE2, 0x80, 0xA9, ..] => return Some((i, '\u{2029}')),
+            _ => from = i + 1,
+        }
+    }
+    None
 }
 
 fn split_block(text: &str, block: Span, out: &mut Vec<Span>) {
@@ -254,6 +274,16 @@ fn ends_sentence(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_breaks_are_found_as_a_char_scan_finds_them() {
+        for s in
+            ["", "abc", "a\nb", "x\r\ny", "é\u{2028}z", "—\u{2029}", "…€—\u{2026}\n", "\u{2030}\r", "ab—"]
+        {
+            let by_char = s.char_indices().find(|&(_, c)| is_line_break(c));
+            assert_eq!(first_line_break(s), by_char, "{s:?}");
+        }
+    }
 
     fn texts<'a>(text: &'a str, sep: Option<&str>) -> Vec<&'a str> {
         paragraphs(text, sep).iter().map(|s| &text[s.start..s.end]).collect()
