@@ -383,6 +383,14 @@ fn sketch_all(
             // Decided on the first batch, the file's sample (see `segment`).
             let mut local: Option<Sketcher> = None;
             let mut seq = 0u32;
+            // The sketches of the batch before, stored while this one is
+            // sketched (so the threads are not left idle while one stores).
+            let mut pending: Option<Batch> = None;
+            let mut store = |batch: Batch, out: &mut Sketched| {
+                let spilled = spill_batch(batch, (i as u32, seq), bands, (spill, prints), out);
+                progress.read(spilled.0, spilled.1);
+                seq += 1;
+            };
             let mut flush = |batch: Vec<Article>| {
                 let local = local.get_or_insert_with(|| {
                     let separator = segment::detect_file_separator(batch.iter().map(|a| a.text.as_str()));
@@ -391,39 +399,22 @@ fn sketch_all(
                 });
                 let bytes: usize = batch.iter().map(|a| a.text.len()).sum();
                 let count = batch.len();
-                let sketched: Vec<_> =
-                    batch.into_par_iter().map(|a| guard::sketch(local, a, source, &options.faults)).collect();
-                let mut sketches = Vec::with_capacity(sketched.len());
-                for (sketch, warning) in sketched {
-                    sketches.extend(sketch);
-                    out.warnings.extend(warning);
-                }
-                // Band by band: a band's keys are one segment of the chunk.
-                let mut columns = vec![Vec::new(); bands];
-                for a in &sketches {
-                    for row in a.band_keys.chunks_exact(bands) {
-                        columns.iter_mut().zip(row).for_each(|(column, &key)| column.push(key));
-                    }
-                }
-                if let Err(e) = spill.write((i as u32, seq), sketches.len() as u64, &columns) {
-                    out.spill_error.get_or_insert(e);
-                }
-                let mut parts = vec![Vec::new(); crate::passages::HASH_PARTS];
-                for (k, a) in sketches.iter_mut().enumerate() {
-                    a.band_keys = Vec::new();
-                    for (h, p) in std::mem::take(&mut a.fingerprints) {
-                        parts[crate::passages::hash_part(h)].extend([h, (k as u64) << 32 | u64::from(p)]);
-                    }
-                }
-                // Written even when empty: its article count places the next.
-                if let Err(e) = prints.write((i as u32, seq), sketches.len() as u64, &parts) {
-                    out.spill_error.get_or_insert(e);
-                }
-                seq += 1;
-                out.articles.append(&mut sketches);
-                progress.read(count as u64, bytes as u64);
+                let before = pending.take();
+                let (_, sketched) = rayon::join(
+                    || before.map(|b| store(b, &mut out)),
+                    || {
+                        batch
+                            .into_par_iter()
+                            .map(|a| guard::sketch(local, a, source, &options.faults))
+                            .collect()
+                    },
+                );
+                pending = Some(Batch { sketched, count: count as u64, bytes: bytes as u64 });
             };
             batches::read_batches(i as u32, source, options, &mut flush, &mut warnings);
+            if let Some(last) = pending.take() {
+                store(last, &mut out);
+            }
             out.warnings.extend(warnings);
             out
         })
@@ -442,6 +433,57 @@ fn sketch_all(
     }
     all.articles.shrink_to_fit();
     all
+}
+
+/// One batch of a source, sketched.
+struct Batch {
+    /// Each article's sketch, or the warning that replaced it.
+    sketched: Vec<(Option<ArticleSketch>, Option<Warning>)>,
+    /// Articles read.
+    count: u64,
+    /// Bytes of their text.
+    bytes: u64,
+}
+
+/// Stores `batch` (batch `seq` of its source) in `out`: its band keys,
+/// column by column, go to `spill` and its passage fingerprints to `prints`
+/// (by hash range), both dropped from the sketches. Returns the articles
+/// and bytes read.
+fn spill_batch(
+    batch: Batch,
+    seq: (u32, u32),
+    bands: usize,
+    (spill, prints): (&Segments, &Segments),
+    out: &mut Sketched,
+) -> (u64, u64) {
+    let mut sketches = Vec::with_capacity(batch.sketched.len());
+    for (sketch, warning) in batch.sketched {
+        sketches.extend(sketch);
+        out.warnings.extend(warning);
+    }
+    // Band by band: a band's keys are one segment of the chunk.
+    let mut columns = vec![Vec::new(); bands];
+    for a in &sketches {
+        for row in a.band_keys.chunks_exact(bands) {
+            columns.iter_mut().zip(row).for_each(|(column, &key)| column.push(key));
+        }
+    }
+    if let Err(e) = spill.write(seq, sketches.len() as u64, &columns) {
+        out.spill_error.get_or_insert(e);
+    }
+    let mut parts = vec![Vec::new(); crate::passages::HASH_PARTS];
+    for (k, a) in sketches.iter_mut().enumerate() {
+        a.band_keys = Vec::new();
+        for (h, p) in std::mem::take(&mut a.fingerprints) {
+            parts[crate::passages::hash_part(h)].extend([h, (k as u64) << 32 | u64::from(p)]);
+        }
+    }
+    // Written even when empty: its article count places the next.
+    if let Err(e) = prints.write(seq, sketches.len() as u64, &parts) {
+        out.spill_error.get_or_insert(e);
+    }
+    out.articles.append(&mut sketches);
+    (batch.count, batch.bytes)
 }
 
 /// Gives every article a distinct id: a repeated id gets the first free
