@@ -42,9 +42,14 @@ impl Tokenizer {
     /// word with `seed`.
     pub fn tokens(&mut self, text: &str, span: Span, seed: u64, out: &mut Vec<Token>) {
         self.each_word(text, span, |start, end, word| {
-            let hash = xxhash_rust::xxh3::xxh3_64_with_seed(word.as_bytes(), seed);
-            out.push(Token { start, end, hash });
+            out.push(Token { start, end, hash: word_hash(word, seed) });
         });
+    }
+
+    /// Appends the hashes of the tokens of `text[span]` to `out`: their
+    /// `hash` as [`Tokenizer::tokens`] gives it.
+    pub fn hashes(&mut self, text: &str, span: Span, seed: u64, out: &mut Vec<u64>) {
+        self.each_word(text, span, |_, _, word| out.push(word_hash(word, seed)));
     }
 
     /// Calls `f(start, end, normalized)` for each word of `text[span]`, in
@@ -129,6 +134,11 @@ impl Tokenizer {
             at += c.len_utf8();
         }
     }
+}
+
+/// The hash of a normalized word.
+fn word_hash(word: &str, seed: u64) -> u64 {
+    xxhash_rust::xxh3::xxh3_64_with_seed(word.as_bytes(), seed)
 }
 
 /// Length of the run of ASCII letters and digits `bytes` begins with, and

@@ -249,9 +249,10 @@ impl Sketcher {
 
     /// The normalized words' hashes of `text[span]`, in text order.
     pub fn words(&self, text: &str, span: Span) -> Vec<u64> {
-        let mut tokens = Vec::new();
-        Tokenizer::default().tokens(text, span, self.params.seed, &mut tokens);
-        tokens.iter().map(|t| t.hash).collect()
+        // About one word per 6 bytes of news text: room for most at once.
+        let mut hashes = Vec::with_capacity((span.end - span.start) / 6 + 1);
+        Tokenizer::default().hashes(text, span, self.params.seed, &mut hashes);
+        hashes
     }
 
     fn shingles_into(&self, text: &str, span: Span, scratch: &mut Scratch) {
