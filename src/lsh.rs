@@ -147,10 +147,12 @@ fn band_pairs(copies: bool, keys: Vec<u64>, active: &[bool], rows: &[u64]) -> Ve
     column.sort_unstable();
     let mut pairs = Vec::new();
     let row = |i: u32| rows[i as usize];
-    for bucket in column.chunk_by(|x, y| x.0 == y.0) {
-        let items: Vec<u32> = bucket.iter().map(|&(_, p)| p).collect();
+    let mut items: Vec<u32> = Vec::new();
+    for bucket in column.chunk_by(|x, y| x.0 == y.0).filter(|b| b.len() > 1) {
+        items.clear();
+        items.extend(bucket.iter().map(|&(_, p)| p));
         if items.len() > ALL_PAIRS_BUCKET {
-            large_bucket_pairs(items, row, copies, &mut pairs);
+            large_bucket_pairs(std::mem::take(&mut items), row, copies, &mut pairs);
         } else if copies {
             all_pairs(&items, &mut pairs);
         } else {
