@@ -30,6 +30,8 @@ pub fn clean_with(config: &CleanConfig, progress: &dyn super::Progress) -> Resul
     let mut scan = super::scan_with(&config.scan, progress)?;
     progress.stage(super::Stage::Cleaning);
     let plan = crate::clean::settle::settled(&mut scan, &config.policy);
+    // The settle rounds' regions and marks are gone.
+    super::memory::give_back();
     let scan = scan;
     let targets = output::targets(&scan.sources, &config.scan.paths, &config.out)?;
     let hook = config.fail_after_files.map(Interrupt::after);

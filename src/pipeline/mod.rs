@@ -17,6 +17,7 @@
 pub(crate) mod batches;
 mod clean;
 pub(crate) mod guard;
+pub mod memory;
 mod passages;
 mod progress;
 mod texts;
@@ -251,6 +252,8 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         warnings.extend(excerpt_warnings);
     }
     let found = if config.searches_passages() {
+        // The candidates and the verification's sets are gone.
+        memory::give_back();
         progress.stage(Stage::Passages);
         let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
         let found =
@@ -259,6 +262,8 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
     } else {
         passages::Found::default()
     };
+    // The texts aligned, split into sentences, are gone.
+    memory::give_back();
     warnings.extend(found.warnings);
     warnings.sort();
     warnings.dedup();
