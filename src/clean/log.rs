@@ -5,6 +5,8 @@
 //! (the same text every scan offset refers to), half-open; `char_start` and
 //! `char_end` are the same places counted in Unicode scalar values.
 
+use std::io::{self, Seek, Write};
+
 use serde::Serialize;
 
 use super::Kind;
@@ -186,4 +188,93 @@ fn excerpt(text: &str) -> String {
         }
     }
     out
+}
+
+/// Log lines held in memory up to [`LOG_IN_MEMORY`] bytes, then in a
+/// temporary file: a source of a million articles logs about 700 MB.
+#[derive(Debug, Default)]
+pub struct LogLines {
+    /// The lines while they are few.
+    memory: Vec<u8>,
+    /// The temporary file the lines went to once they were many.
+    file: Option<io::BufWriter<std::fs::File>>,
+    /// The first failure to write the file.
+    failed: Option<io::Error>,
+}
+
+/// Log bytes of one source held in memory before they go to a file.
+const LOG_IN_MEMORY: usize = 8 << 20;
+
+impl LogLines {
+    /// Appends one line (`line` without its newline).
+    pub fn push_line(&mut self, line: &[u8]) {
+        if self.failed.is_some() {
+            return;
+        }
+        if self.file.is_none() && self.memory.len() + line.len() + 1 > LOG_IN_MEMORY {
+            match tempfile::tempfile() {
+                Ok(file) => {
+                    let mut file = io::BufWriter::new(file);
+                    let moved = file.write_all(&self.memory);
+                    self.memory = Vec::new();
+                    self.file = Some(file);
+                    if let Err(e) = moved {
+                        self.failed = Some(e);
+                        return;
+                    }
+                }
+                Err(e) => {
+                    self.failed = Some(e);
+                    return;
+                }
+            }
+        }
+        let written = match self.file.as_mut() {
+            Some(file) => file.write_all(line).and_then(|()| file.write_all(b"\n")),
+            None => {
+                self.memory.extend_from_slice(line);
+                self.memory.push(b'\n');
+                Ok(())
+            }
+        };
+        if let Err(e) = written {
+            self.failed = Some(e);
+        }
+    }
+
+    /// Writes every line to `out`, in order.
+    pub fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
+        out.write_all(&self.memory)?;
+        if let Some(file) = self.file {
+            let mut file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+            file.seek(io::SeekFrom::Start(0))?;
+            io::copy(&mut file, out)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod log_lines_tests {
+    use super::*;
+
+    #[test]
+    fn lines_past_the_memory_share_come_back_whole_and_in_order() {
+        let mut lines = LogLines::default();
+        let mut expected = Vec::new();
+        for i in 0..100_000 {
+            let line = format!("{{\"line\":{i},\"pad\":\"{}\"}}", "x".repeat(i % 150));
+            lines.push_line(line.as_bytes());
+            expected.extend_from_slice(line.as_bytes());
+            expected.push(b'\n');
+        }
+        assert!(expected.len() > LOG_IN_MEMORY, "the lines outgrow memory: {}", expected.len());
+        assert!(lines.file.is_some() && lines.memory.is_empty(), "they went to the file");
+        let mut out = Vec::new();
+        lines.copy_to(&mut out).expect("copy");
+        assert!(out == expected, "{} bytes back, {} written", out.len(), expected.len());
+    }
 }

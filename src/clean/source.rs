@@ -59,7 +59,7 @@ pub struct Job<'a> {
 #[derive(Default)]
 pub struct SourceDone {
     /// Its removal log lines (JSONL), in article order.
-    pub log: Vec<u8>,
+    pub log: log::LogLines,
     /// Articles written.
     pub written: usize,
     /// Removals by kind ([`Kind`] as index).
@@ -250,8 +250,8 @@ impl<'a> Cleaner<'a> {
 /// Writes `entry` to the log of `done` and counts it.
 fn record(done: &mut SourceDone, entry: &Entry, kind: Kind) {
     // Serializing plain strings and numbers into memory cannot fail.
-    if serde_json::to_writer(&mut done.log, entry).is_ok() {
-        done.log.push(b'\n');
+    if let Ok(line) = serde_json::to_vec(entry) {
+        done.log.push_line(&line);
     }
     done.removed[kind as usize] += 1;
     done.bytes += (entry.end - entry.start) as u64;

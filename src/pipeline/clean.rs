@@ -2,8 +2,6 @@
 //! (in parallel, a chunk of sources at a time) and write the removal log in
 //! source order, so the output does not depend on the thread count.
 
-use std::io::Write;
-
 use rayon::prelude::*;
 
 use crate::clean::output::{self, Interrupt, LOG_NAME, Staged};
@@ -62,7 +60,7 @@ pub fn clean_with(config: &CleanConfig, progress: &dyn super::Progress) -> Resul
             chunk.par_iter().map(|(s, articles)| clean_source(&job, *s, articles.clone())).collect();
         for d in done {
             let d = d?;
-            log.write_all(&d.log).map_err(write_error)?;
+            d.log.copy_to(&mut log).map_err(write_error)?;
             cleaned.written += d.written;
             cleaned.bytes += d.bytes;
             for (total, n) in cleaned.removed.iter_mut().zip(d.removed) {
