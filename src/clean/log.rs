@@ -190,7 +190,7 @@ fn excerpt(text: &str) -> String {
     out
 }
 
-/// Log lines held in memory up to [`LOG_IN_MEMORY`] bytes, then in a
+/// Log lines held in memory up to 8 MB, then in a
 /// temporary file: a source of a million articles logs about 700 MB.
 #[derive(Debug, Default)]
 pub struct LogLines {
