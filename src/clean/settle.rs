@@ -46,6 +46,8 @@ pub fn settled(scan: &mut Scan, policy: &Policy) -> Plan {
         if !changed {
             break;
         }
+        // Not two plans at once (about 150 MB each at a million articles).
+        drop(current);
         current = plan(scan, &kinds, policy);
     }
     current
@@ -69,8 +71,10 @@ fn boilerplate_after(scan: &mut Scan, plan: &Plan) -> Vec<Option<Decided>> {
 /// What [`take_out`] changed in a scan.
 struct Saved {
     clusters: Vec<Cluster>,
-    blocks: Vec<crate::blocks::BlockMatch>,
-    passages: Vec<crate::passages::PassageMatch>,
+    /// Block matches taken out, with their place in the scan's list.
+    blocks: Vec<(usize, crate::blocks::BlockMatch)>,
+    /// Passages taken out, with their place in the scan's list.
+    passages: Vec<(usize, crate::passages::PassageMatch)>,
     /// Words and junk flag of every paragraph, article after article.
     paragraphs: Vec<(u32, bool)>,
     /// The original cluster of each cluster left in the scan.
@@ -118,29 +122,68 @@ fn take_out(scan: &mut Scan, gone: &[bool], dropped: &[bool]) -> Saved {
             origin.push(c);
         }
     }
-    let blocks = std::mem::take(&mut scan.blocks);
-    scan.blocks = blocks
-        .iter()
-        .filter(|b| !out_of(b.a_article, b.first_p, b.len) && !out_of(b.b_article, b.first_q, b.len))
-        .cloned()
-        .collect();
+    // Block matches and passages are filtered in place, the few taken out
+    // kept aside: a copy of those kept would double them (240 MB at a
+    // million articles).
+    let blocks = take_where(&mut scan.blocks, |b| {
+        out_of(b.a_article, b.first_p, b.len) || out_of(b.b_article, b.first_q, b.len)
+    });
     let touches = |a: u32, span: Span| {
         let article = &scan.articles[a as usize];
         let first = offsets[a as usize];
         dropped[a as usize]
             || article.paragraphs.iter().enumerate().any(|(i, p)| gone[first + i] && p.span.overlaps(&span))
     };
-    let passages = std::mem::take(&mut scan.passages);
-    let kept = passages.iter().filter(|p| !touches(p.a_article, p.a) && !touches(p.b_article, p.b)).cloned();
-    scan.passages = kept.collect();
+    let mut passages = std::mem::take(&mut scan.passages);
+    let taken = take_where(&mut passages, |p| touches(p.a_article, p.a) || touches(p.b_article, p.b));
+    scan.passages = passages;
+    let passages = taken;
     Saved { clusters, blocks, passages, paragraphs, origin }
+}
+
+/// Removes from `list` the items `out` says, in place, and returns them
+/// with their places in `list`.
+fn take_where<T>(list: &mut Vec<T>, mut out: impl FnMut(&T) -> bool) -> Vec<(usize, T)> {
+    let (mut at, mut places) = (0usize, Vec::new());
+    let taken: Vec<T> = list
+        .extract_if(.., |item| {
+            let gone = out(item);
+            if gone {
+                places.push(at);
+            }
+            at += 1;
+            gone
+        })
+        .collect();
+    places.into_iter().zip(taken).collect()
+}
+
+/// Puts the items [`take_where`] took back into `list`, at their places.
+fn put_back_where<T>(list: &mut Vec<T>, taken: Vec<(usize, T)>) {
+    if taken.is_empty() {
+        return;
+    }
+    let kept = std::mem::take(list);
+    list.reserve(kept.len() + taken.len());
+    let (mut kept, mut taken) = (kept.into_iter(), taken.into_iter().peekable());
+    while let Some(next) = taken.peek().map(|(i, _)| *i) {
+        if next == list.len() {
+            list.extend(taken.next().map(|(_, item)| item));
+        } else if let Some(item) = kept.next() {
+            list.push(item);
+        } else {
+            break;
+        }
+    }
+    list.extend(kept);
+    list.extend(taken.map(|(_, item)| item));
 }
 
 /// Gives `scan` back what [`take_out`] changed.
 fn put_back(scan: &mut Scan, saved: Saved) {
     scan.clusters = saved.clusters;
-    scan.blocks = saved.blocks;
-    scan.passages = saved.passages;
+    put_back_where(&mut scan.blocks, saved.blocks);
+    put_back_where(&mut scan.passages, saved.passages);
     let mut flags = saved.paragraphs.into_iter();
     for p in scan.articles.iter_mut().flat_map(|a| a.paragraphs.iter_mut()) {
         if let Some((words, junk)) = flags.next() {
@@ -167,4 +210,24 @@ fn gone_paragraphs(scan: &Scan, plan: &Plan) -> Vec<bool> {
         first += scan.articles[a].paragraphs.len();
     }
     gone
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_taken_out_go_back_to_their_places() {
+        for out in [vec![], vec![0], vec![9], vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9], vec![1, 4, 5, 9], vec![3]] {
+            let mut list: Vec<u32> = (0..10).collect();
+            let taken = take_where(&mut list, |x| out.contains(x));
+            assert_eq!(
+                taken.iter().map(|(i, x)| (*i, *x)).collect::<Vec<_>>(),
+                out.iter().map(|&x| (x as usize, x)).collect::<Vec<_>>()
+            );
+            assert!(list.iter().all(|x| !out.contains(x)) && list.len() + out.len() == 10);
+            put_back_where(&mut list, taken);
+            assert_eq!(list, (0..10).collect::<Vec<u32>>(), "taking out {out:?}");
+        }
+    }
 }

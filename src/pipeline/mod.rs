@@ -262,7 +262,10 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
     } else {
         passages::Found::default()
     };
-    // The texts aligned, split into sentences, are gone.
+    // The texts aligned, split into sentences, are gone; the passages
+    // grew by doubling.
+    let mut found = found;
+    found.passages.shrink_to_fit();
     memory::give_back();
     warnings.extend(found.warnings);
     warnings.sort();

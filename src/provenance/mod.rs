@@ -97,8 +97,8 @@ pub fn analyze(scan: &Scan) -> Provenance {
 }
 
 /// Regions held at once by [`clusters_only`]: about 80 bytes each in the
-/// list, and again once grouped by pair, so about 160 MB in all.
-const REGIONS_AT_ONCE: u64 = 1 << 20;
+/// list, and again once grouped by pair, so about 40 MB in all.
+const REGIONS_AT_ONCE: u64 = 1 << 18;
 
 /// The kind of each cluster of `scan`, as [`analyze`] decides it, without
 /// what else provenance says (pairs, directions, views): what `clean`
