@@ -70,7 +70,7 @@ impl Tokenizer {
                 // is their text, lower-cased.
                 let (run, upper) = ascii_run(&bytes[at..]);
                 let stop = at + run;
-                let ends = bytes.get(stop).is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'.' | b','));
+                let ends = bytes.get(stop).is_none_or(|&b| never_joins(b));
                 if ends && !upper {
                     f(span.start + at, span.start + stop, &s[at..stop]);
                     at = stop;
@@ -111,9 +111,7 @@ impl Tokenizer {
                 (end, prev, piece_len) = (at, char::from(bytes[at - 1]), piece_len + run);
             }
             let Some(&b) = bytes.get(at) else { return end };
-            // An ASCII character here is not alphanumeric; only `'`, `.`
-            // and `,` may join a word.
-            if b.is_ascii() && !matches!(b, b'\'' | b'.' | b',') {
+            if never_joins(b) {
                 return end;
             }
             let c = char_at(s, at);
@@ -134,6 +132,14 @@ impl Tokenizer {
             at += c.len_utf8();
         }
     }
+}
+
+/// Whether byte `b`, just after a word's letters and digits, ends the word
+/// whatever follows: an ASCII character other than `'`, `.` and `,` (the
+/// only ones [`joins`] may take into a word; letters and digits were taken
+/// already).
+fn never_joins(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\'' | b'.' | b',')
 }
 
 /// The hash of a normalized word.

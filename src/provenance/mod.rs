@@ -97,7 +97,7 @@ pub fn analyze(scan: &Scan) -> Provenance {
 }
 
 /// Regions held at once by [`clusters_only`]: about 80 bytes each in the
-/// list, and again once grouped by pair, so about 40 MB in all.
+/// list, and again once split into pairs and regions, so about 40 MB.
 const REGIONS_AT_ONCE: u64 = 1 << 18;
 
 /// The kind of each cluster of `scan`, as [`analyze`] decides it, without
@@ -114,16 +114,14 @@ fn clusters_only_by(scan: &Scan, at_once: u64) -> Vec<Decided> {
     let outlets = kinds::outlets(scan);
     let mut rules = kinds::Boilerplate::new(scan, &outlets);
     for range in &ranges {
-        let (keys, regions) = by_pair(regions::regions_from(scan, range.clone(), false));
-        for (pair, list) in keys.into_iter().zip(&regions) {
+        each_pair(regions::regions_from(scan, range.clone(), false), |pair, list| {
             rules.visit(scan, pair, list);
-        }
+        });
     }
     let boilerplate = rules.finish();
     let mut counts = vec![[0u32; 5]; scan.clusters.len()];
     for range in ranges {
-        let (keys, regions) = by_pair(regions::regions_from(scan, range, true));
-        for (pair, list) in keys.into_iter().zip(&regions) {
+        each_pair(regions::regions_from(scan, range, true), |pair, list| {
             let (_, covered) = coverage(scan, pair, list, &boilerplate);
             let syndicated = covered.iter().any(|&c| c >= kinds::SYNDICATED_SHARE);
             for r in list {
@@ -131,23 +129,21 @@ fn clusters_only_by(scan: &Scan, at_once: u64) -> Vec<Decided> {
                     counts[c][kinds::region_rule(r, &boilerplate, syndicated).0 as usize] += 1;
                 }
             }
-        }
+        });
     }
     cluster_kinds(scan, &counts, &boilerplate)
 }
 
-/// The article pairs of `list` in order, and the regions of each.
-fn by_pair(list: regions::RegionList) -> (Vec<(u32, u32)>, Vec<Vec<Region>>) {
-    let mut keys: Vec<(u32, u32)> = Vec::new();
-    let mut groups: Vec<Vec<Region>> = Vec::new();
-    for (key, region) in list {
-        if keys.last() != Some(&key) {
-            keys.push(key);
-            groups.push(Vec::new());
-        }
-        groups.last_mut().expect("a group per key").push(region);
+/// Calls `each` with every article pair of `list` and its regions, in
+/// order: the list is split once into pairs and regions, and each pair's
+/// regions are a slice of the latter (no vector per pair).
+fn each_pair(list: regions::RegionList, mut each: impl FnMut((u32, u32), &[Region])) {
+    let (keys, regions): (Vec<(u32, u32)>, Vec<Region>) = list.into_iter().unzip();
+    let mut start = 0;
+    for group in keys.chunk_by(|x, y| x == y) {
+        each(group[0], &regions[start..start + group.len()]);
+        start += group.len();
     }
-    (keys, groups)
 }
 
 /// Consecutive ranges of first articles, each beginning at most `at_once`
