@@ -94,22 +94,44 @@ impl Plan {
 }
 
 /// What each paragraph of the run's table is, before articles are cut.
+///
+/// Sparse: at a million articles, about one paragraph in 14 is boilerplate
+/// and one in 600 a repeat, so a list of the marked ones takes 12 MB where
+/// a slot for every paragraph took 290 MB (20 bytes each).
 pub(super) struct Marks {
     /// First paragraph-table index of each article (plus the total at the end).
     pub offsets: Vec<u32>,
-    /// Boilerplate cluster and member holding each paragraph, if any (as
-    /// `u32`: 12 bytes a paragraph, not 24, on corpora of 10 million).
-    pub boilerplate: Vec<Option<(u32, u32)>>,
-    /// The earlier kept paragraph each paragraph repeats, if any.
-    pub repeat_of: Vec<Option<u32>>,
+    /// `(paragraph, cluster, member)`: the boilerplate cluster and member
+    /// holding each boilerplate paragraph, sorted by paragraph.
+    boilerplate: Vec<(u32, u32, u32)>,
+    /// `(paragraph, copy)`: the earlier kept paragraph of the same article
+    /// that each repeated paragraph repeats, sorted by paragraph.
+    repeats: Vec<(u32, u32)>,
 }
 
 impl Marks {
+    /// The boilerplate cluster and member holding paragraph `p`, if any.
+    pub fn boilerplate(&self, p: usize) -> Option<(u32, u32)> {
+        let i = self.boilerplate.partition_point(|&(q, _, _)| (q as usize) < p);
+        self.boilerplate.get(i).filter(|&&(q, _, _)| q as usize == p).map(|&(_, c, m)| (c, m))
+    }
+
+    /// The earlier kept paragraph that paragraph `p` repeats, if any.
+    pub fn repeat_of(&self, p: usize) -> Option<u32> {
+        find(&self.repeats, p)
+    }
+
     /// Whether paragraph `p` is content: neither boilerplate nor a later
     /// copy of a paragraph of its article (whatever the policy keeps).
     pub fn content(&self, p: usize) -> bool {
-        self.boilerplate[p].is_none() && self.repeat_of[p].is_none()
+        self.boilerplate(p).is_none() && self.repeat_of(p).is_none()
     }
+}
+
+/// The value for key `p` in `list` (sorted by key).
+fn find(list: &[(u32, u32)], p: usize) -> Option<u32> {
+    let i = list.partition_point(|&(q, _)| (q as usize) < p);
+    list.get(i).filter(|&&(q, _)| q as usize == p).map(|&(_, v)| v)
 }
 
 /// Plans the removals `policy` asks for; `kinds` holds the provenance kind
@@ -138,19 +160,28 @@ pub(super) fn marks(scan: &Scan, kinds: &[Decided]) -> Marks {
         total = total.saturating_add(a.paragraphs.len() as u32);
     }
     offsets.push(total);
-    let mut boilerplate = vec![None; n];
+    let mut boilerplate: Vec<(u32, u32, u32)> = Vec::new();
     for (c, cluster) in scan.clusters.iter().enumerate() {
         if kinds.get(c).is_none_or(|d| d.kind != Reuse::Boilerplate) {
             continue;
         }
         for (m, member) in cluster.members.iter().enumerate() {
             for k in 0..=(member.last - member.first) {
-                if let Some(slot) = boilerplate.get_mut((member.first_p + k) as usize) {
-                    *slot = Some((c as u32, m as u32));
+                let p = member.first_p + k;
+                if (p as usize) < n {
+                    boilerplate.push((p, c as u32, m as u32));
                 }
             }
         }
     }
+    // A paragraph held by several: the last cluster and member listed.
+    boilerplate.sort_unstable_by_key(|&(p, c, m)| (p, std::cmp::Reverse((c, m))));
+    boilerplate.dedup_by_key(|&mut (p, _, _)| p);
+    boilerplate.shrink_to_fit();
+    let is_boilerplate = |p: u32| {
+        let i = boilerplate.partition_point(|&(q, _, _)| q < p);
+        boilerplate.get(i).is_some_and(|&(q, _, _)| q == p)
+    };
     // Earlier paragraphs of the same article verified against each paragraph.
     let mut earlier: Vec<(u32, u32)> = scan
         .edges
@@ -159,18 +190,18 @@ pub(super) fn marks(scan: &Scan, kinds: &[Decided]) -> Marks {
         .map(|e| (e.q.max(e.p), e.p.min(e.q)))
         .collect();
     earlier.sort_unstable();
-    let mut repeat_of: Vec<Option<u32>> = vec![None; n];
+    // Built in paragraph order, so sorted; `p < q` is already in it if marked.
+    let mut repeats: Vec<(u32, u32)> = Vec::new();
     for &(q, p) in &earlier {
-        let (qi, pi) = (q as usize, p as usize);
-        if repeat_of[qi].is_none()
-            && boilerplate[qi].is_none()
-            && boilerplate[pi].is_none()
-            && repeat_of[pi].is_none()
-        {
-            repeat_of[qi] = Some(p);
+        if repeats.last().is_some_and(|&(last, _)| last == q) {
+            continue;
+        }
+        if !is_boilerplate(q) && !is_boilerplate(p) && find(&repeats, p as usize).is_none() {
+            repeats.push((q, p));
         }
     }
-    Marks { offsets, boilerplate, repeat_of }
+    repeats.shrink_to_fit();
+    Marks { offsets, boilerplate, repeats }
 }
 
 /// The cuts of article `a` (its fate before near-duplicates are decided).
@@ -179,14 +210,14 @@ fn cuts(scan: &Scan, kinds: &[Decided], marks: &Marks, policy: &Policy, a: usize
     let mut cuts: Vec<Cut> = Vec::new();
     let mut p = start;
     while p < end {
-        let len = if let (Some((c, m)), true) = (marks.boilerplate[p], policy.boilerplate) {
+        let len = if let (Some((c, m)), true) = (marks.boilerplate(p), policy.boilerplate) {
             let (c, m) = (c as usize, m as usize);
             let member = scan.clusters[c].members[m];
             cuts.push(boilerplate_cut(scan, kinds, c, m));
             (member.last - member.first + 1) as usize
-        } else if let (Some(first_copy), true) = (marks.repeat_of[p], policy.repeats) {
+        } else if let (Some(first_copy), true) = (marks.repeat_of(p), policy.repeats) {
             let mut len = 1;
-            while p + len < end && marks.repeat_of[p + len] == Some(first_copy + len as u32) {
+            while p + len < end && marks.repeat_of(p + len) == Some(first_copy + len as u32) {
                 len += 1;
             }
             cuts.push(repeat_cut(scan, p as u32, first_copy, len as u32));
