@@ -89,7 +89,7 @@ pub fn cut_entry(scan: &Scan, a: u32, cut: &Cut, removed: Span, text: &str) -> E
         text_end: own.end,
         copy: copy(scan, cut.copy, cut.copy_kept),
         similarity: round(cut.similarity),
-        rule: cut.rule.clone(),
+        rule: cut.rule.to_string(),
         ..entry(scan, a, removed, own, text)
     }
 }

@@ -19,7 +19,7 @@
 use super::neardup;
 use super::{Kind, Policy};
 use crate::pipeline::Scan;
-use crate::provenance::kinds::{Decided, Kind as Reuse};
+use crate::provenance::kinds::{Decided, Kind as Reuse, Rule};
 use crate::shingle::shingle_set;
 use crate::verify::{self, Similarity};
 
@@ -50,8 +50,8 @@ pub struct Cut {
     /// Exact Jaccard of the 5-word shingle sets, summed over the aligned
     /// paragraph pairs of the two runs.
     pub similarity: f64,
-    /// The rule that decided it, in words.
-    pub rule: String,
+    /// The rule that decided it, in words (shared by the cuts it decided).
+    pub rule: Rule,
 }
 
 /// An article dropped as a near-duplicate of another.
@@ -250,7 +250,7 @@ fn repeat_cut(scan: &Scan, q: u32, p: u32, len: u32) -> Cut {
         copy,
         copy_kept: true,
         similarity: block_similarity(scan, q, p, len),
-        rule,
+        rule: rule.into(),
     }
 }
 
@@ -269,7 +269,7 @@ fn boilerplate_cut(scan: &Scan, kinds: &[Decided], c: usize, m: usize) -> Cut {
         copy: Place { article: copy.article, first: copy.first, last: copy.last },
         copy_kept: false,
         similarity: block_similarity(scan, member.first_p, copy.first_p, len),
-        rule: kinds.get(c).map(|d| d.rule.clone()).unwrap_or_default(),
+        rule: kinds.get(c).map_or_else(|| "".into(), |d| d.rule.clone()),
     }
 }
 

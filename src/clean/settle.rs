@@ -20,8 +20,9 @@
 
 use super::Policy;
 use super::plan::{Fate, Plan, plan};
-use crate::cluster::Cluster;
+use crate::cluster::{Cluster, Occurrence};
 use crate::pipeline::Scan;
+use crate::provenance::regions::Without;
 use crate::provenance::signals::{JUNK_HEAD, JUNK_TAIL};
 use crate::provenance::{self, kinds::Decided, kinds::Kind as Reuse};
 use crate::segment::Span;
@@ -59,8 +60,8 @@ fn boilerplate_after(scan: &mut Scan, plan: &Plan) -> Vec<Option<Decided>> {
     let gone = gone_paragraphs(scan, plan);
     let dropped: Vec<bool> = plan.fates.iter().map(|f| matches!(f, Fate::Drop(_))).collect();
     let saved = take_out(scan, &gone, &dropped);
-    let kinds = provenance::clusters_only(scan);
-    let mut out = vec![None; saved.clusters.len()];
+    let kinds = provenance::clusters_only_without(scan, &saved.without);
+    let mut out = vec![None; scan.clusters.len() + saved.clusters.len()];
     for (decided, &c) in kinds.into_iter().zip(&saved.origin) {
         out[c] = (decided.kind == Reuse::Boilerplate).then_some(decided);
     }
@@ -68,77 +69,98 @@ fn boilerplate_after(scan: &mut Scan, plan: &Plan) -> Vec<Option<Decided>> {
     out
 }
 
-/// What [`take_out`] changed in a scan.
+/// What [`take_out`] changed in a scan: only what was taken out or
+/// changed, so that asking again costs little beyond what the scan holds.
 struct Saved {
-    clusters: Vec<Cluster>,
-    /// Block matches taken out, with their place in the scan's list.
-    blocks: Vec<(usize, crate::blocks::BlockMatch)>,
-    /// Passages taken out, with their place in the scan's list.
-    passages: Vec<(usize, crate::passages::PassageMatch)>,
-    /// Words and junk flag of every paragraph, article after article.
-    paragraphs: Vec<(u32, bool)>,
+    /// Clusters left with fewer than two members, with their places.
+    clusters: Vec<(usize, Cluster)>,
+    /// Each cluster that lost members.
+    members: Vec<Trimmed>,
+    /// Block matches and passages to leave out of the regions.
+    without: Without,
+    /// `(paragraph, words, junk)` of every paragraph whose words or junk
+    /// flag changed (paragraph-table index, sorted).
+    paragraphs: Vec<(u32, u32, bool)>,
     /// The original cluster of each cluster left in the scan.
     origin: Vec<usize>,
+}
+
+/// A cluster that lost members in [`take_out`].
+struct Trimmed {
+    /// Its place in the scan's original list.
+    cluster: usize,
+    /// Its center before.
+    center: usize,
+    /// The members taken out, with their places.
+    taken: Vec<(usize, Occurrence)>,
 }
 
 /// Leaves in `scan` only what a second run would see of the text left:
 /// clusters, block matches and passages without `dropped` articles or
 /// `gone` paragraphs, removed paragraphs without words, and page junk
-/// judged at the edges of what is left of each article.
+/// judged at the edges of what is left of each article. Clusters and
+/// paragraphs are changed in place and what was taken out kept aside;
+/// block matches and passages stay, named in [`Saved::without`]. A copy of
+/// what is kept would double it (the clusters, block matches, passages and
+/// each paragraph's words and junk flag: 470 MB at a million articles),
+/// and so would moving out the matches of the dropped articles.
 fn take_out(scan: &mut Scan, gone: &[bool], dropped: &[bool]) -> Saved {
     let mut offsets = Vec::with_capacity(scan.articles.len());
-    let mut paragraphs = Vec::with_capacity(gone.len());
+    let mut paragraphs = Vec::new();
+    let mut first = 0;
     for (a, article) in scan.articles.iter_mut().enumerate() {
-        let first = paragraphs.len();
         offsets.push(first);
-        paragraphs.extend(article.paragraphs.iter().map(|p| (p.words, p.junk)));
         let left = (first..first + article.paragraphs.len()).filter(|&p| !gone[p]).count();
         let mut k = 0;
         for (i, p) in article.paragraphs.iter_mut().enumerate() {
+            let was = (p.words, p.junk);
             if gone[first + i] || dropped[a] {
                 (p.words, p.junk) = (0, false);
-                continue;
+            } else {
+                p.junk = p.marked && (k < JUNK_HEAD || k + JUNK_TAIL >= left);
+                k += 1;
             }
-            p.junk = p.marked && (k < JUNK_HEAD || k + JUNK_TAIL >= left);
-            k += 1;
+            if (p.words, p.junk) != was {
+                paragraphs.push(((first + i) as u32, was.0, was.1));
+            }
         }
+        first += article.paragraphs.len();
     }
+    paragraphs.shrink_to_fit();
     let out_of = |a: u32, first_p: u32, len: u32| {
         dropped[a as usize] || (first_p..first_p + len).any(|p| gone[p as usize])
     };
-    let clusters = std::mem::take(&mut scan.clusters);
-    let mut origin = Vec::new();
-    for (c, cluster) in clusters.iter().enumerate() {
+    let mut members = Vec::new();
+    for (c, cluster) in scan.clusters.iter_mut().enumerate() {
         let center = cluster.members[cluster.center];
-        let members: Vec<_> = cluster
-            .members
-            .iter()
-            .copied()
-            .filter(|m| !out_of(m.article, m.first_p, m.last - m.first + 1))
-            .collect();
-        if members.len() >= 2 {
-            let center = members.iter().position(|m| *m == center).unwrap_or(0);
-            scan.clusters.push(Cluster { members, jaccard: cluster.jaccard, center });
+        let taken = take_where(&mut cluster.members, |m| out_of(m.article, m.first_p, m.last - m.first + 1));
+        if !taken.is_empty() {
+            members.push(Trimmed { cluster: c, center: cluster.center, taken });
+            cluster.center = cluster.members.iter().position(|m| *m == center).unwrap_or(0);
+        }
+    }
+    let clusters = take_where(&mut scan.clusters, |c| c.members.len() < 2);
+    let mut origin = Vec::with_capacity(scan.clusters.len());
+    let mut places = clusters.iter().map(|(i, _)| *i).peekable();
+    for c in 0..scan.clusters.len() + clusters.len() {
+        if places.next_if_eq(&c).is_none() {
             origin.push(c);
         }
     }
-    // Block matches and passages are filtered in place, the few taken out
-    // kept aside: a copy of those kept would double them (240 MB at a
-    // million articles).
-    let blocks = take_where(&mut scan.blocks, |b| {
-        out_of(b.a_article, b.first_p, b.len) || out_of(b.b_article, b.first_q, b.len)
-    });
+    let blocks = scan
+        .blocks
+        .iter()
+        .map(|b| out_of(b.a_article, b.first_p, b.len) || out_of(b.b_article, b.first_q, b.len))
+        .collect();
     let touches = |a: u32, span: Span| {
         let article = &scan.articles[a as usize];
         let first = offsets[a as usize];
         dropped[a as usize]
             || article.paragraphs.iter().enumerate().any(|(i, p)| gone[first + i] && p.span.overlaps(&span))
     };
-    let mut passages = std::mem::take(&mut scan.passages);
-    let taken = take_where(&mut passages, |p| touches(p.a_article, p.a) || touches(p.b_article, p.b));
-    scan.passages = passages;
-    let passages = taken;
-    Saved { clusters, blocks, passages, paragraphs, origin }
+    let passages =
+        scan.passages.iter().map(|p| touches(p.a_article, p.a) || touches(p.b_article, p.b)).collect();
+    Saved { clusters, members, without: Without { blocks, passages }, paragraphs, origin }
 }
 
 /// Removes from `list` the items `out` says, in place, and returns them
@@ -181,14 +203,16 @@ fn put_back_where<T>(list: &mut Vec<T>, taken: Vec<(usize, T)>) {
 
 /// Gives `scan` back what [`take_out`] changed.
 fn put_back(scan: &mut Scan, saved: Saved) {
-    scan.clusters = saved.clusters;
-    put_back_where(&mut scan.blocks, saved.blocks);
-    put_back_where(&mut scan.passages, saved.passages);
-    let mut flags = saved.paragraphs.into_iter();
-    for p in scan.articles.iter_mut().flat_map(|a| a.paragraphs.iter_mut()) {
-        if let Some((words, junk)) = flags.next() {
-            (p.words, p.junk) = (words, junk);
-        }
+    put_back_where(&mut scan.clusters, saved.clusters);
+    for trimmed in saved.members {
+        let cluster = &mut scan.clusters[trimmed.cluster];
+        put_back_where(&mut cluster.members, trimmed.taken);
+        cluster.center = trimmed.center;
+    }
+    for (p, words, junk) in saved.paragraphs {
+        let r = scan.paragraphs[p as usize];
+        let paragraph = &mut scan.articles[r.article as usize].paragraphs[r.index as usize];
+        (paragraph.words, paragraph.junk) = (words, junk);
     }
 }
 

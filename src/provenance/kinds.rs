@@ -19,6 +19,7 @@
 //! 6. `rewrite`: the rest, the same sentences reworded.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::regions::{Origin, PairRegions, Region};
 use crate::pipeline::Scan;
@@ -59,13 +60,18 @@ impl Kind {
     }
 }
 
+/// A rule in words, shared by every cluster and removal it decided (a
+/// million clusters and a million removals at a million articles share a
+/// handful of rules).
+pub type Rule = Arc<str>;
+
 /// A kind with the rule that decided it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decided {
     /// The kind.
     pub kind: Kind,
     /// The rule, in words.
-    pub rule: String,
+    pub rule: Rule,
 }
 
 /// The outlet of each article: its `outlet` field, else the credit its
@@ -84,7 +90,7 @@ pub fn outlets(scan: &Scan) -> Vec<Option<String>> {
 }
 
 /// For each cluster, the rule that makes it boilerplate, if one does.
-pub fn boilerplate(scan: &Scan, regions: &PairRegions, outlets: &[Option<String>]) -> Vec<Option<String>> {
+pub fn boilerplate(scan: &Scan, regions: &PairRegions, outlets: &[Option<String>]) -> Vec<Option<Rule>> {
     let mut rules = Boilerplate::new(scan, outlets);
     for (&pair, list) in regions {
         rules.visit(scan, pair, list);
@@ -103,7 +109,9 @@ pub struct Boilerplate<'a> {
     /// [`repeated_outlet`]).
     shared_outlet: Vec<Option<&'a str>>,
     /// Clusters found to be an outlet's template, with their rule.
-    template: BTreeMap<usize, String>,
+    template: BTreeMap<usize, Rule>,
+    /// The template rule of each outlet met.
+    rules: BTreeMap<&'a str, Rule>,
 }
 
 impl<'a> Boilerplate<'a> {
@@ -125,7 +133,7 @@ impl<'a> Boilerplate<'a> {
             .iter()
             .map(|c| repeated_outlet(c.members.iter().map(|m| m.article), outlets))
             .collect();
-        Boilerplate { outlets, junk, shared_outlet, template: BTreeMap::new() }
+        Boilerplate { outlets, junk, shared_outlet, template: BTreeMap::new(), rules: BTreeMap::new() }
     }
 
     /// Takes in the regions `list` of articles `x` and `y`: when two pages
@@ -145,25 +153,23 @@ impl<'a> Boilerplate<'a> {
             if let Origin::Cluster(c) = r.origin
                 && let Some(outlet) = self.shared_outlet[c]
             {
-                let rule = format!(
-                    "template of {outlet}: carried by several of its articles that share nothing else"
-                );
-                self.template.entry(c).or_insert(rule);
+                let rule = self.rules.entry(outlet).or_insert_with(|| {
+                    format!(
+                        "template of {outlet}: carried by several of its articles that share nothing else"
+                    )
+                    .into()
+                });
+                self.template.entry(c).or_insert_with(|| rule.clone());
             }
         }
     }
 
     /// Each cluster's rule, once every pair was visited.
-    pub fn finish(mut self) -> Vec<Option<String>> {
+    pub fn finish(mut self) -> Vec<Option<Rule>> {
+        let junk: Rule =
+            "page junk: a short paragraph with a disclaimer, copyright or navigation marker".into();
         (0..self.junk.len())
-            .map(|c| {
-                self.template.remove(&c).or_else(|| {
-                    self.junk[c].then(|| {
-                        "page junk: a short paragraph with a disclaimer, copyright or navigation marker"
-                            .into()
-                    })
-                })
-            })
+            .map(|c| self.template.remove(&c).or_else(|| self.junk[c].then(|| junk.clone())))
             .collect()
     }
 }
@@ -207,7 +213,7 @@ pub fn content_words(scan: &Scan, a: u32) -> u64 {
 }
 
 /// Whether region `r` is boilerplate, given the clusters' verdicts.
-pub fn is_boilerplate(r: &Region, clusters: &[Option<String>]) -> bool {
+pub fn is_boilerplate(r: &Region, clusters: &[Option<Rule>]) -> bool {
     match r.origin {
         Origin::Cluster(c) => clusters[c].is_some(),
         _ => r.junk[0] && r.junk[1],
@@ -216,13 +222,13 @@ pub fn is_boilerplate(r: &Region, clusters: &[Option<String>]) -> bool {
 
 /// The kind of region `r` of a pair; `syndicated` says whether the pair is
 /// a syndication (rule 3).
-pub fn region_kind(r: &Region, clusters: &[Option<String>], syndicated: bool) -> Decided {
+pub fn region_kind(r: &Region, clusters: &[Option<Rule>], syndicated: bool) -> Decided {
     let (kind, rule) = region_rule(r, clusters, syndicated);
-    Decided { kind, rule: rule.to_string() }
+    Decided { kind, rule: rule.into() }
 }
 
 /// [`region_kind`], with the rule borrowed.
-pub fn region_rule<'a>(r: &Region, clusters: &'a [Option<String>], syndicated: bool) -> (Kind, &'a str) {
+pub fn region_rule<'a>(r: &Region, clusters: &'a [Option<Rule>], syndicated: bool) -> (Kind, &'a str) {
     if let Origin::Cluster(c) = r.origin
         && let Some(rule) = &clusters[c]
     {

@@ -19,7 +19,7 @@ pub mod views;
 
 use direction::{Direction, Side};
 use kinds::{Decided, Kind};
-use regions::{Origin, Region};
+use regions::{Origin, Region, Without};
 
 use crate::pipeline::Scan;
 
@@ -105,23 +105,29 @@ const REGIONS_AT_ONCE: u64 = 1 << 18;
 /// needs. The regions are built for a range of articles at a time, so
 /// memory stays bounded however many article pairs share text.
 pub fn clusters_only(scan: &Scan) -> Vec<Decided> {
-    clusters_only_by(scan, REGIONS_AT_ONCE)
+    clusters_only_without(scan, &Without::default())
 }
 
-/// [`clusters_only`], holding about `at_once` regions at a time.
-fn clusters_only_by(scan: &Scan, at_once: u64) -> Vec<Decided> {
-    let ranges = article_ranges(&regions::regions_per_article(scan), at_once);
+/// [`clusters_only`], as if the scan had not the block matches and
+/// passages `without` names.
+pub fn clusters_only_without(scan: &Scan, without: &Without) -> Vec<Decided> {
+    clusters_only_by(scan, without, REGIONS_AT_ONCE)
+}
+
+/// [`clusters_only_without`], holding about `at_once` regions at a time.
+fn clusters_only_by(scan: &Scan, without: &Without, at_once: u64) -> Vec<Decided> {
+    let ranges = article_ranges(&regions::regions_per_article(scan, without), at_once);
     let outlets = kinds::outlets(scan);
     let mut rules = kinds::Boilerplate::new(scan, &outlets);
     for range in &ranges {
-        each_pair(regions::regions_from(scan, range.clone(), false), |pair, list| {
+        each_pair(regions::regions_from(scan, range.clone(), false, without), |pair, list| {
             rules.visit(scan, pair, list);
         });
     }
     let boilerplate = rules.finish();
     let mut counts = vec![[0u32; 5]; scan.clusters.len()];
     for range in ranges {
-        each_pair(regions::regions_from(scan, range, true), |pair, list| {
+        each_pair(regions::regions_from(scan, range, true, without), |pair, list| {
             let (_, covered) = coverage(scan, pair, list, &boilerplate);
             let syndicated = covered.iter().any(|&c| c >= kinds::SYNDICATED_SHARE);
             for r in list {
@@ -167,7 +173,7 @@ fn pair(
     scan: &Scan,
     (a, b): (u32, u32),
     list: Vec<Region>,
-    boilerplate: &[Option<String>],
+    boilerplate: &[Option<kinds::Rule>],
     (outlets, keys): (&[Option<String>], &[Vec<String>]),
 ) -> Pair {
     let (shared, covered) = coverage(scan, (a, b), &list, boilerplate);
@@ -230,7 +236,7 @@ fn coverage(
     scan: &Scan,
     (a, b): (u32, u32),
     list: &[Region],
-    boilerplate: &[Option<String>],
+    boilerplate: &[Option<kinds::Rule>],
 ) -> ([u64; 2], [f64; 2]) {
     let content = [kinds::content_words(scan, a), kinds::content_words(scan, b)];
     let mut shared = [0u64; 2];
@@ -302,22 +308,27 @@ fn relation(regions: &[(Region, Decided)]) -> Kind {
 
 /// Kind of each cluster: `repeat` inside one article, its boilerplate rule,
 /// else the kind most of its regions got (`counts`: regions of each kind).
-fn cluster_kinds(scan: &Scan, counts: &[[u32; 5]], boilerplate: &[Option<String>]) -> Vec<Decided> {
+fn cluster_kinds(scan: &Scan, counts: &[[u32; 5]], boilerplate: &[Option<kinds::Rule>]) -> Vec<Decided> {
+    let one_article: kinds::Rule = "all places are in one article".into();
+    let order = [Kind::Syndication, Kind::Quote, Kind::Rewrite];
+    let most: Vec<kinds::Rule> =
+        order.iter().map(|k| format!("most of its article pairs are {}", k.name()).into()).collect();
     scan.clusters
         .iter()
         .enumerate()
         .map(|(c, cluster)| {
             if cluster.members.iter().all(|m| m.article == cluster.members[0].article) {
-                return Decided { kind: Kind::Repeat, rule: "all places are in one article".into() };
+                return Decided { kind: Kind::Repeat, rule: one_article.clone() };
             }
             if let Some(rule) = &boilerplate[c] {
                 return Decided { kind: Kind::Boilerplate, rule: rule.clone() };
             }
-            let order = [Kind::Syndication, Kind::Quote, Kind::Rewrite];
-            let kind =
-                order.into_iter().max_by_key(|k| (counts[c][*k as usize], std::cmp::Reverse(*k as usize)));
-            let kind = kind.unwrap_or(Kind::Syndication);
-            Decided { kind, rule: format!("most of its article pairs are {}", kind.name()) }
+            let (i, kind) = order
+                .into_iter()
+                .enumerate()
+                .max_by_key(|(_, k)| (counts[c][*k as usize], std::cmp::Reverse(*k as usize)))
+                .unwrap_or((0, Kind::Syndication));
+            Decided { kind, rule: most[i].clone() }
         })
         .collect()
 }
@@ -381,15 +392,51 @@ mod tests {
             let full = analyze(&scan).clusters;
             let kinds: std::collections::BTreeSet<Kind> = full.iter().map(|d| d.kind).collect();
             assert!(kinds.len() >= mix, "{path:?}: a mix of kinds to compare: {kinds:?}");
-            let regions = regions::regions_per_article(&scan);
+            let regions = regions::regions_per_article(&scan, &Without::default());
             assert!(
                 regions.iter().filter(|&&n| n > 0).count() > 2,
                 "{path:?}: regions begin in many articles"
             );
             for at_once in [1, 3, 50, REGIONS_AT_ONCE] {
-                assert_eq!(clusters_only_by(&scan, at_once), full, "{path:?}, {at_once} regions at once");
+                assert_eq!(
+                    clusters_only_by(&scan, &Without::default(), at_once),
+                    full,
+                    "{path:?}, {at_once} regions at once"
+                );
             }
         }
+    }
+
+    #[test]
+    fn matches_left_out_count_as_matches_removed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("made.jsonl"), corpus()).expect("write");
+        let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut seen = [0, 0];
+        for path in [dir.path().to_path_buf(), bundled] {
+            let scan = crate::pipeline::scan(&Config::new(vec![path.clone()])).expect("scan");
+            seen[0] += scan.blocks.len();
+            seen[1] += scan.passages.len();
+            for keep in [0, 1, 2] {
+                let out = |i: usize| i % 3 != keep;
+                let without = Without {
+                    blocks: (0..scan.blocks.len()).map(out).collect(),
+                    passages: (0..scan.passages.len()).map(out).collect(),
+                };
+                let mut fewer = crate::pipeline::scan(&Config::new(vec![path.clone()])).expect("scan");
+                let mut i = 0..;
+                fewer.blocks.retain(|_| !out(i.next().unwrap_or(0)));
+                let mut i = 0..;
+                fewer.passages.retain(|_| !out(i.next().unwrap_or(0)));
+                let expected = clusters_only(&fewer);
+                assert_eq!(clusters_only_without(&scan, &without), expected, "{path:?}, keeping {keep} of 3");
+                assert_eq!(
+                    regions::regions_per_article(&scan, &without),
+                    regions::regions_per_article(&fewer, &Without::default())
+                );
+            }
+        }
+        assert!(seen[0] > 2 && seen[1] > 2, "block matches and passages to leave out: {seen:?}");
     }
 
     #[test]

@@ -65,19 +65,40 @@ pub type PairRegions = BTreeMap<(u32, u32), Vec<Region>>;
 /// then block matches, then passages, each in scan order).
 pub type RegionList = Vec<((u32, u32), Region)>;
 
+/// Block matches and passages of a scan left out of its regions, by their
+/// index in the scan's lists (an index past the end is not left out).
+#[derive(Clone, Debug, Default)]
+pub struct Without {
+    /// Whether each block match is left out.
+    pub blocks: Vec<bool>,
+    /// Whether each passage is left out.
+    pub passages: Vec<bool>,
+}
+
+impl Without {
+    fn block(&self, i: usize) -> bool {
+        self.blocks.get(i).copied().unwrap_or(false)
+    }
+
+    fn passage(&self, i: usize) -> bool {
+        self.passages.get(i).copied().unwrap_or(false)
+    }
+}
+
 /// All regions shared by two different articles in `scan`.
 pub fn regions(scan: &Scan) -> PairRegions {
     let mut out = PairRegions::new();
-    for (key, region) in regions_from(scan, 0..u32::MAX, true) {
+    for (key, region) in regions_from(scan, 0..u32::MAX, true, &Without::default()) {
         out.entry(key).or_default().push(region);
     }
     out
 }
 
 /// The regions of the article pairs `(a, b)` with `a` in `first`, built in
-/// parallel; without `kept`, their words kept in order are left at 0 (the
-/// costly part).
-pub fn regions_from(scan: &Scan, first: Range<u32>, kept: bool) -> RegionList {
+/// parallel, except the block matches and passages `without` names;
+/// without `kept`, their words kept in order are left at 0 (the costly
+/// part).
+pub fn regions_from(scan: &Scan, first: Range<u32>, kept: bool, without: &Without) -> RegionList {
     let clustered = clustered(scan);
     let from = |a: u32| first.contains(&a);
     let mut out: RegionList = scan
@@ -92,10 +113,14 @@ pub fn regions_from(scan: &Scan, first: Range<u32>, kept: bool) -> RegionList {
                 .collect::<Vec<_>>()
         })
         .collect();
-    let blocks =
-        scan.blocks.iter().enumerate().filter(|(_, b)| from(b.a_article) && is_region(b, &clustered));
+    let blocks = scan
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|&(i, b)| from(b.a_article) && is_region(b, &clustered) && !without.block(i));
     out.extend(blocks.map(|(i, b)| ((b.a_article, b.b_article), block(scan, i, kept))));
-    let passages = scan.passages.iter().enumerate().filter(|(_, p)| from(p.a_article));
+    let passages =
+        scan.passages.iter().enumerate().filter(|&(i, p)| from(p.a_article) && !without.passage(i));
     out.extend(passages.map(|(i, p)| ((p.a_article, p.b_article), passage(scan, i))));
     out.sort_by_key(|(key, _)| *key);
     out
@@ -103,7 +128,7 @@ pub fn regions_from(scan: &Scan, first: Range<u32>, kept: bool) -> RegionList {
 
 /// For each article, the number of regions whose pair it begins: what
 /// [`regions_from`] would hold for a range of articles.
-pub fn regions_per_article(scan: &Scan) -> Vec<u64> {
+pub fn regions_per_article(scan: &Scan, without: &Without) -> Vec<u64> {
     let mut count = vec![0u64; scan.articles.len()];
     for cluster in &scan.clusters {
         let all = distinct_articles(cluster) <= PAIR_CAP;
@@ -112,10 +137,12 @@ pub fn regions_per_article(scan: &Scan) -> Vec<u64> {
         }
     }
     let clustered = clustered(scan);
-    for b in scan.blocks.iter().filter(|b| is_region(b, &clustered)) {
+    for (_, b) in
+        scan.blocks.iter().enumerate().filter(|&(i, b)| is_region(b, &clustered) && !without.block(i))
+    {
         count[b.a_article as usize] += 1;
     }
-    for p in &scan.passages {
+    for (_, p) in scan.passages.iter().enumerate().filter(|&(i, _)| !without.passage(i)) {
         count[p.a_article as usize] += 1;
     }
     count

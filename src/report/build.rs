@@ -102,7 +102,7 @@ fn match_out(
 /// The kind and rule of a decision, `rewrite` when there is none (a
 /// region provenance did not see).
 fn decided(d: Option<&Decided>) -> (&'static str, String) {
-    d.map_or(("rewrite", "no decision".to_string()), |d| (d.kind.name(), d.rule.clone()))
+    d.map_or(("rewrite", "no decision".to_string()), |d| (d.kind.name(), d.rule.to_string()))
 }
 
 /// One shared passage (index `i` in the scan) as reported, with its word
@@ -182,7 +182,7 @@ fn cluster_out(scan: &Scan, cluster: &Cluster, id: usize, kind: &Decided) -> Clu
     ClusterOut {
         id,
         kind: kind.kind.name(),
-        rule: kind.rule.clone(),
+        rule: kind.rule.to_string(),
         paragraphs: first.last - first.first + 1,
         words: words(scan, cluster),
         similarity: Range { min: round4(cluster.jaccard.0), max: round4(cluster.jaccard.1) },
