@@ -152,7 +152,7 @@ impl Words {
     /// Entry `i`, in insertion order.
     fn entry(&self, i: usize) -> Option<Sequence<'_>> {
         let range = *self.starts.get(i)?..*self.starts.get(i + 1)?;
-        Some(Sequence { ids: &self.ids[range], vocabulary: &self.vocabulary })
+        Some(Sequence { ids: self.ids.get(range)?, vocabulary: &self.vocabulary })
     }
 
     /// Gives back spare capacity once the store is complete.
@@ -164,6 +164,47 @@ impl Words {
         self.vocabulary.shrink_to_fit();
         self.word_ids = HashMap::new();
     }
+
+    /// Moves the words (4 bytes each, most of the store) to a temporary
+    /// file, for a stage that does not read them: the passage stage, whose
+    /// own working set would otherwise come on top of them (about 0.8 GB
+    /// at a million articles). [`Words::take_back`] restores them; until
+    /// then the store holds no sequence's words.
+    pub fn set_aside(&mut self) -> std::io::Result<Aside> {
+        use std::io::Write;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, tempfile::tempfile()?);
+        for chunk in self.ids.chunks(1 << 16) {
+            let bytes: Vec<u8> = chunk.iter().flat_map(|id| id.to_le_bytes()).collect();
+            out.write_all(&bytes)?;
+        }
+        let file = out.into_inner().map_err(|e| e.into_error())?;
+        let len = self.ids.len();
+        self.ids = Vec::new();
+        Ok(Aside { file, len })
+    }
+
+    /// Reads back the words [`Words::set_aside`] moved out.
+    pub fn take_back(&mut self, aside: Aside) -> std::io::Result<()> {
+        use std::io::{Read, Seek};
+        let Aside { mut file, len } = aside;
+        file.seek(std::io::SeekFrom::Start(0))?;
+        let mut ids = Vec::with_capacity(len);
+        let mut bytes = vec![0u8; 4 << 16];
+        while ids.len() < len {
+            let n = (len - ids.len()).min(1 << 16);
+            file.read_exact(&mut bytes[..4 * n])?;
+            ids.extend(bytes[..4 * n].chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])));
+        }
+        self.ids = ids;
+        Ok(())
+    }
+}
+
+/// The words of a [`Words`] store, in a temporary file.
+#[derive(Debug)]
+pub struct Aside {
+    file: std::fs::File,
+    len: usize,
 }
 
 /// What the second read gives.
@@ -617,5 +658,21 @@ mod tests {
         let mut empty = Words::default();
         empty.absorb(a);
         assert_eq!(held(&empty, 1), Some(vec![10, 11, 10]));
+    }
+
+    #[test]
+    fn words_set_aside_come_back_the_same() {
+        let mut w = Words::default();
+        // More words than one chunk of the file, so chunks join up.
+        let long: Vec<u64> = (0..200_000u64).map(|i| (i * 7919) % 100_003).collect();
+        w.insert(1, long.clone().into_iter());
+        w.insert(2, [5, 6].into_iter());
+        w.insert(3, [].into_iter());
+        let before: Vec<_> = (1..=3).map(|d| held(&w, d)).collect();
+        let aside = w.set_aside().expect("set aside");
+        assert!(w.ids.is_empty() && held(&w, 1).is_none(), "the words are out of memory, and not found");
+        w.take_back(aside).expect("take back");
+        assert_eq!((1..=3).map(|d| held(&w, d)).collect::<Vec<_>>(), before);
+        assert_eq!(held(&w, 1), Some(long));
     }
 }

@@ -201,7 +201,7 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
     let needed = paragraphs_of(&candidates);
     let corpus =
         Corpus { sources: &sources, options: &options, sketcher: &sketcher, separators: &separators };
-    let Reread { words, unread, warnings: reread_warnings } =
+    let Reread { mut words, unread, warnings: reread_warnings } =
         reread(&corpus, &articles, &paragraphs, &needed);
     warnings.extend(reread_warnings);
     let lookup = CandidateWords {
@@ -255,9 +255,11 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         // The candidates and the verification's sets are gone.
         memory::give_back();
         progress.stage(Stage::Passages);
+        let aside = words.set_aside().map_err(Error::Temp)?;
         let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
         let found =
             passages::find(&corpus, &articles, &paragraphs, &prints, &clusters, &reported_blocks, config);
+        words.take_back(aside).map_err(Error::Temp)?;
         found.map_err(Error::Temp)?
     } else {
         passages::Found::default()
