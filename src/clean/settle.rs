@@ -34,6 +34,7 @@ const MAX_ROUNDS: usize = 4;
 /// provenance with parts of it taken out, and given back unchanged.
 pub fn settled(scan: &mut Scan, policy: &Policy) -> Plan {
     let mut kinds = provenance::clusters_only(scan);
+    crate::pipeline::memory::give_back();
     let mut current = plan(scan, &kinds, policy);
     for _ in 0..MAX_ROUNDS {
         let later = boilerplate_after(scan, &current);
@@ -49,6 +50,7 @@ pub fn settled(scan: &mut Scan, policy: &Policy) -> Plan {
         }
         // Not two plans at once (about 150 MB each at a million articles).
         drop(current);
+        crate::pipeline::memory::give_back();
         current = plan(scan, &kinds, policy);
     }
     current
@@ -60,6 +62,10 @@ fn boilerplate_after(scan: &mut Scan, plan: &Plan) -> Vec<Option<Decided>> {
     let gone = gone_paragraphs(scan, plan);
     let dropped: Vec<bool> = plan.fates.iter().map(|f| matches!(f, Fate::Drop(_))).collect();
     let saved = take_out(scan, &gone, &dropped);
+    // Each round's regions and marks come on top of what the scan holds;
+    // what the last round freed is given back first (at a million
+    // articles, 0.5 GB of freed memory was otherwise still resident).
+    crate::pipeline::memory::give_back();
     let kinds = provenance::clusters_only_without(scan, &saved.without);
     let mut out = vec![None; scan.clusters.len() + saved.clusters.len()];
     for (decided, &c) in kinds.into_iter().zip(&saved.origin) {

@@ -76,21 +76,21 @@ pub struct Decided {
 
 /// The outlet of each article: its `outlet` field, else the credit its
 /// dateline gives ("(MENAFN) …"), else none.
-pub fn outlets(scan: &Scan) -> Vec<Option<String>> {
+pub fn outlets(scan: &Scan) -> Vec<Option<&str>> {
     scan.articles
         .iter()
         .map(|a| {
             a.meta
                 .outlet
-                .clone()
+                .as_deref()
                 .filter(|o| !o.trim().is_empty())
-                .or_else(|| a.signals.named.iter().find(|n| n.credit).map(|n| n.name.clone()))
+                .or_else(|| a.signals.named.iter().find(|n| n.credit).map(|n| n.name.as_str()))
         })
         .collect()
 }
 
 /// For each cluster, the rule that makes it boilerplate, if one does.
-pub fn boilerplate(scan: &Scan, regions: &PairRegions, outlets: &[Option<String>]) -> Vec<Option<Rule>> {
+pub fn boilerplate(scan: &Scan, regions: &PairRegions, outlets: &[Option<&str>]) -> Vec<Option<Rule>> {
     let mut rules = Boilerplate::new(scan, outlets);
     for (&pair, list) in regions {
         rules.visit(scan, pair, list);
@@ -102,7 +102,7 @@ pub fn boilerplate(scan: &Scan, regions: &PairRegions, outlets: &[Option<String>
 /// time (any order): see [`boilerplate`].
 pub struct Boilerplate<'a> {
     /// The outlet of each article.
-    outlets: &'a [Option<String>],
+    outlets: &'a [Option<&'a str>],
     /// Whether each cluster's text is mostly page junk.
     junk: Vec<bool>,
     /// The outlet carrying each cluster's text, if one does (see
@@ -116,7 +116,7 @@ pub struct Boilerplate<'a> {
 
 impl<'a> Boilerplate<'a> {
     /// Nothing visited yet.
-    pub fn new(scan: &Scan, outlets: &'a [Option<String>]) -> Self {
+    pub fn new(scan: &Scan, outlets: &'a [Option<&'a str>]) -> Self {
         let junk = scan
             .clusters
             .iter()
@@ -176,7 +176,7 @@ impl<'a> Boilerplate<'a> {
 
 /// An outlet carrying at least two of `articles` (sorted) and at least half
 /// of them, if any: text most of whose carriers are one outlet's pages.
-fn repeated_outlet(articles: impl Iterator<Item = u32>, outlets: &[Option<String>]) -> Option<&str> {
+fn repeated_outlet<'a>(articles: impl Iterator<Item = u32>, outlets: &[Option<&'a str>]) -> Option<&'a str> {
     let mut seen: BTreeMap<&str, u32> = BTreeMap::new();
     let (mut last, mut unknown) = (None, 0u32);
     for a in articles {
@@ -184,7 +184,7 @@ fn repeated_outlet(articles: impl Iterator<Item = u32>, outlets: &[Option<String
             continue;
         }
         last = Some(a);
-        match outlets[a as usize].as_deref() {
+        match outlets[a as usize] {
             Some(o) => *seen.entry(o).or_default() += 1,
             None => unknown += 1,
         }

@@ -77,7 +77,7 @@ pub fn analyze(scan: &Scan) -> Provenance {
     let outlets = kinds::outlets(scan);
     let boilerplate = kinds::boilerplate(scan, &regions, &outlets);
     let keys: Vec<Vec<String>> =
-        outlets.iter().map(|o| o.as_deref().map(names::outlet_keys).unwrap_or_default()).collect();
+        outlets.iter().map(|o| o.map(names::outlet_keys).unwrap_or_default()).collect();
     let mut pairs: Vec<Pair> = regions
         .into_iter()
         .map(|((a, b), list)| pair(scan, (a, b), list, &boilerplate, (&outlets, &keys)))
@@ -174,7 +174,7 @@ fn pair(
     (a, b): (u32, u32),
     list: Vec<Region>,
     boilerplate: &[Option<kinds::Rule>],
-    (outlets, keys): (&[Option<String>], &[Vec<String>]),
+    (outlets, keys): (&[Option<&str>], &[Vec<String>]),
 ) -> Pair {
     let (shared, covered) = coverage(scan, (a, b), &list, boilerplate);
     let (mut kept, mut quoted) = (0u64, [0f64; 2]);
@@ -196,7 +196,7 @@ fn pair(
         let article = &scan.articles[x as usize];
         Side {
             id: &article.meta.id,
-            outlet: outlets[x as usize].as_deref(),
+            outlet: outlets[x as usize],
             outlet_keys: &keys[x as usize],
             time: article
                 .meta

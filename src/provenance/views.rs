@@ -134,9 +134,10 @@ pub fn articles(scan: &Scan, pairs: &[Pair]) -> Vec<ArticleView> {
 /// Outlet -> outlet edges of directed pairs, and source -> outlet edges of
 /// common-source pairs (an article counted once per source); an article
 /// without an outlet stands for itself. Heaviest first.
-pub fn outlet_edges(scan: &Scan, pairs: &[Pair], outlets: &[Option<String>]) -> Vec<OutletEdge> {
-    let name =
-        |a: u32| outlets[a as usize].clone().unwrap_or_else(|| scan.articles[a as usize].meta.id.clone());
+pub fn outlet_edges(scan: &Scan, pairs: &[Pair], outlets: &[Option<&str>]) -> Vec<OutletEdge> {
+    let name = |a: u32| {
+        outlets[a as usize].map_or_else(|| scan.articles[a as usize].meta.id.clone(), str::to_string)
+    };
     let mut edges: BTreeMap<(String, String), (usize, u64)> = BTreeMap::new();
     let mut counted: BTreeSet<(String, u32)> = BTreeSet::new();
     for p in pairs.iter().filter(|p| p.relation != Kind::Boilerplate) {
