@@ -235,13 +235,9 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         progress.stage(Stage::Clustering);
         let clustering = cluster::clusters(&edges, &paragraphs, &verify_pair);
         let reported = reported_pairs(&edges, &clustering);
-        // The filter collects in place, keeping room for every merged block
-        // (64 bytes each, most of them dropped here) unless shrunk.
-        blocks = blocks::merge(&edges, &paragraphs)
-            .into_iter()
-            .filter(|b| b.pairs().any(|pq| reported.binary_search(&pq).is_ok()))
-            .collect();
-        blocks.shrink_to_fit();
+        blocks = blocks::merge_kept(&edges, &paragraphs, |b| {
+            b.pairs().any(|pq| reported.binary_search(&pq).is_ok())
+        });
         // Its links and paragraph table are not needed past this point.
         clusters = clustering.clusters;
     }
