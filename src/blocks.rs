@@ -174,10 +174,16 @@ mod tests {
     #[test]
     fn kept_blocks_are_the_merged_blocks_filtered() {
         // Every pair of paragraphs of the two articles, some left out.
-        let edges: Vec<Edge> =
-            (0..8).flat_map(|p| (8..11).map(move |q| edge(p, q))).filter(|e| (e.p * 3 + e.q) % 5 != 0).collect();
+        let edges: Vec<Edge> = (0..8)
+            .flat_map(|p| (8..11).map(move |q| edge(p, q)))
+            .filter(|e| (e.p * 3 + e.q) % 5 != 0)
+            .collect();
         let all = merge(&edges, &table());
-        for keep in [|b: &BlockMatch| b.len >= 2, |b: &BlockMatch| b.a_first % 2 == 0, |_: &BlockMatch| false] {
+        for keep in [
+            |b: &BlockMatch| b.len >= 2,
+            |b: &BlockMatch| b.a_first.is_multiple_of(2),
+            |_: &BlockMatch| false,
+        ] {
             let expected: Vec<BlockMatch> = all.iter().filter(|b| keep(b)).cloned().collect();
             assert_eq!(merge_kept(&edges, &table(), keep), expected);
         }
