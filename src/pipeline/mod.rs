@@ -255,6 +255,9 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
         let found =
             passages::find(&corpus, &articles, &paragraphs, &prints, &clusters, &reported_blocks, config);
+        // The texts aligned, split into sentences, are gone: their room is
+        // given back before the words come back into it.
+        memory::give_back();
         words.take_back(aside).map_err(Error::Temp)?;
         found.map_err(Error::Temp)?
     } else {
