@@ -246,6 +246,37 @@ fn gone_paragraphs(scan: &Scan, plan: &Plan) -> Vec<bool> {
 mod tests {
     use super::*;
 
+    /// What settle lends out and must give back: clusters, block matches,
+    /// passages and each paragraph's words and junk flag.
+    fn lent(scan: &Scan) -> String {
+        let paragraphs: Vec<_> =
+            scan.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| (p.words, p.junk))).collect();
+        format!("{:?}\n{:?}\n{:?}\n{paragraphs:?}", scan.clusters, scan.blocks, scan.passages)
+    }
+
+    #[test]
+    fn the_scan_comes_back_unchanged_from_a_plan_that_removes_things() {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut scan = crate::pipeline::scan(&crate::config::Config::new(vec![corpus])).expect("scan");
+        let before = lent(&scan);
+        let plan = settled(&mut scan, &Policy::default());
+        assert!(plan.fates.iter().any(|f| matches!(f, Fate::Cut(_))), "something removed");
+        assert_eq!(lent(&scan), before);
+        // Plans that also drop a whole article, each in turn.
+        for a in 0..scan.articles.len() {
+            let mut current = plan.clone();
+            current.fates[a] = Fate::Drop(super::super::plan::Dropped {
+                kept: u32::from(a == 0),
+                similarity: 1.0,
+                coverage: [1.0, 1.0],
+                rule: String::new(),
+            });
+            let later = boilerplate_after(&mut scan, &current);
+            assert_eq!(later.len(), scan.clusters.len());
+            assert_eq!(lent(&scan), before, "dropping article {a}");
+        }
+    }
+
     #[test]
     fn items_taken_out_go_back_to_their_places() {
         for out in [vec![], vec![0], vec![9], vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9], vec![1, 4, 5, 9], vec![3]] {
