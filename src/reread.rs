@@ -165,11 +165,11 @@ impl Words {
         self.word_ids = HashMap::new();
     }
 
-    /// Moves the words (4 bytes each, most of the store) to a temporary
-    /// file, for a stage that does not read them: the passage stage, whose
-    /// own working set would otherwise come on top of them (about 0.8 GB
-    /// at a million articles). [`Words::take_back`] restores them; until
-    /// then the store holds no sequence's words.
+    /// Moves the words (4-byte ids, most of the store: 0.65 GB at a
+    /// million articles) to a temporary file, for a stage that does not
+    /// read them: the passage stage, whose own working set would otherwise
+    /// come on top of them. [`Words::take_back`] restores them; until then
+    /// the store holds no sequence's words.
     pub fn set_aside(&mut self) -> std::io::Result<Aside> {
         use std::io::Write;
         let mut out = std::io::BufWriter::with_capacity(1 << 20, tempfile::tempfile()?);

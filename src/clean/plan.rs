@@ -50,7 +50,8 @@ pub struct Cut {
     /// Exact Jaccard of the 5-word shingle sets, summed over the aligned
     /// paragraph pairs of the two runs.
     pub similarity: f64,
-    /// The rule that decided it, in words (shared by the cuts it decided).
+    /// The rule that decided it, in words (a boilerplate cut shares its
+    /// cluster's).
     pub rule: Rule,
 }
 
