@@ -173,9 +173,8 @@ impl Words {
     pub fn set_aside(&mut self) -> std::io::Result<Aside> {
         use std::io::Write;
         let mut out = std::io::BufWriter::with_capacity(1 << 20, tempfile::tempfile()?);
-        for chunk in self.ids.chunks(1 << 16) {
-            let bytes: Vec<u8> = chunk.iter().flat_map(|id| id.to_le_bytes()).collect();
-            out.write_all(&bytes)?;
+        for id in &self.ids {
+            out.write_all(&id.to_le_bytes())?;
         }
         let file = out.into_inner().map_err(|e| e.into_error())?;
         let len = self.ids.len();

@@ -102,9 +102,9 @@ impl Plan {
 pub(super) struct Marks {
     /// First paragraph-table index of each article (plus the total at the end).
     pub offsets: Vec<u32>,
-    /// `(paragraph, cluster, member)`: the boilerplate cluster and member
+    /// `(paragraph, (cluster, member))`: the boilerplate cluster and member
     /// holding each boilerplate paragraph, sorted by paragraph.
-    boilerplate: Vec<(u32, u32, u32)>,
+    boilerplate: Vec<(u32, (u32, u32))>,
     /// `(paragraph, copy)`: the earlier kept paragraph of the same article
     /// that each repeated paragraph repeats, sorted by paragraph.
     repeats: Vec<(u32, u32)>,
@@ -113,8 +113,7 @@ pub(super) struct Marks {
 impl Marks {
     /// The boilerplate cluster and member holding paragraph `p`, if any.
     pub fn boilerplate(&self, p: usize) -> Option<(u32, u32)> {
-        let i = self.boilerplate.partition_point(|&(q, _, _)| (q as usize) < p);
-        self.boilerplate.get(i).filter(|&&(q, _, _)| q as usize == p).map(|&(_, c, m)| (c, m))
+        find(&self.boilerplate, p)
     }
 
     /// The earlier kept paragraph that paragraph `p` repeats, if any.
@@ -130,7 +129,7 @@ impl Marks {
 }
 
 /// The value for key `p` in `list` (sorted by key).
-fn find(list: &[(u32, u32)], p: usize) -> Option<u32> {
+fn find<T: Copy>(list: &[(u32, T)], p: usize) -> Option<T> {
     let i = list.partition_point(|&(q, _)| (q as usize) < p);
     list.get(i).filter(|&&(q, _)| q as usize == p).map(|&(_, v)| v)
 }
@@ -161,7 +160,7 @@ pub(super) fn marks(scan: &Scan, kinds: &[Decided]) -> Marks {
         total = total.saturating_add(a.paragraphs.len() as u32);
     }
     offsets.push(total);
-    let mut boilerplate: Vec<(u32, u32, u32)> = Vec::new();
+    let mut boilerplate: Vec<(u32, (u32, u32))> = Vec::new();
     for (c, cluster) in scan.clusters.iter().enumerate() {
         if kinds.get(c).is_none_or(|d| d.kind != Reuse::Boilerplate) {
             continue;
@@ -170,19 +169,16 @@ pub(super) fn marks(scan: &Scan, kinds: &[Decided]) -> Marks {
             for k in 0..=(member.last - member.first) {
                 let p = member.first_p + k;
                 if (p as usize) < n {
-                    boilerplate.push((p, c as u32, m as u32));
+                    boilerplate.push((p, (c as u32, m as u32)));
                 }
             }
         }
     }
     // A paragraph held by several: the last cluster and member listed.
-    boilerplate.sort_unstable_by_key(|&(p, c, m)| (p, std::cmp::Reverse((c, m))));
-    boilerplate.dedup_by_key(|&mut (p, _, _)| p);
+    boilerplate.sort_unstable_by_key(|&(p, cm)| (p, std::cmp::Reverse(cm)));
+    boilerplate.dedup_by_key(|&mut (p, _)| p);
     boilerplate.shrink_to_fit();
-    let is_boilerplate = |p: u32| {
-        let i = boilerplate.partition_point(|&(q, _, _)| q < p);
-        boilerplate.get(i).is_some_and(|&(q, _, _)| q == p)
-    };
+    let is_boilerplate = |p: u32| find(&boilerplate, p as usize).is_some();
     // Earlier paragraphs of the same article verified against each paragraph.
     let mut earlier: Vec<(u32, u32)> = scan
         .edges

@@ -247,27 +247,25 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         excerpts = found;
         warnings.extend(excerpt_warnings);
     }
+    // The candidates and the verification's sets are gone.
+    memory::give_back();
     let found = if config.searches_passages() {
-        // The candidates and the verification's sets are gone.
-        memory::give_back();
         progress.stage(Stage::Passages);
         let aside = words.set_aside().map_err(Error::Temp)?;
         let reported_blocks: Vec<&BlockMatch> = blocks.iter().collect();
         let found =
             passages::find(&corpus, &articles, &paragraphs, &prints, &clusters, &reported_blocks, config);
-        // The texts aligned, split into sentences, are gone: their room is
-        // given back before the words come back into it.
+        let mut found = found.map_err(Error::Temp)?;
+        // The passages grew by doubling, and the texts aligned, split into
+        // sentences, are gone: their room is given back before the words
+        // come back into it.
+        found.passages.shrink_to_fit();
         memory::give_back();
         words.take_back(aside).map_err(Error::Temp)?;
-        found.map_err(Error::Temp)?
+        found
     } else {
         passages::Found::default()
     };
-    // The texts aligned, split into sentences, are gone; the passages
-    // grew by doubling.
-    let mut found = found;
-    found.passages.shrink_to_fit();
-    memory::give_back();
     warnings.extend(found.warnings);
     warnings.sort();
     warnings.dedup();
