@@ -11,6 +11,7 @@ Usage (OUT is the output of `wiretrace meter`, for the seven base measures):
     python scripts/meter_explore.py ROOT OUT --models    # other models
     python scripts/meter_explore.py ROOT OUT --nested    # feature choice inside the folds
     python scripts/meter_explore.py ROOT OUT --ceiling   # gold Verbatim/Rewrite/New shares
+    python scripts/meter_explore.py ROOT OUT --third     # absolute counts, ordinal models, page
 """
 
 import argparse
@@ -113,7 +114,28 @@ def candidates(st, pas, others):
     f["stem_containment"] = share(len(set(sc) & {w for p in pc for w in p}), len(set(sc)))
     b2 = {g for p in pc for g in grams(p, 2)}
     f["content_bigrams"] = share(sum(x in b2 for x in grams(sc, 2)), len(sc) - 1)
+    f.update(counts(st, pw, pset, p3))
     return f
+
+
+def counts(st, pw, pset, p3):
+    """Third attempt: how much is shared in absolute terms, not as a share of the story."""
+    p5 = {g for p in pw for g in grams(p, 5)}
+    uw = [t[0] for t in st if not t[2]]
+    run5 = set()
+    for i, g in enumerate(grams(uw, 5)):
+        if g in p5:
+            run5.update(range(i, i + 5))
+    return {
+        "log_unquoted_trigrams_shared": math.log1p(sum(g in p3 for g in grams(uw, 3))),
+        "log_unquoted_5grams_shared": math.log1p(sum(g in p5 for g in grams(uw, 5))),
+        "log_trigrams_shared": math.log1p(sum(g in p3 for g in grams([t[0] for t in st], 3))),
+        "log_content_shared": math.log1p(len({t[0] for t in st if t[0] not in SW and t[0] in pset})),
+        "log_content_new": math.log1p(len({t[0] for t in st if t[0] not in SW and t[0] not in pset})),
+        "log_unquoted_run5_words": math.log1p(len(run5)),
+        "unquoted_run5_share": share(len(run5), len(uw)),
+        "unquoted_share": share(len(uw), len(st)),
+    }
 
 
 def load(root, out_path):
@@ -202,11 +224,63 @@ def ceiling(D, y):
                   f"({s.sum()}) | {f1_score(y[s], p[s].astype(str), average='macro'):.4f} |")
 
 
+class FrankHall:
+    """Ordinal classes (non < partially < wholly) as two binary models, Frank and Hall (2001)."""
+    ORDER = ("non_derived", "partially_derived", "wholly_derived")
+
+    def fit(self, X, y):
+        rank = np.array([self.ORDER.index(v) for v in y])
+        self.m = [lr().fit(X, (rank > k).astype(int)) for k in (0, 1)]
+        return self
+
+    def predict(self, X):
+        above = [m.predict_proba(X)[:, 1] for m in self.m]
+        P = np.column_stack([1 - above[0], above[0] - above[1], above[1]])
+        return np.array(self.ORDER)[P.argmax(1)]
+
+
+class OneAxis:
+    """One averaged direction of the two ordinal models, then the two cut points with the best
+    macro F1 on the training fold."""
+
+    def fit(self, X, y):
+        rank = np.array([FrankHall.ORDER.index(v) for v in y])
+        self.s = StandardScaler().fit(X)
+        Z = self.s.transform(X)
+        self.w = np.mean([LogisticRegression(C=0.1, class_weight="balanced", max_iter=3000)
+                          .fit(Z, (rank > k).astype(int)).coef_[0] for k in (0, 1)], 0)
+        z, qs = Z @ self.w, np.quantile(Z @ self.w, np.linspace(0.02, 0.98, 60))
+        self.cuts = max(((a, b) for a in qs for b in qs if b > a),
+                        key=lambda c: f1_score(rank, np.digitize(z, c), average="macro"))
+        return self
+
+    def predict(self, X):
+        return np.array(FrankHall.ORDER)[np.digitize(self.s.transform(X) @ self.w, self.cuts)]
+
+
+def third(D, F, y, g):
+    ship = BASE + ["stem_containment", "other_only"]
+    X = lambda fs: np.column_stack([F[f] for f in fs])  # noqa: E731
+    b = cv(X(ship), y, g)[0]
+    print(f"| the nine shipped measures (prototype) | {b:.4f} | |")
+    for c in [k for k in F if k.startswith(("log_", "unquoted_run5", "unquoted_share")) and k != "log_words"
+              and k != "log_pa_words"]:
+        m = cv(X(ship + [c]), y, g)[0]
+        print(f"| + {c} | {m:.4f} | {m - b:+.4f} |", flush=True)
+    page = np.array([math.log1p(float(r["page"])) if r["page"].strip().isdigit() else np.nan for _, r in D])
+    page = np.where(np.isnan(page), np.nanmedian(page), page)
+    m = cv(np.column_stack([X(ship), page]), y, g)[0]
+    print(f"| + log page number (metadata, not a reuse measure) | {m:.4f} | {m - b:+.4f} |")
+    for name, model in [("Frank-Hall ordinal", FrankHall), ("one axis, two cut points", OneAxis)]:
+        m = cv(X(ship), y, g, model, reps=5)[0]
+        print(f"| nine measures, {name} | {m:.4f} | {m - b:+.4f} |", flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("root")
     ap.add_argument("output")
-    for flag in ("--added", "--models", "--nested", "--ceiling"):
+    for flag in ("--added", "--models", "--nested", "--ceiling", "--third"):
         ap.add_argument(flag, action="store_true")
     args = ap.parse_args()
     D = load(args.root, args.output)
@@ -242,6 +316,8 @@ def main():
         nested(F, y, g, cands, reps=2)
     if args.ceiling:
         ceiling(D, y)
+    if args.third:
+        third(D, F, y, g)
 
 
 if __name__ == "__main__":
