@@ -115,6 +115,11 @@ def candidates(st, pas, others):
     b2 = {g for p in pc for g in grams(p, 2)}
     f["content_bigrams"] = share(sum(x in b2 for x in grams(sc, 2)), len(sc) - 1)
     f.update(counts(st, pw, pset, p3))
+    o3 = {g for o in others for g in grams([t[0] for t in o], 3)}
+    s3 = grams(sw, 3)
+    f["tri_pa_not_others"] = share(sum(g in p3 and g not in o3 for g in s3), len(s3))
+    f["tri_pa_and_others"] = share(sum(g in p3 and g in o3 for g in s3), len(s3))
+    f["tri_others_not_pa"] = share(sum(g not in p3 and g in o3 for g in s3), len(s3))
     return f
 
 
@@ -263,7 +268,7 @@ def third(D, F, y, g):
     X = lambda fs: np.column_stack([F[f] for f in fs])  # noqa: E731
     b = cv(X(ship), y, g)[0]
     print(f"| the nine shipped measures (prototype) | {b:.4f} | |")
-    for c in [k for k in F if k.startswith(("log_", "unquoted_run5", "unquoted_share")) and k != "log_words"
+    for c in [k for k in F if k.startswith(("log_", "unquoted_run5", "unquoted_share", "tri_")) and k != "log_words"
               and k != "log_pa_words"]:
         m = cv(X(ship + [c]), y, g)[0]
         print(f"| + {c} | {m:.4f} | {m - b:+.4f} |", flush=True)
