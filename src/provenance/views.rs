@@ -138,8 +138,12 @@ pub fn outlet_edges(scan: &Scan, pairs: &[Pair], outlets: &[Option<&str>]) -> Ve
     let name = |a: u32| {
         outlets[a as usize].map_or_else(|| scan.articles[a as usize].meta.id.clone(), str::to_string)
     };
+    let node = source_nodes(pairs, outlets);
     let mut edges: BTreeMap<(String, String), (usize, u64)> = BTreeMap::new();
-    let mut counted: BTreeSet<(String, u32)> = BTreeSet::new();
+    // Common sources: per (source, article), the pairs and the most words
+    // the article shares in any one of them, since its pairs under one
+    // source mostly share the same text of it.
+    let mut common: BTreeMap<(String, u32), (usize, u64)> = BTreeMap::new();
     for p in pairs.iter().filter(|p| p.relation != Kind::Boilerplate) {
         let mut add = |from: String, to: u32, words: u64| {
             let e = edges.entry((from, name(to))).or_default();
@@ -150,15 +154,21 @@ pub fn outlet_edges(scan: &Scan, pairs: &[Pair], outlets: &[Option<&str>]) -> Ve
             Verdict::AToB => add(name(p.a), p.b, p.shared_words[1]),
             Verdict::BToA => add(name(p.b), p.a, p.shared_words[0]),
             Verdict::CommonSource => {
-                let source = p.direction.source.clone().unwrap_or_default();
+                let named = p.direction.source.as_deref().unwrap_or_default();
+                let source = node.get(named).cloned().unwrap_or_else(|| named.to_string());
                 for (side, x) in [p.a, p.b].into_iter().enumerate() {
-                    if counted.insert((source.clone(), x)) {
-                        add(source.clone(), x, p.shared_words[side]);
-                    }
+                    let e = common.entry((source.clone(), x)).or_default();
+                    e.0 += 1;
+                    e.1 = e.1.max(p.shared_words[side]);
                 }
             }
             Verdict::Undetermined => {}
         }
+    }
+    for ((source, x), (n, words)) in common {
+        let e = edges.entry((source, name(x))).or_default();
+        e.0 += n;
+        e.1 += words;
     }
     let mut out: Vec<OutletEdge> = edges
         .into_iter()
@@ -167,6 +177,30 @@ pub fn outlet_edges(scan: &Scan, pairs: &[Pair], outlets: &[Option<&str>]) -> Ve
         .collect();
     out.sort_by(|x, y| y.words.cmp(&x.words).then(x.from.cmp(&y.from)).then(x.to.cmp(&y.to)));
     out
+}
+
+/// The graph node of each common source named that is one of the corpus's
+/// outlets: "CNN" named in the text and the outlet `cnn.com` are one
+/// organization, so one node. A name that fits no outlet, or several,
+/// stays a node of its own.
+fn source_nodes(pairs: &[Pair], outlets: &[Option<&str>]) -> BTreeMap<String, String> {
+    let distinct: BTreeSet<&str> = outlets.iter().flatten().copied().collect();
+    let keys: Vec<(&str, Vec<String>)> = distinct.into_iter().map(|o| (o, names::outlet_keys(o))).collect();
+    let named: BTreeSet<&str> = pairs
+        .iter()
+        .filter(|p| p.relation != Kind::Boilerplate && p.direction.verdict == Verdict::CommonSource)
+        .filter_map(|p| p.direction.source.as_deref())
+        .collect();
+    named
+        .into_iter()
+        .filter_map(|name| {
+            let mut fits = keys.iter().filter(|(_, k)| names::names_outlet(name, k));
+            match (fits.next(), fits.next()) {
+                (Some((outlet, _)), None) => Some((name.to_string(), outlet.to_string())),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// Connected groups of articles joined by pairs sharing more than
@@ -208,4 +242,101 @@ pub fn stories(scan: &Scan, pairs: &[Pair], keys: &[Vec<String>]) -> Vec<Story> 
         .collect();
     out.sort_by(|x, y| y.articles.len().cmp(&x.articles.len()).then(x.articles[0].cmp(&y.articles[0])));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::provenance::direction::Verdict;
+    use crate::provenance::{analyze, names};
+
+    /// On the bundled corpus every article shares text with the Financial
+    /// Times's story through several pairs: its edge holds all of them and
+    /// at least the words of each.
+    #[test]
+    fn a_common_source_edge_counts_every_pair_and_the_most_words_of_any() {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let scan = crate::pipeline::scan(&Config::new(vec![corpus])).expect("scan");
+        let provenance = analyze(&scan);
+        let outlets = crate::provenance::kinds::outlets(&scan);
+        let name = |x: u32| {
+            outlets[x as usize].map_or_else(|| scan.articles[x as usize].meta.id.clone(), str::to_string)
+        };
+        let mut checked = 0;
+        for e in &provenance.outlet_edges {
+            let mine: Vec<(u64, bool)> = provenance
+                .pairs
+                .iter()
+                .filter(|p| {
+                    p.direction.verdict == Verdict::CommonSource
+                        && p.direction.source.as_deref() == Some(&e.from)
+                })
+                .flat_map(|p| [(p.a, p.shared_words[0]), (p.b, p.shared_words[1])])
+                .filter(|&(x, _)| name(x) == e.to)
+                .map(|(_, w)| (w, w <= e.words))
+                .collect();
+            assert_eq!(mine.len(), e.pairs, "{e:?}");
+            assert!(mine.iter().all(|m| m.1), "{e:?} holds the words of each pair: {mine:?}");
+            checked += usize::from(e.pairs > 1);
+        }
+        assert!(checked >= 2, "edges over several pairs: {:?}", provenance.outlet_edges);
+    }
+
+    /// A wire story by `cnn.com` and two local sites' copies of it, each
+    /// crediting CNN: one graph node for CNN, however it is reached.
+    #[test]
+    fn a_source_named_in_the_text_and_the_outlet_it_names_are_one_node() {
+        let mut state = 5u64;
+        let mut sentence = || {
+            let words: Vec<String> = (0..40)
+                .map(|_| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    format!("w{}o", (state >> 33) % 5000)
+                })
+                .collect();
+            words.join(" ") + "."
+        };
+        let story: Vec<String> = (0..5).map(|_| sentence()).collect();
+        let with = |first: &str, cut: usize| {
+            let mut paras = vec![first.to_string()];
+            paras.extend(story.iter().take(cut).cloned());
+            paras.join("\n\n")
+        };
+        let lines = [
+            ("wire", "cnn.com", "2024-03-01T08:00:00Z", with("WASHINGTON (CNN) - Wire copy.", 5)),
+            (
+                "local1",
+                "click2houston.com",
+                "2024-03-01T10:00:00Z",
+                with("The talks went on, CNN reported.", 4),
+            ),
+            ("local2", "news4jax.com", "2024-03-01T11:00:00Z", with("The talks went on, CNN reported.", 3)),
+        ]
+        .map(|(id, outlet, date, text)| {
+            serde_json::json!({"id": id, "outlet": outlet, "date": date, "text": text}).to_string()
+        });
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("made.jsonl"), lines.join("\n")).expect("write");
+        let scan = crate::pipeline::scan(&Config::new(vec![dir.path().to_path_buf()])).expect("scan");
+        let provenance = analyze(&scan);
+        let edges = &provenance.outlet_edges;
+        assert!(edges.iter().any(|e| e.from == "cnn.com"), "cnn.com's wording is reused: {edges:?}");
+        let outlets = ["cnn.com", "click2houston.com", "news4jax.com"];
+        for e in edges {
+            let fits: Vec<&str> = outlets
+                .into_iter()
+                .filter(|o| names::names_outlet(&e.from, &names::outlet_keys(o)))
+                .collect();
+            assert!(
+                fits.is_empty() || fits == [e.from.as_str()],
+                "{:?} is the outlet {fits:?}: {edges:?}",
+                e.from
+            );
+        }
+        let to: Vec<&str> = edges.iter().map(|e| e.to.as_str()).collect();
+        let mut distinct = to.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(to.len(), distinct.len(), "one edge into each outlet: {edges:?}");
+    }
 }
