@@ -53,6 +53,27 @@ impl Tee {
     fn offset(&self, at: u64) -> usize {
         (at.saturating_sub(self.base) as usize).min(self.seen.len())
     }
+
+    /// The byte at stream offset `at`, if it is held.
+    fn byte_at(&self, at: u64) -> Option<u8> {
+        at.checked_sub(self.base).and_then(|i| self.seen.get(i as usize)).copied()
+    }
+
+    /// The first offset in `[from, to)` that is not a line break (`to` if
+    /// there is none).
+    fn after_breaks(&self, from: u64, to: u64) -> u64 {
+        (from..to).find(|&at| !matches!(self.byte_at(at), Some(b'\r' | b'\n'))).unwrap_or(to)
+    }
+
+    /// Forgets the LF at `at` (everything before it is written), if there
+    /// is one there; returns the offset after it.
+    fn skip_lf(&mut self, at: u64) -> std::io::Result<u64> {
+        if self.byte_at(at) != Some(b'\n') {
+            return Ok(at);
+        }
+        self.pass(at, at + 1, &mut std::io::sink())?;
+        Ok(at + 1)
+    }
 }
 
 /// Copies `source` to `out`, asking `decide` about the article at each line
@@ -73,11 +94,14 @@ pub(super) fn copy(
             return Ok(warnings);
         }
     };
-    let tee = Tee { inner: input::LineCounter::new(inner), seen: Vec::new(), base: 0, overflow: false };
+    let tee =
+        Tee { inner: input::LineCounter::new(whole_head(inner)), seen: Vec::new(), base: 0, overflow: false };
     let mut csv =
         csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(tee);
     let column = text_column(&mut csv, fields);
     let (mut record, mut copied, mut next) = (csv::ByteRecord::new(), 0u64, 0usize);
+    // A dropped record that ended in the CR of a CR LF: its LF comes next.
+    let mut dropped_cr = false;
     loop {
         match csv.read_byte_record(&mut record) {
             Ok(false) => break,
@@ -102,6 +126,12 @@ pub(super) fn copy(
         let (start, line) =
             record.position().map_or((copied, 0), |p| (p.byte(), csv.get_mut().inner.line_at(p.byte())));
         let end = csv.position().byte();
+        if std::mem::take(&mut dropped_cr) {
+            copied = csv.get_mut().skip_lf(copied)?;
+        }
+        // With CR LF line ends the reader ends a record at the CR, so the
+        // next one starts at the LF: the record proper starts after it.
+        let start = csv.get_mut().after_breaks(start.max(copied), end);
         while articles.get(next).is_some_and(|&(l, _)| l < line) {
             next += 1;
         }
@@ -110,12 +140,43 @@ pub(super) fn copy(
             (Some(a), Some(column)) => decide(a, record.get(column).map(String::from_utf8_lossy).as_deref()),
             _ => Change::Keep,
         };
+        dropped_cr =
+            matches!(change, Change::Drop) && csv.get_mut().byte_at(end.wrapping_sub(1)) == Some(b'\r');
         let place = Record { copied, start, end, delimiter, column };
         write_record(csv.get_mut(), change, &record, place, out)?;
         copied = end;
     }
+    if dropped_cr {
+        copied = csv.get_mut().skip_lf(copied)?;
+    }
     csv.get_mut().pass(copied, u64::MAX, out)?;
     Ok(warnings)
+}
+
+/// `reader` with its first bytes given in one read: the csv reader takes a
+/// first read holding only a byte order mark (a gzip member or zstd frame
+/// of its own) for the end of the file. A read error is kept for its turn.
+fn whole_head(mut reader: Box<dyn Read>) -> Box<dyn Read> {
+    let mut head = [0u8; 8];
+    let mut len = 0;
+    while len < head.len() {
+        match reader.read(&mut head[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Box::new(std::io::Cursor::new(head[..len].to_vec()).chain(Failed(Some(e)))),
+        }
+    }
+    Box::new(std::io::Cursor::new(head[..len].to_vec()).chain(reader))
+}
+
+/// A reader that fails once with the error it holds, then ends.
+struct Failed(Option<std::io::Error>);
+
+impl Read for Failed {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        self.0.take().map_or(Ok(0), Err)
+    }
 }
 
 /// Copies the rest of `inner` to `out` in bounded memory; the outer error
@@ -202,15 +263,19 @@ fn replaced(
             return Ok(out);
         }
     }
-    let terminator = if raw.ends_with(b"\r\n") { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') };
-    let mut writer =
-        csv::WriterBuilder::new().delimiter(delimiter).terminator(terminator).from_writer(Vec::new());
+    // Written whole, with the record's own line end (CR LF, LF, a lone CR
+    // whose LF follows, or none for a last record without one).
+    let body = raw.len() - raw.iter().rev().take_while(|&&b| b == b'\r' || b == b'\n').count();
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
     writer.write_byte_record(&expected)?;
     let mut out = writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
-    if !raw.ends_with(b"\n") && out.ends_with(b"\n") {
-        // The last record of a file without a final line end.
-        out.truncate(out.len() - if out.ends_with(b"\r\n") { 2 } else { 1 });
+    if out.ends_with(b"\n") {
+        out.pop();
     }
+    out.extend_from_slice(&raw[body..]);
     Ok(out)
 }
 
