@@ -169,23 +169,27 @@ fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-/// The first [`EXCERPT_CHARS`] characters of `text`, white space collapsed.
+/// The start of `text`, white space collapsed, at most [`EXCERPT_CHARS`]
+/// characters and cut after a whole word (inside one only when the first
+/// word alone is longer), with `…` when something was left out.
 fn excerpt(text: &str) -> String {
     let mut out = String::new();
     let mut chars = 0;
     for word in text.split_whitespace() {
-        if chars > 0 {
-            out.push(' ');
-            chars += 1;
-        }
-        for c in word.chars() {
-            if chars == EXCERPT_CHARS {
-                out.push('…');
-                return out;
+        let len = word.chars().count();
+        let space = usize::from(chars > 0);
+        if chars + space + len > EXCERPT_CHARS {
+            if chars == 0 {
+                out.extend(word.chars().take(EXCERPT_CHARS));
             }
-            out.push(c);
-            chars += 1;
+            out.push('…');
+            return out;
         }
+        if space == 1 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        chars += space + len;
     }
     out
 }
@@ -276,5 +280,23 @@ mod log_lines_tests {
         let mut out = Vec::new();
         lines.copy_to(&mut out).expect("copy");
         assert!(out == expected, "{} bytes back, {} written", out.len(), expected.len());
+    }
+}
+
+#[cfg(test)]
+mod excerpt_tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_end_after_a_whole_word() {
+        assert_eq!(excerpt("  short\n\ttext "), "short text");
+        let cut = excerpt(&"word ".repeat(30));
+        assert!(cut.ends_with("word…") && cut.chars().count() <= EXCERPT_CHARS + 1, "{cut:?}");
+        let exact = "a".repeat(EXCERPT_CHARS);
+        assert_eq!(excerpt(&exact), exact, "a text of the full length is whole");
+        let long = format!("{} tail", "é".repeat(EXCERPT_CHARS + 5));
+        assert_eq!(excerpt(&long), format!("{}…", "é".repeat(EXCERPT_CHARS)), "one long word is cut inside");
+        let fits = format!("{} abcdefghij", "x".repeat(EXCERPT_CHARS - 5));
+        assert_eq!(excerpt(&fits), format!("{}…", "x".repeat(EXCERPT_CHARS - 5)), "not a broken word");
     }
 }

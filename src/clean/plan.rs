@@ -236,9 +236,10 @@ fn place(scan: &Scan, p: u32, len: u32) -> Place {
 fn repeat_cut(scan: &Scan, q: u32, p: u32, len: u32) -> Cut {
     let removed = place(scan, q, len);
     let copy = place(scan, p, len);
+    // Counted from 1 as in the text report (¶), not from 0 as the fields.
     let rule = match len {
-        1 => format!("repeats paragraph {} of the same article, which is kept", copy.first),
-        _ => format!("repeats paragraphs {}–{} of the same article, which are kept", copy.first, copy.last),
+        1 => format!("repeats ¶{} of the same article, which is kept", copy.first + 1),
+        _ => format!("repeats ¶{}–{} of the same article, which are kept", copy.first + 1, copy.last + 1),
     };
     Cut {
         kind: Kind::Repeat,

@@ -155,11 +155,23 @@ fn check_entry(a: &Article, e: &Entry) {
     let own: String = text[e.text_start..e.text_end].split_whitespace().collect::<Vec<_>>().join(" ");
     let excerpt = e.excerpt.trim_end_matches('…');
     assert!(own.starts_with(excerpt), "excerpt {excerpt:?} starts {own:?}");
+    let whole_words = own.len() == excerpt.len() || own[excerpt.len()..].starts_with(' ');
+    assert!(whole_words || !excerpt.contains(' '), "excerpt {excerpt:?} ends inside a word of {own:?}");
     assert!((0.0..=1.0).contains(&e.similarity) && e.words > 0 && !e.rule.is_empty(), "{e:#?}");
     assert_eq!(e.line, (a.key.line > 0).then_some(a.key.line), "{e:#?}");
     assert!(!e.source.is_empty());
     match e.kind.as_str() {
-        "repeat" => assert!(e.copy.kept && e.copy.article == e.article && e.copy.end <= e.start, "{e:#?}"),
+        "repeat" => {
+            assert!(e.copy.kept && e.copy.article == e.article && e.copy.end <= e.start, "{e:#?}");
+            // The rule names the copy's paragraphs as the text report does, from 1.
+            let [first, last] = e.copy.paragraphs.expect("a repeat's copy is paragraphs");
+            let named = if first == last {
+                format!("¶{} ", first + 1)
+            } else {
+                format!("¶{}–{} ", first + 1, last + 1)
+            };
+            assert!(e.rule.contains(&named), "{:?} names {named:?}", e.rule);
+        }
         "boilerplate" => assert!(!e.copy.kept, "no copy of boilerplate is kept: {e:#?}"),
         "near_duplicate" => assert!(e.copy.kept && e.copy.article != e.article),
         other => panic!("unknown kind {other}"),
