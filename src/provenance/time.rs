@@ -7,17 +7,20 @@
 //! as `±hh:mm` or `±hhmm` right after the time is applied; `GMT`, `UTC` and
 //! `Z` are offset 0; any other zone name is ignored.
 
-/// Minutes since 0000-01-01 (a proleptic calendar with 31-day months is
+/// Seconds since 0000-01-01 (a proleptic calendar with 31-day months is
 /// enough: instants are only compared, never subtracted across months).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Instant(pub i64);
 
 impl Instant {
-    /// The instant as `YYYY-MM-DD hh:mm` (UTC when the source gave a zone).
+    /// The instant as `YYYY-MM-DD hh:mm`, with `:ss` when the seconds are
+    /// not 0 (UTC when the source gave a zone).
     pub fn display(self) -> String {
-        let (day, minute) = (self.0.div_euclid(1440), self.0.rem_euclid(1440));
+        let (day, second) = (self.0.div_euclid(86_400), self.0.rem_euclid(86_400));
         let (year, rest) = (day.div_euclid(372), day.rem_euclid(372));
-        format!("{year:04}-{:02}-{:02} {:02}:{:02}", rest / 31 + 1, rest % 31 + 1, minute / 60, minute % 60)
+        let (hour, minute, second) = (second / 3600, second / 60 % 60, second % 60);
+        let date = format!("{year:04}-{:02}-{:02} {hour:02}:{minute:02}", rest / 31 + 1, rest % 31 + 1);
+        if second == 0 { date } else { format!("{date}:{second:02}") }
     }
 }
 
@@ -96,8 +99,8 @@ pub fn parse(text: &str) -> Option<Instant> {
             continue;
         }
         let days = i64::from(year) * 372 + i64::from(month - 1) * 31 + i64::from(day - 1);
-        let minutes = time_at(text, &p, next).unwrap_or(0);
-        return Some(Instant(days * 1440 + minutes));
+        let seconds = time_at(text, &p, next).unwrap_or(0);
+        return Some(Instant(days * 86_400 + seconds));
     }
     None
 }
@@ -119,7 +122,7 @@ fn date_at(p: &[(Piece, usize, usize)], i: usize) -> Option<(u32, u32, u32, usiz
     }
 }
 
-/// Minutes since midnight UTC of a time `hh:mm[:ss]` at piece `i`, when
+/// Seconds since midnight UTC of a time `hh:mm[:ss]` at piece `i`, when
 /// it follows closely; the zone offset is applied.
 fn time_at(text: &str, p: &[(Piece, usize, usize)], mut i: usize) -> Option<i64> {
     if matches!(p.get(i), Some((Piece::Other, s, e)) if e - s <= 2) {
@@ -130,14 +133,15 @@ fn time_at(text: &str, p: &[(Piece, usize, usize)], mut i: usize) -> Option<i64>
     if text.get(*h_end..*m_start)? != ":" || *h > 23 || *m > 59 {
         return None;
     }
-    let mut end = *m_end;
-    if let Some((Piece::Number(_, 2), s, e)) = p.get(i + 2)
+    let (mut end, mut seconds) = (*m_end, 0);
+    if let Some((Piece::Number(sec, 2), s, e)) = p.get(i + 2)
         && text.get(end..*s) == Some(":")
+        && *sec < 60
     {
-        end = *e;
+        (end, seconds) = (*e, i64::from(*sec));
     }
-    let local = i64::from(*h) * 60 + i64::from(*m);
-    Some(local - offset(text.get(end..).unwrap_or("")))
+    let local = (i64::from(*h) * 60 + i64::from(*m)) * 60 + seconds;
+    Some(local - 60 * offset(text.get(end..).unwrap_or("")))
 }
 
 /// The zone offset in minutes written at the start of `rest`.
@@ -167,7 +171,7 @@ mod tests {
     #[test]
     fn reads_iso_and_news_dates() {
         assert_eq!(shown("2024-01-01T00:03:00Z").as_deref(), Some("2024-01-01 00:03"));
-        assert_eq!(shown("2018-07-15T07:54:28-04:00").as_deref(), Some("2018-07-15 11:54"));
+        assert_eq!(shown("2018-07-15T07:54:28-04:00").as_deref(), Some("2018-07-15 11:54:28"));
         assert_eq!(shown("Tuesday, 02 January 2024 12:17 GMT").as_deref(), Some("2024-01-02 12:17"));
         assert_eq!(shown("Updated Jan. 2, 2024 at 9:05").as_deref(), Some("2024-01-02 09:05"));
         assert_eq!(shown("September 30, 2019").as_deref(), Some("2019-09-30 00:00"));
@@ -179,6 +183,13 @@ mod tests {
         assert_eq!(shown("The 2024 budget grew by 12 percent"), None);
         assert_eq!(shown("May I say 32 things in 2020"), None);
         assert_eq!(shown("on 45 March 2024"), None);
+    }
+
+    #[test]
+    fn seconds_order_times_within_a_minute() {
+        assert!(parse("2018-07-15T05:14:31Z") < parse("2018-07-15T05:14:42Z"));
+        assert!(parse("2018-07-15 05:14:59") < parse("2018-07-15 05:15"));
+        assert_eq!(parse("2018-07-15T05:14:00Z"), parse("2018-07-15 05:14"));
     }
 
     #[test]
