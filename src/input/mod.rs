@@ -7,7 +7,9 @@
 //!
 //! Invariants:
 //! - Sources are sorted by their display path, so the order of files on disk
-//!   and the order of the paths on the command line do not change results.
+//!   and the order of the paths on the command line do not change results;
+//!   a file reached through several paths is read once, the same way
+//!   whatever their order.
 //! - An article's text is exactly the decoded text of the file or field:
 //!   nothing is trimmed or rewritten, so byte offsets computed on it are
 //!   offsets into the input (for a UTF-8 text file, into the file's bytes).
@@ -22,6 +24,7 @@ mod fields;
 mod limits;
 mod lines;
 mod records;
+mod same_files;
 mod text;
 
 pub(crate) use decode::open;
