@@ -18,7 +18,7 @@ pub(super) fn decompress<'a>(
 ) -> Result<Box<dyn Read + 'a>, String> {
     Ok(match compression {
         Compression::None => Box::new(raw),
-        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(raw)),
+        Compression::Gzip => Box::new(super::gzip::Members::new(raw)),
         Compression::Zstd => Box::new(
             zstd::stream::read::Decoder::with_buffer(raw).map_err(|e| format!("not a zstd stream: {e}"))?,
         ),

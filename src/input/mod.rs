@@ -21,6 +21,7 @@ mod csv_watch;
 mod decode;
 mod discover;
 mod fields;
+mod gzip;
 mod limits;
 mod lines;
 mod records;
@@ -128,9 +129,15 @@ fn read_content(
     options: &ReadOptions,
     emit: &mut dyn FnMut(Item),
 ) {
+    // Bytes after the last gzip member end the content, with a warning.
+    let trailing = std::cell::Cell::new(None);
+    let reader = gzip::EndNote::new(reader, &trailing);
     match source.format {
         Format::Text => text::read(index, source, reader, options, emit),
         Format::Jsonl => records::read_jsonl(index, source, reader, options, emit),
         Format::Csv { delimiter } => records::read_csv(index, source, reader, options, delimiter, emit),
+    }
+    if let Some(count) = trailing.get() {
+        emit(Item::Warning(Warning::file(&source.display, gzip::trailing_message(count))));
     }
 }
