@@ -26,6 +26,7 @@ mod limits;
 mod lines;
 mod records;
 mod same_files;
+mod streams;
 mod text;
 
 pub(crate) use decode::open;
@@ -33,6 +34,7 @@ pub use discover::{Compression, Format, Source, discover};
 pub use fields::FieldNames;
 pub use limits::{MAX_ARTICLE_BYTES, MAX_RECORD_BYTES};
 pub(crate) use lines::LineCounter;
+pub use streams::{MAX_STREAM_BYTES, Streams, copy_streams};
 
 use crate::error::Warning;
 

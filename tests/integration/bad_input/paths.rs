@@ -43,3 +43,31 @@ fn overlapping_directories_are_read_once_the_same_way_in_any_order() {
 fn ids(report: &Report) -> Vec<&str> {
     report.articles.iter().map(|a| a.id.as_str()).collect()
 }
+
+/// A pipe can be read only once; a scan reads its sources twice, so the
+/// piped article is copied first and keeps its matches and passages.
+#[cfg(unix)]
+#[test]
+fn a_piped_article_keeps_its_matches() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = scratch();
+    good_pair(dir.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wiretrace"))
+        .args(["scan", "/dev/stdin", "corpus/good2.txt", "--format", "json"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the wiretrace binary runs");
+    let mut stdin = child.stdin.take().expect("a pipe");
+    stdin.write_all(good1().as_bytes()).expect("write to the pipe");
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let report: Report = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("{e}\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr)));
+    assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
+    share_a(&report, ("stdin", &good1()), ("good2.txt", &good2()));
+}
