@@ -88,7 +88,8 @@ fn broken_jsonl_lines_and_wrong_types_skip_only_their_record() {
             Expect(
                 "corpus/bad.jsonl",
                 At::Line(2),
-                "invalid JSON: control character (\\u0000-\\u001F) found while parsing a string",
+                "invalid JSON: control character (\\u0000-\\u001F) found while parsing a string at the end \
+                 of the line",
             ),
             Expect("corpus/bad.jsonl", At::Line(3), "field \"text\" is a number, expected a string"),
             Expect("corpus/bad.jsonl", At::Line(4), "field \"text\" is an array, expected a string"),
@@ -97,6 +98,25 @@ fn broken_jsonl_lines_and_wrong_types_skip_only_their_record() {
     );
     let ids = ids(&report);
     assert!(ids.contains(&"b1".to_string()) && ids.contains(&"b6".to_string()), "{ids:?}");
+}
+
+#[test]
+fn jsonl_files_joined_with_cat_keep_every_byte_order_mark_record() {
+    let bom = |record: serde_json::Value| format!("\u{feff}{record}\n");
+    let joined = [
+        bom(json!({"id": "j1", "text": filler(8, 40)})),
+        bom(json!({"id": "j2", "text": filler(9, 40)})),
+        "{\"text\": nope}\n".to_string(),
+    ];
+    let report = case(
+        "JSONL with a byte order mark on every file joined",
+        |d| drop(write(d, "corpus/joined.jsonl", joined.concat())),
+        &[Expect("corpus/joined.jsonl", At::Line(3), "invalid JSON: expected ident at column 11")],
+    );
+    let ids = ids(&report);
+    assert!(ids.contains(&"j1".to_string()) && ids.contains(&"j2".to_string()), "{ids:?}");
+    let warnings = report["warnings"].to_string();
+    assert!(!warnings.contains("line 1"), "the line is the file's, not serde's: {warnings}");
 }
 
 #[test]
