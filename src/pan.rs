@@ -98,7 +98,7 @@ fn is_plain(name: &str) -> bool {
 
 fn not_plain(name: &str) -> String {
     format!(
-        "{name:?} is not a plain file name (it names a folder, `.` or `..`); detection files are named \
+        "{name:?} is not a plain file name (it names a folder, . or ..); detection files are named \
          after the pair and must stay inside --out; line skipped"
     )
 }

@@ -51,6 +51,31 @@ fn utf16_with_and_without_bom_is_decoded() {
 }
 
 #[test]
+fn utf32_with_bom_is_decoded_not_taken_for_utf16() {
+    let text = format!("Новости: {}", filler(10, 60));
+    let utf32 = |little: bool| -> Vec<u8> {
+        let unit = |c: char| if little { (c as u32).to_le_bytes() } else { (c as u32).to_be_bytes() };
+        std::iter::once('\u{feff}').chain(text.chars()).flat_map(unit).collect()
+    };
+    let report = case(
+        "UTF-32",
+        |d| {
+            write(d, "corpus/le32.txt", utf32(true));
+            write(d, "corpus/be32.txt", utf32(false));
+        },
+        &[
+            Expect("corpus/be32.txt", At::File, "decoded from UTF-32"),
+            Expect("corpus/le32.txt", At::File, "decoded from UTF-32"),
+        ],
+    );
+    let articles = report["articles"].as_array().cloned().unwrap_or_default();
+    for name in ["le32.txt", "be32.txt"] {
+        let a = articles.iter().find(|a| a["id"] == name).expect("read");
+        assert_eq!(a["bytes"].as_u64(), Some(text.len() as u64), "{name} is the UTF-8 text");
+    }
+}
+
+#[test]
 fn stray_nul_bytes_are_kept_and_binary_blobs_skipped() {
     let mut stray = filler(3, 80).into_bytes();
     stray[20] = 0;
