@@ -57,12 +57,12 @@ pub struct Source {
 /// cannot trap the walk); files in it whose extension is not a known format are
 /// skipped with one warning. A file named directly is always read, as plain
 /// text if its extension is unknown. A file reached through several paths is
-/// read once, the same way whatever the order of `paths` (see
-/// [`same_files`]). A path that does not exist is an error.
+/// read once, the same way whatever the order of `paths` (the copy found
+/// through the outermost directory wins). A path that does not exist is an error.
 pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Source>, Vec<Warning>), Error> {
     let mut found = Vec::new();
     let mut warnings = Vec::new();
-    for root in paths {
+    for (arg, root) in paths.iter().enumerate() {
         let meta = std::fs::metadata(root).map_err(|source| Error::Path { path: root.clone(), source })?;
         if meta.is_dir() {
             let mut sources = Vec::new();
@@ -70,6 +70,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Source>, Vec<Warning>), Error>
             found.extend(sources.into_iter().map(|source| Found {
                 source,
                 root: display(root),
+                arg,
                 direct: false,
             }));
         } else {
@@ -83,7 +84,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Source>, Vec<Warning>), Error>
                 format,
                 compression,
             };
-            found.push(Found { source, root: display(root), direct: true });
+            found.push(Found { source, root: display(root), arg, direct: true });
         }
     }
     let mut sources = same_files::read_once(found, &mut warnings);

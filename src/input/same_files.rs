@@ -10,7 +10,9 @@
 //! 2. among directories, the outermost one (the longest path below it);
 //! 3. then the smallest display path, relative path and named path.
 //!
-//! Each path of the command line that lost copies gets one warning.
+//! Each path of the command line that lost copies to another gets one
+//! warning (a symbolic link in a directory to a file of the same directory
+//! is read once too, without one).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -24,12 +26,15 @@ pub(super) struct Found {
     pub source: Source,
     /// The path of the command line it was found through, as displayed.
     pub root: String,
+    /// The index of that path among those of the command line.
+    pub arg: usize,
     /// Whether that path is the file itself (not a directory above it).
     pub direct: bool,
 }
 
 impl Found {
-    /// Orders copies of one file: the one kept comes first.
+    /// Orders copies of one file: the one kept comes first (never by `arg`,
+    /// so that the order of the command line does not matter).
     fn preference(&self) -> (bool, std::cmp::Reverse<usize>, &str, &str, &str) {
         let depth = self.source.relative.split('/').count();
         (self.direct, std::cmp::Reverse(depth), &self.source.display, &self.source.relative, &self.root)
@@ -52,7 +57,8 @@ pub(super) fn read_once(found: Vec<Found>, warnings: &mut Vec<Warning>) -> Vec<S
         copies.sort_by(|a, b| a.preference().cmp(&b.preference()));
         let mut copies = copies.into_iter();
         let Some(kept) = copies.next() else { continue };
-        for dropped in copies {
+        // Links inside one directory to a file of it are read once, quietly.
+        for dropped in copies.filter(|d| d.arg != kept.arg) {
             let entry = lost
                 .entry((dropped.root.clone(), kept.root.clone()))
                 .or_insert_with(|| (0, dropped.source.display.clone(), dropped.direct, kept.direct));
