@@ -108,6 +108,25 @@ pub struct CleanArgs {
 }
 
 impl CleanArgs {
+    /// Refuses an `--out` that is a dangling symbolic link: it passes the
+    /// library's checks (nothing is there to be an input or to be non-empty)
+    /// and then fails only when the first file is written into it.
+    pub fn check_out_link(&self) -> Result<(), wiretrace::Error> {
+        let is_link = std::fs::symlink_metadata(&self.out).is_ok_and(|m| m.file_type().is_symlink());
+        match std::fs::metadata(&self.out) {
+            Err(e) if is_link && e.kind() == std::io::ErrorKind::NotFound => {
+                let target = std::fs::read_link(&self.out).map(|t| format!(" (to {})", t.display()));
+                Err(wiretrace::Error::Config(format!(
+                    "--out {} is a dangling symbolic link{}: it leads to nothing; give a new or empty \
+                     directory (or create the directory it points to)",
+                    self.out.display(),
+                    target.unwrap_or_default()
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// The library configuration these flags describe.
     pub fn config(&self) -> CleanConfig {
         let scan = Config {

@@ -98,6 +98,7 @@ fn meter(args: &cli::MeterArgs) -> Result<(), Error> {
 }
 
 fn clean(args: &cli_clean::CleanArgs) -> Result<(), Error> {
+    args.check_out_link()?;
     let config = args.config();
     let bar = progress::Bar::new(args.quiet);
     let cleaned = wiretrace::pipeline::clean_with(&config, &bar);

@@ -1,6 +1,7 @@
 //! PAN: the PAN text-alignment protocol (Potthast et al.) over the aligner.
 //!
-//! Takes a pairs file (`suspicious.txt source.txt` per line) and the two
+//! Takes a pairs file (`suspicious.txt source.txt` per line, plain file
+//! names: a line naming a path is skipped with a warning) and the two
 //! document folders; writes, for every pair, one detection file
 //! `<susp>-<src>.xml` in PAN's format, with offsets and lengths in Unicode
 //! characters (PAN's unit), converted from the aligner's byte spans.
@@ -50,7 +51,10 @@ pub fn run(config: &PanConfig) -> Result<PanRun, Error> {
     for (n, line) in listing.lines().enumerate() {
         match line.split_whitespace().collect::<Vec<_>>()[..] {
             [] => {}
-            [susp, src] => pairs.push((susp.to_string(), src.to_string())),
+            [susp, src] => match [susp, src].into_iter().find(|name| !is_plain(name)) {
+                None => pairs.push((susp.to_string(), src.to_string())),
+                Some(name) => run.warnings.push(Warning::line(&display, n as u64 + 1, not_plain(name))),
+            },
             _ => run.warnings.push(Warning::line(&display, n as u64 + 1, "expected two file names")),
         }
     }
@@ -83,6 +87,20 @@ fn align_pair(config: &PanConfig, susp: &str, src: &str) -> Result<usize, Warnin
     std::fs::write(&path, xml)
         .map_err(|e| Warning::file(path.to_string_lossy(), format!("cannot write: {e}")))?;
     Ok(passages.len())
+}
+
+/// Whether `name` is a plain file name (one component, not `.` or `..`,
+/// not absolute): the detection file named after it stays inside `--out`.
+fn is_plain(name: &str) -> bool {
+    let mut parts = Path::new(name).components();
+    matches!((parts.next(), parts.next()), (Some(std::path::Component::Normal(_)), None))
+}
+
+fn not_plain(name: &str) -> String {
+    format!(
+        "{name:?} is not a plain file name (it names a folder, . or ..); detection files are named \
+         after the pair and must stay inside --out; line skipped"
+    )
 }
 
 fn stem(name: &str) -> &str {

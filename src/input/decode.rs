@@ -18,7 +18,7 @@ pub(super) fn decompress<'a>(
 ) -> Result<Box<dyn Read + 'a>, String> {
     Ok(match compression {
         Compression::None => Box::new(raw),
-        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(raw)),
+        Compression::Gzip => Box::new(super::gzip::Members::new(raw)),
         Compression::Zstd => Box::new(
             zstd::stream::read::Decoder::with_buffer(raw).map_err(|e| format!("not a zstd stream: {e}"))?,
         ),
@@ -88,14 +88,21 @@ pub(super) struct Decoded {
 
 /// Decodes the bytes of a whole text file.
 ///
-/// UTF-8 (with or without BOM) is taken as is. UTF-16 with a BOM is
-/// converted; so is UTF-16 without one when the first 8 KiB look like it
+/// UTF-8 (with or without BOM) is taken as is. UTF-32 and UTF-16 with a
+/// BOM are converted; so is UTF-16 without one when the first 8 KiB look like it
 /// (see [`utf16_without_bom`]). Otherwise NUL bytes in the first 8 KiB mean
 /// a binary file (`Err`), unless they are a few stray ones in otherwise
 /// clean text (see [`stray_nuls`]): those are kept, with a note. Invalid
 /// UTF-8 is decoded lossily (U+FFFD) with a note saying where the first bad
 /// byte is.
 pub(super) fn decode_file(bytes: Vec<u8>) -> Result<Decoded, String> {
+    // Before UTF-16: the UTF-32LE mark begins with the UTF-16LE one.
+    if let Some(text) = utf32(&bytes) {
+        return Ok(Decoded {
+            text,
+            note: Some("decoded from UTF-32; offsets refer to the UTF-8 text".into()),
+        });
+    }
     if let Some(text) = utf16(&bytes) {
         return Ok(Decoded {
             text,
@@ -206,6 +213,30 @@ pub(super) fn decode_utf8(bytes: Vec<u8>) -> Decoded {
     }
 }
 
+/// The text of UTF-32 `bytes` that begin with a byte order mark (`FF FE 00
+/// 00` or `00 00 FE FF`); code points that are not characters, and a cut
+/// last unit, become U+FFFD.
+fn utf32(bytes: &[u8]) -> Option<String> {
+    let little = match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => true,
+        [0, 0, 0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let body = bytes.get(4..).unwrap_or_default();
+    let mut text: String = body
+        .chunks_exact(4)
+        .map(|c| {
+            let unit = [c[0], c[1], c[2], c[3]];
+            let code = if little { u32::from_le_bytes(unit) } else { u32::from_be_bytes(unit) };
+            char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
+        .collect();
+    if body.len() % 4 != 0 {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    Some(text)
+}
+
 fn utf16(bytes: &[u8]) -> Option<String> {
     let little = match bytes {
         [0xFF, 0xFE, ..] => true,
@@ -259,6 +290,17 @@ mod tests {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode_file(bytes).unwrap().text, "Hi é");
+    }
+
+    #[test]
+    fn utf32_with_bom_is_converted_not_taken_for_utf16() {
+        for little in [true, false] {
+            let unit = |c: char| if little { (c as u32).to_le_bytes() } else { (c as u32).to_be_bytes() };
+            let bytes: Vec<u8> = "\u{feff}Hi é 😀".chars().flat_map(unit).collect();
+            let d = decode_file(bytes).unwrap();
+            assert_eq!(d.text, "Hi é 😀", "little endian: {little}");
+            assert!(d.note.unwrap().contains("UTF-32"));
+        }
     }
 
     fn utf16_bytes(text: &str, little: bool) -> Vec<u8> {

@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Warning};
 
+use super::same_files::{self, Found};
+
 /// How a file's content is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -54,29 +56,39 @@ pub struct Source {
 /// link to a file is read, one to a directory is not followed, so link loops
 /// cannot trap the walk); files in it whose extension is not a known format are
 /// skipped with one warning. A file named directly is always read, as plain
-/// text if its extension is unknown. A path that does not exist is an error.
+/// text if its extension is unknown. A file reached through several paths is
+/// read once, the same way whatever the order of `paths` (the copy found
+/// through the outermost directory wins). A path that does not exist is an error.
 pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Source>, Vec<Warning>), Error> {
-    let mut sources = Vec::new();
+    let mut found = Vec::new();
     let mut warnings = Vec::new();
-    for root in paths {
+    for (arg, root) in paths.iter().enumerate() {
         let meta = std::fs::metadata(root).map_err(|source| Error::Path { path: root.clone(), source })?;
         if meta.is_dir() {
+            let mut sources = Vec::new();
             walk(root, &mut sources, &mut warnings);
+            found.extend(sources.into_iter().map(|source| Found {
+                source,
+                root: display(root),
+                arg,
+                direct: false,
+            }));
         } else {
             let name = file_name(root);
             let (format, compression) = detect(&name).unwrap_or((Format::Text, compression_of(&name)));
-            sources.push(Source {
+            let source = Source {
                 path: root.clone(),
                 display: display(root),
                 relative: name,
                 parent: None,
                 format,
                 compression,
-            });
+            };
+            found.push(Found { source, root: display(root), arg, direct: true });
         }
     }
+    let mut sources = same_files::read_once(found, &mut warnings);
     sources.sort_by(|a, b| a.display.cmp(&b.display).then_with(|| a.path.cmp(&b.path)));
-    dedup_same_files(&mut sources);
     disambiguate_relative(&mut sources);
     Ok((sources, warnings))
 }
@@ -204,15 +216,6 @@ fn relative_path(root: &Path, path: &Path) -> String {
 
 fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
-}
-
-/// The same file reached through two named paths is read once.
-fn dedup_same_files(sources: &mut Vec<Source>) {
-    let mut seen = std::collections::BTreeSet::new();
-    sources.retain(|s| {
-        let key = std::fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone());
-        seen.insert(key)
-    });
 }
 
 /// Two roots may hold files with the same relative path; those files are

@@ -7,7 +7,9 @@
 //!
 //! Invariants:
 //! - Sources are sorted by their display path, so the order of files on disk
-//!   and the order of the paths on the command line do not change results.
+//!   and the order of the paths on the command line do not change results;
+//!   a file reached through several paths is read once, the same way
+//!   whatever their order.
 //! - An article's text is exactly the decoded text of the file or field:
 //!   nothing is trimmed or rewritten, so byte offsets computed on it are
 //!   offsets into the input (for a UTF-8 text file, into the file's bytes).
@@ -19,9 +21,12 @@ mod csv_watch;
 mod decode;
 mod discover;
 mod fields;
+mod gzip;
 mod limits;
 mod lines;
 mod records;
+mod same_files;
+mod streams;
 mod text;
 
 pub(crate) use decode::open;
@@ -29,6 +34,7 @@ pub use discover::{Compression, Format, Source, discover};
 pub use fields::FieldNames;
 pub use limits::{MAX_ARTICLE_BYTES, MAX_RECORD_BYTES};
 pub(crate) use lines::LineCounter;
+pub use streams::{MAX_STREAM_BYTES, Streams, copy_streams};
 
 use crate::error::Warning;
 
@@ -125,9 +131,15 @@ fn read_content(
     options: &ReadOptions,
     emit: &mut dyn FnMut(Item),
 ) {
+    // Bytes after the last gzip member end the content, with a warning.
+    let trailing = std::cell::Cell::new(None);
+    let reader = gzip::EndNote::new(reader, &trailing);
     match source.format {
         Format::Text => text::read(index, source, reader, options, emit),
         Format::Jsonl => records::read_jsonl(index, source, reader, options, emit),
         Format::Csv { delimiter } => records::read_csv(index, source, reader, options, delimiter, emit),
+    }
+    if let Some(count) = trailing.get() {
+        emit(Item::Warning(Warning::file(&source.display, gzip::trailing_message(count))));
     }
 }

@@ -43,7 +43,7 @@ fn non_empty(s: String) -> Option<String> {
 
 /// Reads `reader`, the (decompressed) content of `source`, as JSON Lines:
 /// one JSON object per line, blank lines ignored, a UTF-8 byte order mark
-/// before the first line skipped.
+/// at the start of any line skipped (files joined with `cat` keep theirs).
 pub(super) fn read_jsonl(
     index: u32,
     source: &Source,
@@ -80,7 +80,8 @@ pub(super) fn read_jsonl(
                 return emit(Item::Warning(Warning::line(&source.display, line + 1, message)));
             }
         }
-        if line == 1 && buf.starts_with(UTF8_BOM) {
+        // A mark at the start of any line: files joined with `cat` keep theirs.
+        if buf.starts_with(UTF8_BOM) {
             buf.drain(..UTF8_BOM.len());
         }
         if buf.iter().all(u8::is_ascii_whitespace) {
@@ -111,7 +112,7 @@ pub(super) fn read_jsonl(
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn jsonl_fields(line: &str, options: &ReadOptions) -> Result<Fields, String> {
-    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| invalid_json(&e))?;
     let serde_json::Value::Object(map) = value else {
         return Err(format!("expected a JSON object, found {}", kind_of(&value)));
     };
@@ -135,6 +136,20 @@ fn jsonl_fields(line: &str, options: &ReadOptions) -> Result<Fields, String> {
         date_is_scrape: key(Role::Date).is_some_and(is_scrape_field),
         title: scalar(Role::Title),
     })
+}
+
+/// What is wrong with a line that is not JSON, and where in the line: the
+/// warning already gives the line of the file, so serde's own line count
+/// (1, or 2 past the line's line feed) is left out.
+fn invalid_json(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    let position = format!(" at line {} column {}", err.line(), err.column());
+    match text.strip_suffix(&position) {
+        Some(what) if err.line() == 1 => format!("invalid JSON: {what} at column {}", err.column()),
+        // Past the line's own line feed: the record ends too soon.
+        Some(what) => format!("invalid JSON: {what} at the end of the line"),
+        None => format!("invalid JSON: {text}"),
+    }
 }
 
 fn scalar_string(value: &serde_json::Value) -> Option<String> {

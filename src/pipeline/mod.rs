@@ -91,6 +91,9 @@ pub struct Scan {
     /// The paragraph separator found obvious for each source (one entry per
     /// source; `None` when blank lines, or the user's `--paragraph-sep`, split).
     pub separators: Vec<Option<&'static str>>,
+    /// Copies of the streams among the sources (read instead of them), kept
+    /// as long as the scan, so that its texts can be read again.
+    pub streams: input::Streams,
 }
 
 impl Scan {
@@ -171,7 +174,8 @@ pub fn scan(config: &Config) -> Result<Scan, Error> {
 /// Runs a scan over the paths of `config`, telling `progress` how it goes.
 pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error> {
     config.validate()?;
-    let (sources, mut warnings) = input::discover(&config.paths)?;
+    let (mut sources, mut warnings) = input::discover(&config.paths)?;
+    let streams = input::copy_streams(&mut sources, &mut warnings);
     if sources.len() > u32::MAX as usize {
         return Err(Error::Config(format!("{} files: at most {} per run", sources.len(), u32::MAX)));
     }
@@ -290,6 +294,7 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
         stock_fingerprints: found.stock,
         warnings,
         separators,
+        streams,
     })
 }
 

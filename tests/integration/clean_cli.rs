@@ -57,6 +57,17 @@ fn out_inside_an_input_is_refused_and_nothing_is_written() {
     clean(dir.path(), "missing", "o", &[]).expect_code(2).stderr_has("missing");
 }
 
+#[cfg(unix)]
+#[test]
+fn out_that_is_a_dangling_symbolic_link_is_refused_up_front() {
+    let dir = scratch();
+    bundled(dir.path());
+    std::os::unix::fs::symlink("corpus/newsub", dir.path().join("dangling")).expect("link");
+    let before = files(dir.path());
+    clean(dir.path(), "corpus", "dangling", &[]).expect_code(2).stderr_has("is a dangling symbolic link");
+    assert!(files(dir.path()) == before, "nothing written");
+}
+
 #[test]
 fn an_interrupted_run_leaves_no_partial_file_under_a_final_name() {
     let dir = scratch();

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::util::{project_root, run_in, scratch, shared_data};
+use crate::util::{project_root, run_in, scratch, shared_data, write};
 
 /// The attributes of every `<feature …/>` of an XML file.
 fn features(xml: &str) -> Vec<BTreeMap<String, String>> {
@@ -76,4 +76,42 @@ fn pan_sample_detections_are_well_formed_and_find_verbatim_cases() {
             }
         }
     }
+}
+
+#[test]
+fn pairs_naming_paths_are_skipped_and_nothing_is_written_outside_out() {
+    let dir = scratch();
+    let d = dir.path();
+    let text = "The harbour authority confirmed on Monday that the northern pier will close for repairs.";
+    for rel in ["src/s.txt", "susp/ok.txt", "sub/evil.txt", "susp/evil.txt"] {
+        write(d, rel, text);
+    }
+    write(d, "pairs", "../sub/evil.txt s.txt\nok.txt s.txt\nevil.txt ../src/s.txt\n");
+    let args = ["pan", "--pairs", "pairs", "--src", "src", "--susp", "susp", "--out", "out"];
+    let run = run_in(d, &args, &[]);
+    run.ok().stderr_has("1 pair(s) aligned");
+    run.stderr_has("pairs:1: \"../sub/evil.txt\" is not a plain file name");
+    run.stderr_has("pairs:3: \"../src/s.txt\" is not a plain file name");
+    assert!(d.join("out/ok-s.xml").is_file(), "the plain pair is written");
+    let written: Vec<String> = walk(d).into_iter().filter(|p| p.ends_with(".xml")).collect();
+    assert_eq!(written, ["out/ok-s.xml"], "no detection file outside --out");
+}
+
+/// Every file under `dir`, relative, sorted.
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).expect("readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).expect("below").to_string_lossy().replace('\\', "/");
+                out.push(rel);
+            }
+        }
+    }
+    out.sort();
+    out
 }

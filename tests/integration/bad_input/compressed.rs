@@ -100,3 +100,26 @@ fn truncated_zstd_is_a_warning_and_complete_frames_are_kept() {
     share_a(&report, ("z1", &x1()), ("z2", &x2()));
     assert_eq!(report.articles.len(), 4, "good pair and the first frame");
 }
+
+#[test]
+fn gzip_zero_padding_is_ignored_and_trailing_bytes_are_a_warning_not_a_lost_file() {
+    let dir = scratch();
+    good_pair(dir.path());
+    let story = format!("Wire copy.\n\n{PARA_A}\n");
+    let padded = [gzip(story.as_bytes()), vec![0; 512]].concat();
+    write(dir.path(), "corpus/padded.txt.gz", padded);
+    write(dir.path(), "corpus/tail.txt.gz", [gzip(story.as_bytes()), b"garbage".to_vec()].concat());
+    let export = jsonl(&[json!({"id": "g1", "text": x1()}), json!({"id": "g2", "text": x2()})]);
+    write(dir.path(), "corpus/tail.jsonl.gz", [gzip(export.as_bytes()), b"garbage".to_vec()].concat());
+
+    let report = scan_corpus(dir.path());
+    assert_good_match(&report);
+    share_a(&report, ("padded.txt.gz", &story), ("tail.txt.gz", &story));
+    share_a(&report, ("g1", &x1()), ("g2", &x2()));
+    assert!(report.warnings_for("/padded.txt.gz").is_empty(), "{:#?}", report.warnings);
+    for name in ["tail.txt.gz", "tail.jsonl.gz"] {
+        let w = warning(&report, name, None, "7 byte(s) after the end of the gzip data");
+        assert!(!w.message.contains("truncated") && w.message.contains("ignored"), "{w:?}");
+    }
+    assert_eq!(report.articles.len(), 6, "good pair, both text files, both records");
+}

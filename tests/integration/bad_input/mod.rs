@@ -11,6 +11,7 @@ use serde_json::json;
 
 use crate::schema::{Report, Warning};
 mod compressed;
+mod paths;
 mod reporting;
 
 use crate::util::{PARA_A, PARA_B, assert_share_para_a, gzip, run_in, scratch, write, zstd};

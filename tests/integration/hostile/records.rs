@@ -51,6 +51,31 @@ fn utf16_with_and_without_bom_is_decoded() {
 }
 
 #[test]
+fn utf32_with_bom_is_decoded_not_taken_for_utf16() {
+    let text = format!("Новости: {}", filler(10, 60));
+    let utf32 = |little: bool| -> Vec<u8> {
+        let unit = |c: char| if little { (c as u32).to_le_bytes() } else { (c as u32).to_be_bytes() };
+        std::iter::once('\u{feff}').chain(text.chars()).flat_map(unit).collect()
+    };
+    let report = case(
+        "UTF-32",
+        |d| {
+            write(d, "corpus/le32.txt", utf32(true));
+            write(d, "corpus/be32.txt", utf32(false));
+        },
+        &[
+            Expect("corpus/be32.txt", At::File, "decoded from UTF-32"),
+            Expect("corpus/le32.txt", At::File, "decoded from UTF-32"),
+        ],
+    );
+    let articles = report["articles"].as_array().cloned().unwrap_or_default();
+    for name in ["le32.txt", "be32.txt"] {
+        let a = articles.iter().find(|a| a["id"] == name).expect("read");
+        assert_eq!(a["bytes"].as_u64(), Some(text.len() as u64), "{name} is the UTF-8 text");
+    }
+}
+
+#[test]
 fn stray_nul_bytes_are_kept_and_binary_blobs_skipped() {
     let mut stray = filler(3, 80).into_bytes();
     stray[20] = 0;
@@ -88,7 +113,8 @@ fn broken_jsonl_lines_and_wrong_types_skip_only_their_record() {
             Expect(
                 "corpus/bad.jsonl",
                 At::Line(2),
-                "invalid JSON: control character (\\u0000-\\u001F) found while parsing a string",
+                "invalid JSON: control character (\\u0000-\\u001F) found while parsing a string at the end \
+                 of the line",
             ),
             Expect("corpus/bad.jsonl", At::Line(3), "field \"text\" is a number, expected a string"),
             Expect("corpus/bad.jsonl", At::Line(4), "field \"text\" is an array, expected a string"),
@@ -97,6 +123,25 @@ fn broken_jsonl_lines_and_wrong_types_skip_only_their_record() {
     );
     let ids = ids(&report);
     assert!(ids.contains(&"b1".to_string()) && ids.contains(&"b6".to_string()), "{ids:?}");
+}
+
+#[test]
+fn jsonl_files_joined_with_cat_keep_every_byte_order_mark_record() {
+    let bom = |record: serde_json::Value| format!("\u{feff}{record}\n");
+    let joined = [
+        bom(json!({"id": "j1", "text": filler(8, 40)})),
+        bom(json!({"id": "j2", "text": filler(9, 40)})),
+        "{\"text\": nope}\n".to_string(),
+    ];
+    let report = case(
+        "JSONL with a byte order mark on every file joined",
+        |d| drop(write(d, "corpus/joined.jsonl", joined.concat())),
+        &[Expect("corpus/joined.jsonl", At::Line(3), "invalid JSON: expected ident at column 11")],
+    );
+    let ids = ids(&report);
+    assert!(ids.contains(&"j1".to_string()) && ids.contains(&"j2".to_string()), "{ids:?}");
+    let warnings = report["warnings"].to_string();
+    assert!(!warnings.contains("line 1"), "the line is the file's, not serde's: {warnings}");
 }
 
 #[test]

@@ -1,0 +1,73 @@
+//! Paths of the command line that overlap or cannot be read twice: one file
+//! reached through two paths is read once, the same way in any order.
+
+use super::*;
+use crate::util::assert_same_text;
+
+/// A corpus of the good pair and `corpus/reuters/x.txt`, which shares
+/// `PARA_A` with them, so its id and outlet reach pairs and provenance.
+fn overlapping(dir: &Path) {
+    good_pair(dir);
+    write(dir, "corpus/reuters/x.txt", format!("Wire copy.\n\n{PARA_A}\n"));
+}
+
+#[test]
+fn a_file_named_and_in_a_named_directory_is_read_once_the_same_way_in_any_order() {
+    let dir = scratch();
+    overlapping(dir.path());
+    let first = run_in(dir.path(), &["scan", "corpus/reuters/x.txt", "corpus", "--format", "json"], &[]);
+    let second = run_in(dir.path(), &["scan", "corpus", "corpus/reuters/x.txt", "--format", "json"], &[]);
+    assert_same_text(&first.ok().stdout, &second.ok().stdout, "report, either order of the paths");
+    let report = first.report();
+    assert_eq!(report.articles.len(), 3, "read once: {:?}", ids(&report));
+    let (_, x) = report.article("reuters/x.txt");
+    assert_eq!(x.outlet.as_deref(), Some("reuters"), "read as a file of the directory");
+    assert_good_match(&report);
+    let w = warning(&report, "reuters/x.txt", None, "also found in the directory corpus");
+    assert!(w.message.contains("read once"), "{w:?}");
+    assert_eq!(report.warnings.len(), 1, "{:#?}", report.warnings);
+}
+
+#[test]
+fn overlapping_directories_are_read_once_the_same_way_in_any_order() {
+    let dir = scratch();
+    overlapping(dir.path());
+    let first = run_in(dir.path(), &["scan", "corpus/reuters", "corpus", "--format", "json"], &[]);
+    let second = run_in(dir.path(), &["scan", "corpus", "corpus/reuters", "--format", "json"], &[]);
+    assert_same_text(&first.ok().stdout, &second.ok().stdout, "report, either order of the paths");
+    let report = first.report();
+    assert_eq!(ids(&report), ["good1.txt", "good2.txt", "reuters/x.txt"]);
+    warning(&report, "reuters", None, "1 file(s) in it also found through corpus");
+}
+
+fn ids(report: &Report) -> Vec<&str> {
+    report.articles.iter().map(|a| a.id.as_str()).collect()
+}
+
+/// A pipe can be read only once; a scan reads its sources twice, so the
+/// piped article is copied first and keeps its matches and passages.
+#[cfg(unix)]
+#[test]
+fn a_piped_article_keeps_its_matches() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = scratch();
+    good_pair(dir.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wiretrace"))
+        .args(["scan", "/dev/stdin", "corpus/good2.txt", "--format", "json"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the wiretrace binary runs");
+    let mut stdin = child.stdin.take().expect("a pipe");
+    stdin.write_all(good1().as_bytes()).expect("write to the pipe");
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let report: Report = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("{e}\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr)));
+    assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
+    share_a(&report, ("stdin", &good1()), ("good2.txt", &good2()));
+}
