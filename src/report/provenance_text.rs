@@ -42,14 +42,46 @@ pub(super) fn render_provenance(report: &Report, limit: usize, out: &mut dyn Wri
         writeln!(out)?;
         writeln!(out, "Boilerplate only (shared template text is not evidence that one copied the other):")?;
         for p in boiler.iter().take(cap) {
-            let why = p.matches.first().map_or("", |&m| report.matches[m].rule.as_str());
-            writeln!(out, "  {} ↔ {}: {why}", p.ids[0], p.ids[1])?;
+            writeln!(out, "  {} ↔ {}: {}", p.ids[0], p.ids[1], boilerplate_why(report, p))?;
         }
         if boiler.len() > cap {
             writeln!(out, "  … and {} more pair(s).", boiler.len() - cap)?;
         }
     }
     outlets(report, cap.min(20), out)
+}
+
+/// Why pair `p` shares only boilerplate: each rule of its boilerplate
+/// regions, with the clusters (`[3]`) and passages (`[P2]`) it decided.
+fn boilerplate_why(report: &Report, p: &PairOut) -> String {
+    let first_passage = report.matches.iter().position(|m| m.passage.is_some()).unwrap_or(0);
+    let mut rules: Vec<(&str, Vec<String>)> = Vec::new();
+    for r in p.regions.iter().filter(|r| r.kind == "boilerplate") {
+        let place = match (r.cluster, r.r#match) {
+            (Some(c), _) => Some(format!("cluster [{c}]")),
+            (None, Some(m)) if report.matches[m].passage.is_some() => {
+                Some(format!("passage [P{}]", m - first_passage + 1))
+            }
+            _ => None,
+        };
+        let at = match rules.iter().position(|(rule, _)| *rule == r.rule) {
+            Some(at) => at,
+            None => {
+                rules.push((&r.rule, Vec::new()));
+                rules.len() - 1
+            }
+        };
+        let places = &mut rules[at].1;
+        places.extend(place.filter(|x| !places.contains(x)));
+    }
+    let said: Vec<String> = rules
+        .iter()
+        .map(|(rule, places)| match places.is_empty() {
+            true => rule.to_string(),
+            false => format!("{rule} ({})", places.join(", ")),
+        })
+        .collect();
+    said.join("; ")
 }
 
 fn weight(p: &PairOut) -> u64 {
