@@ -232,8 +232,11 @@ pub struct ScanArgs {
     #[arg(long, default_value_t = wiretrace::config::DEFAULT_PASSAGE_MIN_BYTES)]
     pub passage_min_bytes: usize,
 
-    /// Clusters and shared passages shown in the text report, and pairs shown side by side in the
-    /// HTML report (0: all; JSON and DOT list everything).
+    /// How much the text and HTML reports show, N being this number (0: all). Text: the first
+    /// N clusters and shared passages, and the first max(N, 30) pairs under "Who took from whom"
+    /// and under "Boilerplate only" (its 30 stories and 20 outlet edges do not change). HTML: the
+    /// first N stories, the first N clusters, and the first N pairs in the pairs table and side by
+    /// side (only their texts are embedded). JSON, DOT and pairs list everything.
     #[arg(long, default_value_t = 25)]
     pub limit: usize,
 

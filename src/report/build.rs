@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::regions_out::Where;
 use super::{
     ArticleOut, ClusterOut, Containment, MatchOut, NamedOut, PassageOut, Place, Range, Report,
     SCHEMA_VERSION, Settings, Summary, WarningOut, round4,
@@ -38,20 +39,23 @@ pub fn build(scan: &Scan) -> Report {
         .enumerate()
         .map(|(rank, &c)| cluster_out(scan, &scan.clusters[c], rank + 1, &prov.clusters[c]))
         .collect();
-    let mut matches: Vec<MatchOut> = scan
+    // Each match with its index in the scan's blocks or passages.
+    let mut blocks: Vec<(usize, MatchOut)> = scan
         .blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| match_out(scan, &prov, (i, b), &cluster_of_para))
+        .map(|(i, b)| (i, match_out(scan, &prov, (i, b), &cluster_of_para)))
         .collect();
-    let mut passages: Vec<MatchOut> =
-        scan.passages.iter().enumerate().map(|(i, p)| passage_out(scan, &prov, (i, p))).collect();
-    passages.sort_by_key(|m| (m.a.article, m.a.start, m.b.article, m.b.start));
-    matches.sort_by_key(|m| {
+    let mut passages: Vec<(usize, MatchOut)> =
+        scan.passages.iter().enumerate().map(|(i, p)| (i, passage_out(scan, &prov, (i, p)))).collect();
+    passages.sort_by_key(|(_, m)| (m.a.article, m.a.start, m.b.article, m.b.start));
+    blocks.sort_by_key(|(_, m)| {
         (m.cluster.unwrap_or(usize::MAX), m.a.article, m.a.paragraphs[0], m.b.article, m.b.paragraphs[0])
     });
-    let matches: Vec<MatchOut> = matches.into_iter().chain(passages).collect();
-    let pairs = super::provenance_out::pairs(scan, &prov, &matches);
+    let scan_index = |list: &[(usize, MatchOut)]| list.iter().map(|(i, _)| *i).collect::<Vec<_>>();
+    let places = Where::new(scan, &order, &scan_index(&blocks), &scan_index(&passages));
+    let matches: Vec<MatchOut> = blocks.into_iter().chain(passages).map(|(_, m)| m).collect();
+    let pairs = super::provenance_out::pairs(scan, &prov, &matches, &places);
     Report {
         version: SCHEMA_VERSION,
         settings: settings(scan),

@@ -12,6 +12,7 @@ mod pairs;
 mod passages_text;
 mod provenance_out;
 mod provenance_text;
+mod regions_out;
 mod text;
 
 pub use dot::render_dot;
@@ -187,6 +188,27 @@ pub struct PairOut {
     pub direction: DirectionOut,
     /// Indices into `matches` of the matches between the two articles.
     pub matches: Vec<usize>,
+    /// Everything the two share, each piece with its kind, by reference to
+    /// a cluster's members or to a match.
+    pub regions: Vec<RegionOut>,
+}
+
+/// A piece of text two articles share: its kind, and where the report
+/// places it on each side, by reference (no text is copied).
+#[derive(Debug, Serialize)]
+pub struct RegionOut {
+    /// `boilerplate`, `syndication`, `quote` or `rewrite`.
+    pub kind: &'static str,
+    /// The rule that decided the kind.
+    pub rule: String,
+    /// Id of the cluster whose members hold it, when it is a cluster's
+    /// text.
+    pub cluster: Option<usize>,
+    /// For a cluster's text: indices into that cluster's `members` of side
+    /// a's place and side b's place.
+    pub members: Option<[usize; 2]>,
+    /// Otherwise: index into `matches` of the block match or passage.
+    pub r#match: Option<usize>,
 }
 
 /// Direction of a pair.

@@ -1,14 +1,16 @@
 //! The provenance parts of the report: pairs, upstream articles, outlet
 //! edges and stories, from [`Provenance`].
 
+use super::regions_out::Where;
 use super::{DirectionOut, EvidenceOut, MatchOut, OutletEdgeOut, PairOut, StoryOut, UpstreamOut, round4};
 use crate::pipeline::Scan;
 use crate::provenance::Provenance;
 use crate::provenance::direction::{Favours, Verdict};
 use crate::provenance::views::ArticleView;
 
-/// Every pair, with the indices of its matches in `matches`.
-pub(super) fn pairs(scan: &Scan, prov: &Provenance, matches: &[MatchOut]) -> Vec<PairOut> {
+/// Every pair, with the indices of its matches in `matches` and its
+/// regions placed by `places`.
+pub(super) fn pairs(scan: &Scan, prov: &Provenance, matches: &[MatchOut], places: &Where) -> Vec<PairOut> {
     let mut by_pair: std::collections::BTreeMap<(u32, u32), Vec<usize>> = Default::default();
     for (i, m) in matches.iter().enumerate().filter(|(_, m)| m.a.article != m.b.article) {
         by_pair.entry((m.a.article, m.b.article)).or_default().push(i);
@@ -45,6 +47,7 @@ pub(super) fn pairs(scan: &Scan, prov: &Provenance, matches: &[MatchOut]) -> Vec
                         .collect(),
                 },
                 matches: by_pair.remove(&(p.a, p.b)).unwrap_or_default(),
+                regions: p.regions.iter().map(|(r, d)| places.region((p.a, p.b), r, d)).collect(),
             }
         })
         .collect()

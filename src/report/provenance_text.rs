@@ -12,6 +12,8 @@ const PAIRS_SHOWN: usize = 30;
 const EVIDENCE_SHOWN: usize = 3;
 /// Longest evidence line, in characters.
 const EVIDENCE_CHARS: usize = 220;
+/// Longest list of a story's articles, in characters.
+const STORY_CHARS: usize = 300;
 
 /// Writes the provenance section; `limit` caps the pairs and edges shown
 /// (0: all).
@@ -42,14 +44,46 @@ pub(super) fn render_provenance(report: &Report, limit: usize, out: &mut dyn Wri
         writeln!(out)?;
         writeln!(out, "Boilerplate only (shared template text is not evidence that one copied the other):")?;
         for p in boiler.iter().take(cap) {
-            let why = p.matches.first().map_or("", |&m| report.matches[m].rule.as_str());
-            writeln!(out, "  {} ↔ {}: {why}", p.ids[0], p.ids[1])?;
+            writeln!(out, "  {} ↔ {}: {}", p.ids[0], p.ids[1], boilerplate_why(report, p))?;
         }
         if boiler.len() > cap {
             writeln!(out, "  … and {} more pair(s).", boiler.len() - cap)?;
         }
     }
     outlets(report, cap.min(20), out)
+}
+
+/// Why pair `p` shares only boilerplate: each rule of its boilerplate
+/// regions, with the clusters (`[3]`) and passages (`[P2]`) it decided.
+fn boilerplate_why(report: &Report, p: &PairOut) -> String {
+    let first_passage = report.matches.iter().position(|m| m.passage.is_some()).unwrap_or(0);
+    let mut rules: Vec<(&str, Vec<String>)> = Vec::new();
+    for r in p.regions.iter().filter(|r| r.kind == "boilerplate") {
+        let place = match (r.cluster, r.r#match) {
+            (Some(c), _) => Some(format!("cluster [{c}]")),
+            (None, Some(m)) if report.matches[m].passage.is_some() => {
+                Some(format!("passage [P{}]", m - first_passage + 1))
+            }
+            _ => None,
+        };
+        let at = match rules.iter().position(|(rule, _)| *rule == r.rule) {
+            Some(at) => at,
+            None => {
+                rules.push((&r.rule, Vec::new()));
+                rules.len() - 1
+            }
+        };
+        let places = &mut rules[at].1;
+        places.extend(place.filter(|x| !places.contains(x)));
+    }
+    let said: Vec<String> = rules
+        .iter()
+        .map(|(rule, places)| match places.is_empty() {
+            true => rule.to_string(),
+            false => format!("{rule} ({})", places.join(", ")),
+        })
+        .collect();
+    said.join("; ")
 }
 
 fn weight(p: &PairOut) -> u64 {
@@ -64,7 +98,7 @@ fn stories(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "Stories (articles sharing text beyond boilerplate):")?;
     for s in report.stories.iter().take(PAIRS_SHOWN) {
         let ids: Vec<&str> = s.articles.iter().map(|&a| report.articles[a as usize].id.as_str()).collect();
-        let ids = cut_at_word(&ids.join(", "), 300);
+        let ids = id_list(&ids, STORY_CHARS);
         writeln!(out, "  [S{}] {} articles: {ids}", s.id, s.articles.len())?;
         if !s.sources.is_empty() {
             writeln!(out, "       sources named by two or more of them: {}", s.sources.join(", "))?;
@@ -74,6 +108,25 @@ fn stories(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "  … and {} more.", report.stories.len() - PAIRS_SHOWN)?;
     }
     Ok(())
+}
+
+/// `ids` joined by `, `, as many whole ids as fit in `max` characters,
+/// then `, … and N more` for the ids left out.
+fn id_list(ids: &[&str], max: usize) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for (i, id) in ids.iter().enumerate() {
+        let add = id.chars().count() + if i == 0 { 0 } else { 2 };
+        if chars + add > max && i > 0 {
+            return format!("{out}, … and {} more", ids.len() - i);
+        }
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(id);
+        chars += add;
+    }
+    out
 }
 
 /// One pair: what they share, how much changed, the verdict and evidence.
@@ -117,4 +170,22 @@ fn outlets(report: &Report, cap: usize, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "  … and {} more (--format dot draws them all).", report.outlet_edges.len() - cap)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::id_list;
+
+    #[test]
+    fn a_long_story_says_how_many_articles_are_left_out() {
+        let ids: Vec<String> = (1000..1100).map(|i| i.to_string()).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let list = id_list(&ids, 30);
+        let (shown, more) = list.split_once(", … and ").expect("a count of the rest");
+        let shown: Vec<&str> = shown.split(", ").collect();
+        assert!(shown.join(", ").chars().count() <= 30, "{list}");
+        assert_eq!(shown, ids[..shown.len()], "whole ids, in order");
+        assert_eq!(more, format!("{} more", ids.len() - shown.len()), "{list}");
+        assert_eq!(id_list(&ids[..3], 30), "1000, 1001, 1002");
+    }
 }

@@ -154,3 +154,30 @@ fn html_limit_caps_the_side_by_side_views_and_says_so() {
     assert!(one.contains("for the first 1 of 5 pairs"), "the page says views were left out");
     assert!(!all.contains("for the first"));
 }
+
+/// The `--limit` entry of `scan --help`, white space collapsed.
+fn limit_help() -> String {
+    let help = run(&["scan", "--help"]).ok().stdout.clone();
+    let entry = help.split("--limit <LIMIT>").nth(1).expect("--limit is documented");
+    let entry = entry.split("[default:").next().unwrap_or_default();
+    entry.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn help_says_what_limit_caps_in_html() {
+    let one = run(&["scan", "corpus", "--format", "html", "--limit", "1"]).ok().stdout.clone();
+    let section = |id: &str| {
+        let start = one.find(&format!("<section id=\"{id}\">")).unwrap_or_else(|| panic!("{id} section"));
+        one[start..start + one[start..].find("</section>").expect("section ends")].to_string()
+    };
+    let clusters = section("clusters");
+    assert_eq!(clusters.matches("<tr><td>").count(), 1, "--limit 1 lists one cluster: {clusters}");
+    assert!(clusters.contains("… and 2 more cluster(s)"), "{clusters}");
+    assert_eq!(section("pairs").matches("<tr class=").count(), 1, "and one row of the pairs table");
+    let help = limit_help();
+    let html =
+        help.split("HTML:").nth(1).and_then(|h| h.split(". ").next()).unwrap_or_else(|| panic!("{help}"));
+    for capped in ["stories", "clusters", "pairs table", "side by side"] {
+        assert!(html.contains(capped), "help on --limit in HTML names {capped:?}: {help}");
+    }
+}

@@ -23,5 +23,6 @@ mod progress;
 mod provenance;
 mod read_bytes;
 mod realdata;
+mod regions;
 mod schema;
 mod util;

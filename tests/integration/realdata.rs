@@ -48,4 +48,12 @@ fn helsinki_scan_reports_valid_spans_of_shared_wire_copy() {
             assert!(slice.trim() == slice && !slice.is_empty());
         }
     }
+    for p in &report.pairs {
+        assert!(!p.regions.is_empty(), "every pair carries what it shares: {p:#?}");
+        for r in &p.regions {
+            for side in report.region_places(p, r) {
+                assert!(texts[&side.id].get(side.start..side.end).is_some_and(|s| !s.is_empty()), "{r:#?}");
+            }
+        }
+    }
 }

@@ -101,6 +101,17 @@ pub struct Pair {
     pub changed: f64,
     pub direction: Direction,
     pub matches: Vec<usize>,
+    pub regions: Vec<Region>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub kind: String,
+    pub rule: String,
+    pub cluster: Option<usize>,
+    pub members: Option<[usize; 2]>,
+    pub r#match: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -212,6 +223,21 @@ impl Report {
     /// Warnings about `source_suffix` (matched at the end of the source path).
     pub fn warnings_for(&self, source_suffix: &str) -> Vec<&Warning> {
         self.warnings.iter().filter(|w| w.source.ends_with(source_suffix)).collect()
+    }
+
+    /// The places of region `r` of pair `p`, side a then side b: two
+    /// members of a cluster, or a match's sides.
+    pub fn region_places(&self, p: &Pair, r: &Region) -> [&Place; 2] {
+        let [a, b] = match (r.cluster, r.members, r.r#match) {
+            (Some(c), Some([x, y]), None) => {
+                let members = &self.clusters[c - 1].members;
+                [&members[x], &members[y]]
+            }
+            (None, None, Some(m)) => [&self.matches[m].a, &self.matches[m].b],
+            _ => panic!("a region names a cluster and two members, or a match: {r:#?}"),
+        };
+        assert_eq!([a.article, b.article], [p.a, p.b], "the region is on the pair's own articles: {r:#?}");
+        [a, b]
     }
 
     /// The article with id `id`.

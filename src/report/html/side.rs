@@ -2,25 +2,29 @@
 //! highlighted (one colour per kind), words changed between the two
 //! versions marked, and the evidence behind the verdict.
 //!
-//! Highlights come from the byte spans of the pair's matches; a span is
-//! used only if it lies inside the text and on character boundaries, so a
-//! text that does not fit its report shows unhighlighted rather than cut.
+//! Highlights come from the pair's regions (a cluster's members or a match,
+//! so two members of a cluster that were each verified against its center
+//! are highlighted too) and from any other match between the two; a span
+//! is used only if it lies inside the text and on character boundaries, so
+//! a text that does not fit its report shows unhighlighted rather than cut.
 
 use std::fmt::Write as _;
 
 use super::changed::changed_ranges;
 use super::{chip, confidence, esc, kind_words, label, percent, relation_words, verdict_words};
 use crate::pipeline::ArticleTexts;
-use crate::report::{PairOut, Report};
+use crate::report::{PairOut, Place, Report};
 
 /// Kinds in the legend, in order.
 const KINDS: [&str; 4] = ["syndication", "quote", "rewrite", "boilerplate"];
 
-/// A highlighted span of one side: `[start, end)` bytes, from match `m`.
+/// A highlighted span of one side: `[start, end)` bytes, of the pair's
+/// shared text number `id`, which is match `m` if it is one.
 struct Mark<'r> {
     start: usize,
     end: usize,
-    m: usize,
+    id: usize,
+    m: Option<usize>,
     kind: &'r str,
     rule: &'r str,
 }
@@ -124,21 +128,66 @@ fn side(report: &Report, p: &PairOut, article: u32, texts: &ArticleTexts, h: &mu
     h.push_str("</div>\n");
 }
 
-/// The pair's matches on `article`'s side whose spans fit `text`, by start.
-fn marks<'r>(report: &'r Report, p: &PairOut, article: u32, text: &str) -> Vec<Mark<'r>> {
-    let mut marks: Vec<Mark> = p
-        .matches
+/// Something the pair shares: its place on each side (by article), its
+/// kind and rule, and the match it is, if it is one.
+struct Shared<'r> {
+    places: [&'r Place; 2],
+    kind: &'r str,
+    rule: &'r str,
+    m: Option<usize>,
+}
+
+/// What pair `p` shares: its regions, then any match between the two that
+/// no region places (a match between two clusters' paragraphs).
+fn shared<'r>(report: &'r Report, p: &'r PairOut) -> Vec<Shared<'r>> {
+    let mut out: Vec<Shared> = p
+        .regions
         .iter()
-        .filter_map(|&m| {
-            let mo = report.matches.get(m)?;
-            let place = if mo.a.article == article { &mo.a } else { &mo.b };
-            let fits = place.article == article
-                && place.start < place.end
-                && text.get(place.start..place.end).is_some();
-            fits.then_some(Mark { start: place.start, end: place.end, m, kind: mo.kind, rule: &mo.rule })
+        .filter_map(|r| {
+            let places = match (r.cluster, r.members, r.r#match) {
+                (Some(c), Some([x, y]), _) => {
+                    let members = &report.clusters.get(c.checked_sub(1)?)?.members;
+                    [members.get(x)?, members.get(y)?]
+                }
+                (_, _, Some(m)) => report.matches.get(m).map(|mo| [&mo.a, &mo.b])?,
+                _ => return None,
+            };
+            Some(Shared { places, kind: r.kind, rule: &r.rule, m: r.r#match })
         })
         .collect();
-    marks.sort_by_key(|k| (k.start, k.m));
+    let same = |x: &Place, y: &Place| (x.article, x.start, x.end) == (y.article, y.start, y.end);
+    for &m in &p.matches {
+        let Some(mo) = report.matches.get(m) else { continue };
+        let placed = out
+            .iter()
+            .any(|s| s.m == Some(m) || s.places.iter().zip([&mo.a, &mo.b]).all(|(x, y)| same(x, y)));
+        if !placed {
+            out.push(Shared { places: [&mo.a, &mo.b], kind: mo.kind, rule: &mo.rule, m: Some(m) });
+        }
+    }
+    out
+}
+
+/// What the pair shares on `article`'s side, where it fits `text`, by
+/// start; each mark's `id` is its index in [`shared`].
+fn marks<'r>(report: &'r Report, p: &'r PairOut, article: u32, text: &str) -> Vec<Mark<'r>> {
+    let mut marks: Vec<Mark> = shared(report, p)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(id, s)| {
+            let place = s.places.into_iter().find(|x| x.article == article)?;
+            let fits = place.start < place.end && text.get(place.start..place.end).is_some();
+            fits.then_some(Mark {
+                start: place.start,
+                end: place.end,
+                id,
+                m: s.m,
+                kind: s.kind,
+                rule: s.rule,
+            })
+        })
+        .collect();
+    marks.sort_by_key(|k| (k.start, k.id));
     marks
 }
 
@@ -146,7 +195,7 @@ fn marks<'r>(report: &'r Report, p: &PairOut, article: u32, text: &str) -> Vec<M
 fn changed(report: &Report, article: u32, text: &str, marks: &[Mark]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for k in marks {
-        let Some(mo) = report.matches.get(k.m) else { continue };
+        let Some(mo) = k.m.and_then(|m| report.matches.get(m)) else { continue };
         let Some(passage) = &mo.passage else { continue };
         let side = usize::from(mo.a.article != article);
         let Some(ranges) = changed_ranges(&text[k.start..k.end], &passage.text[side]) else { continue };
@@ -156,7 +205,7 @@ fn changed(report: &Report, article: u32, text: &str, marks: &[Mark]) -> Vec<(us
 }
 
 /// Writes `text` escaped, each mark's span in a `<mark>` (the lowest
-/// match index wins where marks overlap) and changed words in a span.
+/// `id` wins where marks overlap) and changed words in a span.
 fn highlighted(text: &str, marks: &[Mark], article: u32, report: &Report, h: &mut String) {
     let changed = changed(report, article, text, marks);
     let mut cuts: Vec<usize> = vec![0, text.len()];
@@ -167,8 +216,8 @@ fn highlighted(text: &str, marks: &[Mark], article: u32, report: &Report, h: &mu
     let mut open: Option<usize> = None;
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
-        let cover = marks.iter().filter(|k| k.start <= s && e <= k.end).min_by_key(|k| k.m);
-        if cover.map(|k| k.m) != open {
+        let cover = marks.iter().filter(|k| k.start <= s && e <= k.end).min_by_key(|k| k.id);
+        if cover.map(|k| k.id) != open {
             if open.is_some() {
                 h.push_str("</mark>");
             }
@@ -177,12 +226,12 @@ fn highlighted(text: &str, marks: &[Mark], article: u32, report: &Report, h: &mu
                     h,
                     "<mark class=\"k-{}\" data-m=\"{}\" title=\"{}: {}\">",
                     esc(k.kind),
-                    k.m,
+                    k.id,
                     esc(k.kind),
                     esc(k.rule)
                 );
             }
-            open = cover.map(|k| k.m);
+            open = cover.map(|k| k.id);
         }
         let piece = esc(&text[s..e]);
         if changed.iter().any(|&(cs, ce)| cs <= s && e <= ce) {

@@ -102,7 +102,11 @@ fn good_view(report: &Value, good: &BTreeSet<String>) -> Value {
     let pairs: Vec<Value> = list("pairs")
         .into_iter()
         .filter(|p| p["ids"].as_array().is_some_and(|ids| ids.iter().all(is_good)))
-        .map(|p| drop_keys(p, &["a", "b", "matches"]))
+        .map(|mut p| {
+            let regions = p["regions"].as_array().cloned().unwrap_or_default();
+            p["regions"] = regions.iter().map(|r| region_view(report, r)).collect();
+            drop_keys(p, &["a", "b", "matches"])
+        })
         .collect();
     let stories: Vec<Value> = list("stories")
         .into_iter()
@@ -116,6 +120,34 @@ fn good_view(report: &Value, good: &BTreeSet<String>) -> Value {
         .filter(|s| s["articles"].as_array().is_some_and(|a| a.iter().any(is_good)))
         .collect();
     json!({"articles": articles, "matches": matches, "clusters": clusters, "pairs": pairs, "stories": stories})
+}
+
+/// A pair's region with its cluster, member and match indices replaced by
+/// the places they point to (without article indices).
+fn region_view(report: &Value, r: &Value) -> Value {
+    let places = match (r["cluster"].as_u64(), r["match"].as_u64()) {
+        (Some(c), _) => {
+            let members = &report["clusters"][c as usize - 1]["members"];
+            let at = |side: usize| {
+                r["members"][side].as_u64().map_or(Value::Null, |i| members[i as usize].clone())
+            };
+            [at(0), at(1)]
+        }
+        (None, Some(m)) => {
+            [report["matches"][m as usize]["a"].clone(), report["matches"][m as usize]["b"].clone()]
+        }
+        _ => [Value::Null, Value::Null],
+    };
+    let places: Vec<Value> = places
+        .into_iter()
+        .map(|mut p| {
+            if let Some(map) = p.as_object_mut() {
+                map.remove("article");
+            }
+            p
+        })
+        .collect();
+    json!({"kind": r["kind"], "rule": r["rule"], "places": places})
 }
 
 /// A warning expected about a bad item: the end of its file's path, its
