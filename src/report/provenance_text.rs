@@ -10,8 +10,6 @@ use super::{PairOut, Report, cut_at_word};
 const PAIRS_SHOWN: usize = 30;
 /// Evidence lines shown per pair.
 const EVIDENCE_SHOWN: usize = 3;
-/// Longest evidence line, in characters.
-const EVIDENCE_CHARS: usize = 220;
 
 /// Writes the provenance section; `limit` caps the pairs and edges shown
 /// (0: all).
@@ -98,8 +96,11 @@ fn pair(p: &PairOut, out: &mut dyn Write) -> io::Result<()> {
         format!(" (confidence {:.2})", d.confidence)
     };
     writeln!(out, "    → {verdict}{confidence}")?;
+    // Details are short by construction: each context is cut around its
+    // name where the evidence is made, so every name claimed shows.
     for e in d.evidence.iter().take(EVIDENCE_SHOWN) {
-        writeln!(out, "      · {}", cut_at_word(&e.detail, EVIDENCE_CHARS))?;
+        let against = if super::against(d.verdict, e.favours) { "against: " } else { "" };
+        writeln!(out, "      · {against}{}", e.detail)?;
     }
     Ok(())
 }
