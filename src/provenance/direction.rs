@@ -6,8 +6,9 @@
 //!
 //! | signal | weight |
 //! |---|---|
-//! | one side names the other's outlet as its source | 4 |
+//! | one side names the other's outlet as its source, in a credit position or next to the shared text | 4 |
 //! | both name the same third source (not either's outlet) | 3 |
+//! | one side credits its text to a third source the other does not name | 3 |
 //! | publication times differ (record field or dateline) | 2 |
 //! | scrape times differ | 0.5 |
 //! | one side quotes the shared text, the other does not | 1 |
@@ -21,7 +22,7 @@
 //! plus times 0.95).
 
 use super::names;
-use super::signals::Named;
+use super::signals::{Named, Place};
 use super::time::Instant;
 
 /// Which way the evidence points.
@@ -38,8 +39,9 @@ pub enum Favours {
 /// One piece of evidence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {
-    /// The signal, as a short name (`attribution`, `named_source`, `time`,
-    /// `scrape_time`, `quotes`, `containment`).
+    /// The signal, as a short name (`attribution`, `named_source`,
+    /// `credit`, `time`, `scrape_time`, `quotes`, `containment`,
+    /// `shared_edits`).
     pub signal: &'static str,
     /// Which way it points.
     pub favours: Favours,
@@ -100,21 +102,39 @@ pub struct Side<'a> {
     pub time: Option<(Instant, bool)>,
     /// Sources its text names.
     pub named: &'a [Named],
+    /// Paragraphs holding the text shared with the other side, boilerplate
+    /// aside (inclusive index ranges).
+    pub shared: Vec<(u32, u32)>,
     /// Share of its words in the text shared with the other side.
     pub covered: f64,
     /// Share of its shared words inside quotation marks.
     pub quoted: f64,
 }
 
+/// Longest excerpt of a context in evidence, in characters (so that every
+/// name a piece of evidence claims shows with its words around it).
+const EXCERPT_CHARS: usize = 80;
+
+/// Names shown with their contexts in `named_source` evidence.
+const NAMES_SHOWN: usize = 3;
+
 /// The direction of the pair `a`, `b`.
 pub fn direction(a: &Side, b: &Side) -> Direction {
     let mut evidence = Vec::new();
     attribution(a, b, Favours::A, &mut evidence);
     attribution(b, a, Favours::B, &mut evidence);
+    let credited = credited(a, b).or_else(|| credited(b, a));
     let common = common_sources(a, b);
-    if let Some(first) = common.first() {
-        let all: Vec<&str> = common.iter().map(|c| c.0.as_str()).collect();
-        let detail = format!("both name {} as a source: {:?} / {:?}", all.join(", "), first.1, first.2);
+    let source = credited.as_ref().map(|(name, _)| name.clone()).or(common.first().map(|c| c.0.name.clone()));
+    evidence.extend(credited.map(|(_, e)| e));
+    if !common.is_empty() {
+        let all: Vec<&str> = common.iter().map(|c| c.0.name.as_str()).collect();
+        let shown: Vec<String> = common
+            .iter()
+            .take(NAMES_SHOWN)
+            .map(|(n, m)| format!("{}: {} / {}", n.name, excerpt(n, a), excerpt(m, b)))
+            .collect();
+        let detail = format!("both name {} as a source ({})", all.join(", "), shown.join("; "));
         evidence.push(Evidence { signal: "named_source", favours: Favours::Common, weight: 3.0, detail });
     }
     times(a, b, &mut evidence);
@@ -134,7 +154,7 @@ pub fn direction(a: &Side, b: &Side) -> Direction {
         evidence.push(Evidence { signal: "containment", favours, weight: 0.5, detail });
     }
     evidence.sort_by(|x, y| y.weight.total_cmp(&x.weight));
-    decide(evidence, common.into_iter().next().map(|c| c.0))
+    decide(evidence, source)
 }
 
 /// `d` with one more piece of evidence, decided again.
@@ -166,24 +186,86 @@ fn decide(evidence: Vec<Evidence>, source: Option<String>) -> Direction {
 }
 
 /// Evidence that `copy` names `source`'s outlet as its source (`favours`
-/// is `A` when `source` is side a). A name that is also `copy`'s own
-/// outlet says nothing.
+/// is `A` when `source` is side a), where the mention covers the shared
+/// text: in a credit position, or in or next to a paragraph holding shared
+/// text. A name that is also `copy`'s own outlet says nothing.
 fn attribution(source: &Side, copy: &Side, favours: Favours, out: &mut Vec<Evidence>) {
     let Some(outlet) = source.outlet else { return };
     let names_source = |n: &&Named| {
         names::names_outlet(&n.name, source.outlet_keys) && !names::names_outlet(&n.name, copy.outlet_keys)
     };
-    if let Some(n) = copy.named.iter().find(names_source) {
-        let detail = format!("{} names {} ({outlet}) as its source: {:?}", copy.id, n.name, n.context);
+    let found = copy.named.iter().filter(names_source).find_map(|n| Some((n, covering(n, copy)?)));
+    if let Some((n, place)) = found {
+        let (name, excerpt) = (&n.name, quoted(&place.excerpt(EXCERPT_CHARS)));
+        let detail = if place.whole {
+            format!("{} credits its text to {name} ({outlet}): {excerpt}", copy.id)
+        } else {
+            format!("{} names {name} ({outlet}) as its source in the shared text: {excerpt}", copy.id)
+        };
         out.push(Evidence { signal: "attribution", favours, weight: 4.0, detail });
     }
 }
 
-/// Sources both sides name that are neither side's outlet, with each
-/// side's context of it; the most leaned on first (dateline credits, then
-/// the fewest mentions on either side, then order of mention in a).
-fn common_sources(a: &Side, b: &Side) -> Vec<(String, String, String)> {
-    let mut found: Vec<(bool, u32, usize, String, String, String)> = a
+/// The place where `n` is named so as to cover the shared text of `side`:
+/// a credit position, else a paragraph holding shared text. (A mention in
+/// the next paragraph is as often about something else: "… an official
+/// told the Washington Post" beside a quote both sides credit to CBS.)
+fn covering<'n>(n: &'n Named, side: &Side) -> Option<&'n Place> {
+    let inside = |p: &&Place| side.shared.iter().any(|&(first, last)| (first..=last).contains(&p.paragraph));
+    n.credits_all().or_else(|| n.places.iter().find(inside))
+}
+
+/// The context of `n` on `side` for a reader: where it covers the shared
+/// text if it does, else its first mention; cut around the name, quoted.
+fn excerpt(n: &Named, side: &Side) -> String {
+    covering(n, side).or(n.places.first()).map_or_else(String::new, |p| quoted(&p.excerpt(EXCERPT_CHARS)))
+}
+
+/// `s` in quotation marks, as a reader expects a quote.
+fn quoted(s: &str) -> String {
+    format!("\u{201c}{s}\u{201d}")
+}
+
+/// The third source `x` credits its whole text to (a byline, dateline or
+/// credit line naming neither side's outlet), with the evidence, when that
+/// text is largely the text shared with `y` (a page of snippets credits
+/// each snippet, not the page), neither side's shared text is mostly
+/// quotes, and `y` names no source for its own text nor that one: then
+/// both carry that source's text.
+fn credited(x: &Side, y: &Side) -> Option<(String, Evidence)> {
+    if x.covered < super::kinds::SYNDICATED_SHARE
+        || x.shared.is_empty()
+        || y.shared.is_empty()
+        || x.quoted >= 0.5
+        || y.quoted >= 0.5
+    {
+        return None;
+    }
+    if y.named.iter().any(|m| m.credits_all().is_some()) {
+        return None;
+    }
+    let (n, place) = x.named.iter().find_map(|n| {
+        let third =
+            !names::names_outlet(&n.name, x.outlet_keys) && !names::names_outlet(&n.name, y.outlet_keys);
+        let unnamed = !y.named.iter().any(|m| names::key(&m.name) == names::key(&n.name));
+        Some((n, n.credits_all().filter(|_| third && unnamed)?))
+    })?;
+    let detail = format!(
+        "{} credits its text to {}: {}; {} carries that text without a credit",
+        x.id,
+        n.name,
+        quoted(&place.excerpt(EXCERPT_CHARS)),
+        y.id
+    );
+    Some((n.name.clone(), Evidence { signal: "credit", favours: Favours::Common, weight: 3.0, detail }))
+}
+
+/// Sources both sides name that are neither side's outlet, as named by a
+/// and by b; the most leaned on first (credited with the whole text on
+/// both sides, then the most mentions on either side, then order of
+/// mention in a).
+fn common_sources<'s>(a: &Side<'s>, b: &Side<'s>) -> Vec<(&'s Named, &'s Named)> {
+    let mut found: Vec<(bool, u32, usize, &Named, &Named)> = a
         .named
         .iter()
         .enumerate()
@@ -191,14 +273,12 @@ fn common_sources(a: &Side, b: &Side) -> Vec<(String, String, String)> {
             let m = b.named.iter().find(|m| names::key(&m.name) == names::key(&n.name))?;
             let own =
                 names::names_outlet(&n.name, a.outlet_keys) || names::names_outlet(&n.name, b.outlet_keys);
-            let credit = n.credit && m.credit;
-            (!own).then(|| {
-                (credit, n.mentions.min(m.mentions), i, n.name.clone(), n.context.clone(), m.context.clone())
-            })
+            let credit = n.credits_all().is_some() && m.credits_all().is_some();
+            (!own).then_some((credit, n.mentions.min(m.mentions), i, n, m))
         })
         .collect();
     found.sort_by(|x, y| y.0.cmp(&x.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
-    found.into_iter().map(|f| (f.3, f.4, f.5)).collect()
+    found.into_iter().map(|f| (f.3, f.4)).collect()
 }
 
 /// Evidence from publication or scrape times.
@@ -211,7 +291,8 @@ fn times(a: &Side, b: &Side, out: &mut Vec<Evidence>) {
     let (favours, first, later) =
         if ta < tb { (Favours::A, (a, ta), (b, tb)) } else { (Favours::B, (b, tb), (a, ta)) };
     let what = if scrape { "scraped" } else { "published" };
-    let detail = format!("{} {what} {}, {} {}", first.0.id, first.1.display(), later.0.id, later.1.display());
+    let detail =
+        format!("{} {what} {} UTC, {} {} UTC", first.0.id, first.1.display(), later.0.id, later.1.display());
     let (signal, weight) = if scrape { ("scrape_time", 0.5) } else { ("time", 2.0) };
     out.push(Evidence { signal, favours, weight, detail });
 }
@@ -220,14 +301,15 @@ fn times(a: &Side, b: &Side, out: &mut Vec<Evidence>) {
 mod tests {
     use super::*;
 
+    /// `name` named in paragraph `paragraph`, in a credit position when
+    /// `whole`.
+    fn named_in(name: &str, paragraph: u32, whole: bool) -> Named {
+        let place = Place { paragraph, whole, context: format!("according to {name}").into(), mark: 13 };
+        Named { name: name.into(), credit: false, at: 0, mentions: 1, places: vec![place], more: false }
+    }
+
     fn named(name: &str) -> Named {
-        Named {
-            name: name.into(),
-            credit: false,
-            at: 0,
-            mentions: 1,
-            context: format!("according to {name}"),
-        }
+        named_in(name, 0, false)
     }
 
     fn side<'a>(id: &'a str, keys: &'a [String], named: &'a [Named], time: Option<i64>) -> Side<'a> {
@@ -237,6 +319,7 @@ mod tests {
             outlet_keys: keys,
             time: time.map(|t| (Instant(t), false)),
             named,
+            shared: vec![(0, 0)],
             covered: 0.5,
             quoted: 0.0,
         }
@@ -261,5 +344,60 @@ mod tests {
         assert_eq!(none.verdict, Verdict::Undetermined);
         let later = direction(&side("x", &ka, &[], Some(5)), &side("y", &kb, &[], Some(2)));
         assert_eq!(later.verdict, Verdict::BToA);
+    }
+
+    #[test]
+    fn an_attribution_counts_only_where_it_covers_the_shared_text() {
+        let (ka, kb) = (names::outlet_keys("CNN"), names::outlet_keys("nytimes.com"));
+        // The shared text is in paragraphs 4 to 6 of the copy.
+        let verdict = |named: Named| {
+            let named = [named];
+            let mut copy = side("y", &kb, &named, None);
+            copy.shared = vec![(4, 6)];
+            let d = direction(&side("x", &ka, &[], None), &copy);
+            (d.verdict, d.evidence.iter().find(|e| e.signal == "attribution").map(|e| e.detail.clone()))
+        };
+        assert_eq!(verdict(named_in("CNN", 12, false)), (Verdict::Undetermined, None), "far from it");
+        assert_eq!(verdict(named_in("CNN", 1, false)).1, None, "far before it");
+        assert_eq!(verdict(named_in("CNN", 3, false)).1, None, "in the paragraph before it");
+        for inside in [4, 5, 6] {
+            assert_eq!(verdict(named_in("CNN", inside, false)).0, Verdict::AToB, "in it ({inside})");
+        }
+        let (credit, detail) = verdict(named_in("CNN", 12, true));
+        assert_eq!(credit, Verdict::AToB, "a credit line covers the whole text");
+        assert!(detail.is_some_and(|d| d.contains("credits its text to CNN")));
+    }
+
+    #[test]
+    fn a_credit_line_names_the_source_the_other_side_carries_unnamed() {
+        let (ka, kb) = (names::outlet_keys("detroitnews.com"), names::outlet_keys("dailymail.co.uk"));
+        let a = [named_in("Associated Press", 12, true), named("CBS News")];
+        let b = [named("CBS News")];
+        let d = direction(&side("x", &ka, &a, Some(10)), &side("y", &kb, &b, Some(20)));
+        assert_eq!((d.verdict, d.source.as_deref()), (Verdict::CommonSource, Some("Associated Press")));
+        let credit = [named_in("Associated Press", 12, true)];
+        let mut quoting = side("x", &ka, &credit, Some(10));
+        quoting.quoted = 0.9;
+        let d = direction(&quoting, &side("y", &kb, &[], Some(20)));
+        assert_eq!(d.verdict, Verdict::AToB, "shared quotes are not the credited source's text");
+        let (mut little, mut other) = (side("x", &ka, &credit, Some(10)), side("y", &kb, &[], Some(20)));
+        (little.covered, other.covered) = (0.1, 0.9);
+        let d = direction(&little, &other);
+        assert_eq!(d.verdict, Verdict::AToB, "a snippet of a page is not the credited text");
+    }
+
+    #[test]
+    fn evidence_quotes_contexts_for_people_and_labels_times() {
+        let (ka, kb) = (names::outlet_keys("example.com"), names::outlet_keys("other.org"));
+        let mut abc = named("ABC News");
+        abc.places[0].context = "told ABC News' \"This Week,\" \"That is".into();
+        abc.places[0].mark = 5;
+        let both = [abc];
+        let d = direction(&side("x", &ka, &both, Some(10)), &side("y", &kb, &both, Some(20)));
+        let detail = |signal: &str| d.evidence.iter().find(|e| e.signal == signal).map(|e| e.detail.clone());
+        let named = detail("named_source").unwrap_or_default();
+        assert!(named.contains("\u{201c}told ABC News' \"This Week,\" \"That is\u{201d}"), "{named}");
+        assert!(!named.contains('\\'), "{named}");
+        assert!(detail("time").is_some_and(|t| t.ends_with(" UTC") && t.contains(" UTC, ")), "{d:?}");
     }
 }

@@ -10,9 +10,11 @@
 //! 4. [`views`]: per article, per outlet, per story.
 
 mod clusters;
+pub mod credits;
 pub mod direction;
 pub mod kinds;
 pub mod names;
+pub mod places;
 pub mod regions;
 mod shared_edits;
 pub mod signals;
@@ -138,6 +140,10 @@ fn pair(
                 .map(|t| (t, article.meta.date_is_scrape))
                 .or(article.signals.dateline.map(|t| (t, false))),
             named: &article.signals.named,
+            shared: regions::paragraphs_of(
+                article,
+                regions.iter().filter(|(_, d)| d.kind != Kind::Boilerplate).map(|(r, _)| r.spans[i]),
+            ),
             covered: covered[i],
             quoted: share(quoted[i], shared[i]),
         }

@@ -18,6 +18,7 @@ use crate::cluster::{Cluster, Occurrence};
 use crate::diff;
 use crate::pipeline::Scan;
 use crate::segment::Span;
+use crate::sketch::ArticleSketch;
 
 /// Clusters in more articles than this give center pairs only.
 pub const PAIR_CAP: usize = 64;
@@ -56,6 +57,13 @@ impl Region {
         let all = f64::from(self.words[0]) + f64::from(self.words[1]);
         if all == 0.0 { 0.0 } else { 2.0 * f64::from(self.kept) / all }
     }
+}
+
+/// The paragraphs of `article` holding `spans`, each span as an inclusive
+/// range of paragraph indices.
+pub fn paragraphs_of(article: &ArticleSketch, spans: impl Iterator<Item = Span>) -> Vec<(u32, u32)> {
+    let index = |at: usize| u32::try_from(article.paragraph_at(at)).unwrap_or(u32::MAX);
+    spans.map(|s| (index(s.start), index(s.end.saturating_sub(1).max(s.start)))).collect()
 }
 
 /// Regions of every article pair `(a, b)`, `a < b`, in pair order.

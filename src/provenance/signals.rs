@@ -8,7 +8,11 @@
 //!   any short upper-case credit in parentheses at a dateline: "(AP)",
 //!   "LONDON (MNA) —", "(MENAFN) American diplomats…". A bare mention
 //!   ("Reuters was unable to verify") is not a credit, but any sentence
-//!   starting with the name followed by a reporting verb is.
+//!   starting with the name followed by a reporting verb is. A name in a
+//!   credit position (`credits`: dateline, byline, agency credit line such
+//!   as "Geoff Mulvihill, Associated Press", copyright line) is named
+//!   whatever its words. Each name keeps the paragraphs naming it
+//!   (`places`), so direction can tell whether it covers the shared text.
 //! - **Dateline.** The first date in the article's first three paragraphs
 //!   ("Tuesday, 02 January 2024 12:17 GMT").
 //! - **Page junk.** Paragraphs of at most [`JUNK_MAX_WORDS`] words holding a
@@ -21,25 +25,12 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::names;
+use super::places::{self, head, tail};
 use super::time::{self, Instant};
+use super::{credits, names};
 use crate::segment::Span;
 
-/// A source the text names.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Named {
-    /// The name reported (a known organization's full name, else as found).
-    pub name: String,
-    /// Whether it is a dateline credit in parentheses.
-    pub credit: bool,
-    /// Byte offset of its first mention.
-    pub at: usize,
-    /// Mentions as a source (a rough measure of how much the text leans
-    /// on it).
-    pub mentions: u32,
-    /// The words around its first mention, for a reader to check.
-    pub context: String,
-}
+pub use super::places::{MAX_PLACES, Named, Place};
 
 /// What one article's text says of its origin.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -148,18 +139,20 @@ pub fn signals(text: &str, paragraphs: &[Span]) -> Signals {
     let mut named: Vec<Named> = Vec::new();
     // Index of each name in `named` by its key: linear in the mentions.
     let mut index: std::collections::HashMap<String, usize> = Default::default();
-    let mut push = |name: String, credit: bool, at: usize| match index.get(&names::key(&name)) {
-        Some(&i) => {
-            let Some(n) = named.get_mut(i) else { return };
-            n.credit |= credit;
-            n.mentions += 1;
-            if at < n.at {
-                (n.at, n.context) = (at, context(text, at));
+    let mut push = |name: String, credit: bool, whole: bool, at: usize| {
+        let place = places::place(text, paragraphs, at, whole);
+        match index.get(&names::key(&name)) {
+            Some(&i) => {
+                let Some(n) = named.get_mut(i) else { return };
+                n.credit |= credit;
+                n.mentions += 1;
+                n.at = n.at.min(at);
+                places::keep_place(n, place);
             }
-        }
-        None => {
-            index.insert(names::key(&name), named.len());
-            named.push(Named { name, credit, at, mentions: 1, context: context(text, at) });
+            None => {
+                index.insert(names::key(&name), named.len());
+                named.push(Named { name, credit, at, mentions: 1, places: vec![place], more: false });
+            }
         }
     };
     // Mentions taken so far, by start (they never overlap).
@@ -172,56 +165,21 @@ pub fn signals(text: &str, paragraphs: &[Span]) -> Signals {
             continue;
         }
         taken.insert(span.start, span.end);
-        let credit = is_credit(text, span, paragraphs);
-        if credit || attributed(text, span) || in_byline(text, span, paragraphs) {
-            push(name.to_string(), credit, span.start);
+        let credit = credits::is_dateline_credit(text, span, paragraphs);
+        let whole = credit || credits::in_credit_line(text, span, paragraphs);
+        if whole || attributed(text, span) {
+            push(name.to_string(), credit, whole, span.start);
         }
     }
-    for span in credits(text, paragraphs) {
+    for span in dateline_credits(text, paragraphs) {
         if !is_taken(&taken, span) {
-            push(names::reported_name(&text[span.start..span.end]), true, span.start);
+            push(names::reported_name(&text[span.start..span.end]), true, true, span.start);
         }
     }
     named.sort_by_key(|n| n.at);
     let head = paragraphs.get(..paragraphs.len().min(3)).and_then(<[Span]>::last).map_or(0, |p| p.end);
     Signals { named, dateline: time::parse(&text[..head.min(text.len())]) }
 }
-
-/// Whether `text[span]` is a dateline credit: wrapped in parentheses that
-/// open a paragraph or are followed by a dash.
-fn is_credit(text: &str, span: Span, paragraphs: &[Span]) -> bool {
-    text[..span.start].ends_with('(')
-        && text[span.end..].starts_with(')')
-        && at_dateline(text, span.start - 1, span.end + 1, paragraphs)
-}
-
-/// Whether parentheses from `open` to just before `after` open a
-/// paragraph or are followed by a dash.
-fn at_dateline(text: &str, open: usize, after: usize, paragraphs: &[Span]) -> bool {
-    let rest = text[after..].trim_start_matches([' ', '\t']);
-    rest.starts_with(['-', '\u{2013}', '\u{2014}'])
-        || paragraph_of(paragraphs, open).is_some_and(|p| text[p.start..open].trim_start().is_empty())
-}
-
-/// The paragraph holding byte `at`, found by binary search (paragraphs are
-/// in text order and do not overlap).
-fn paragraph_of(paragraphs: &[Span], at: usize) -> Option<Span> {
-    let i = paragraphs.partition_point(|p| p.start <= at).checked_sub(1)?;
-    paragraphs.get(i).copied().filter(|p| at < p.end)
-}
-
-/// Whether `text[span]` is in a byline: a short paragraph (at most
-/// [`BYLINE_MAX_BYTES`]) starting with "By " ("By ROBERT BURNS Associated
-/// Press", "By Jane Doe, Reuters").
-fn in_byline(text: &str, span: Span, paragraphs: &[Span]) -> bool {
-    paragraph_of(paragraphs, span.start).filter(|p| span.end <= p.end).is_some_and(|p| {
-        let para = text[p.start..p.end].trim_start();
-        para.len() <= BYLINE_MAX_BYTES && (para.starts_with("By ") || para.starts_with("by "))
-    })
-}
-
-/// Longest paragraph that can be a byline, in bytes.
-const BYLINE_MAX_BYTES: usize = 200;
 
 /// Whether a reporting cue stands right before or after `text[span]`.
 fn attributed(text: &str, span: Span) -> bool {
@@ -239,7 +197,7 @@ fn attributed(text: &str, span: Span) -> bool {
 /// Dateline credits not in the lexicon: `(XYZ)` of 2 to 8 upper-case
 /// letters or digits, followed by a dash (`LONDON (MNA) —`) or opening a
 /// paragraph (`(MENAFN) American…`).
-fn credits(text: &str, paragraphs: &[Span]) -> Vec<Span> {
+fn dateline_credits(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     for (open, _) in text.match_indices('(') {
         // A credit is at most 8 bytes: look no further for its `)`.
@@ -252,7 +210,7 @@ fn credits(text: &str, paragraphs: &[Span]) -> Vec<Span> {
         if !shape {
             continue;
         }
-        if at_dateline(text, open, close + 1, paragraphs) {
+        if credits::at_dateline(text, open, close + 1, paragraphs) {
             out.push(Span { start: open + 1, end: close });
         }
     }
@@ -288,34 +246,6 @@ fn mentions(text: &str) -> Vec<(&'static str, Span)> {
         .collect();
     found.sort_unstable_by_key(|&(pattern, span)| (pattern, span.start));
     found.into_iter().map(|(pattern, span)| (aliases[pattern].0, span)).collect()
-}
-
-/// The last `n` bytes of `s` (fewer, to stay on a character boundary).
-fn tail(s: &str, n: usize) -> &str {
-    let mut start = s.len().saturating_sub(n);
-    while !s.is_char_boundary(start) {
-        start += 1;
-    }
-    &s[start..]
-}
-
-/// The first `n` bytes of `s` (fewer, to stay on a character boundary).
-fn head(s: &str, n: usize) -> &str {
-    let mut end = n.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
-
-/// About 100 bytes of `text` around byte `at`, on word boundaries, with
-/// white space collapsed.
-fn context(text: &str, at: usize) -> String {
-    let before = tail(&text[..at], 50);
-    let before = before.split_once(char::is_whitespace).map_or(before, |(_, rest)| rest);
-    let after = head(&text[at..], 60);
-    let after = after.rsplit_once(char::is_whitespace).map_or(after, |(kept, _)| kept);
-    format!("{before}{after}").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether `text[span]` is page junk: at most [`JUNK_MAX_WORDS`] words and
@@ -355,6 +285,34 @@ mod tests {
         assert_eq!(names_in(t), vec![("Associated Press".to_string(), false)]);
         let long = format!("By the way, {} Reuters was not there.", "word ".repeat(50));
         assert!(names_in(&long).is_empty());
+        let ap = vec![("Associated Press".to_string(), false)];
+        assert_eq!(names_in("Title\n\nGeoff Mulvihill, Associated Press\n\nBody."), ap);
+        assert_eq!(names_in("Story.\n\nCopyright 2018 The Associated Press. All rights reserved."), ap);
+        let s = signals(
+            "Title\n\nAnalysis by Stephen Collinson , CNN\n\nBody.",
+            &whole("Title\n\nAnalysis by Stephen Collinson , CNN\n\nBody."),
+        );
+        assert!(s.named[0].credits_all().is_some(), "{s:?}");
+    }
+
+    #[test]
+    fn contexts_stay_inside_their_paragraph() {
+        let t = "He spoke of a couple of things ### amp ### HELSINKI (Reuters) - Hours before the summit, aides met.";
+        let s = signals(t, &crate::segment::paragraphs(t, Some(" ### ")));
+        let reuters = s.named.iter().find(|n| n.name == "Reuters").expect("a dateline credit");
+        assert_eq!(reuters.context(), "HELSINKI (Reuters) - Hours before the summit, aides met.");
+        let place = &reuters.places[0];
+        assert_eq!(place.excerpt(200), reuters.context());
+        assert!(place.excerpt(20).starts_with("\u{2026}(Reuters)"), "{}", place.excerpt(20));
+        assert_eq!(&place.context[usize::from(place.mark)..][..7], "Reuters");
+    }
+
+    #[test]
+    fn mentions_far_apart_keep_their_paragraphs() {
+        let t = "Told Reuters one thing.\n\nFiller.\n\nFiller.\n\nHe told Reuters more.";
+        let s = signals(t, &whole(t));
+        let paragraphs: Vec<u32> = s.named[0].places.iter().map(|p| p.paragraph).collect();
+        assert_eq!(paragraphs, [0, 3]);
     }
 
     #[test]

@@ -276,7 +276,7 @@ fn article_out(scan: &Scan, prov: &Provenance, i: usize, a: &crate::sketch::Arti
             .signals
             .named
             .iter()
-            .map(|n| NamedOut { name: n.name.clone(), credit: n.credit, context: n.context.clone() })
+            .map(|n| NamedOut { name: n.name.clone(), credit: n.credit, context: n.context().to_string() })
             .collect(),
         reused: round4(view.reused),
         boilerplate: round4(view.boilerplate),

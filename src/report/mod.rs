@@ -123,7 +123,7 @@ pub struct ArticleOut {
     pub date_is_scrape: bool,
     /// The date of its dateline, if its text has one (`YYYY-MM-DD hh:mm`).
     pub dateline: Option<String>,
-    /// Sources its text names (attribution phrases, dateline credits).
+    /// Sources its text names (attribution phrases, credit positions).
     pub named_sources: Vec<NamedOut>,
     /// Share of its text (page junk aside) shared with other articles,
     /// boilerplate aside.
@@ -143,7 +143,7 @@ pub struct NamedOut {
     pub name: String,
     /// Whether it is a dateline credit such as "(AP)".
     pub credit: bool,
-    /// The words around its first mention.
+    /// The words around its first mention, inside its paragraph.
     pub context: String,
 }
 
@@ -227,8 +227,8 @@ pub struct DirectionOut {
 /// One piece of evidence on a pair's direction.
 #[derive(Debug, Serialize)]
 pub struct EvidenceOut {
-    /// `attribution`, `named_source`, `time`, `scrape_time`, `quotes` or
-    /// `containment`.
+    /// `attribution`, `named_source`, `credit`, `time`, `scrape_time`,
+    /// `quotes`, `containment` or `shared_edits`.
     pub signal: &'static str,
     /// `a` (a is the source), `b`, or `common`.
     pub favours: &'static str,
@@ -393,6 +393,18 @@ pub(crate) fn cut_at_word(text: &str, max: usize) -> String {
     let head = &text[..end];
     let head = head.rsplit_once(' ').map_or(head, |(words, _)| words);
     format!("{}…", head.trim_end_matches('…').trim_end())
+}
+
+/// Whether evidence favouring `favours` (`a`, `b` or `common`) points
+/// against `verdict` (a pair's `direction.verdict`); nothing is against
+/// `undetermined`.
+pub(crate) fn against(verdict: &str, favours: &str) -> bool {
+    match verdict {
+        "a_to_b" => favours != "a",
+        "b_to_a" => favours != "b",
+        "common_source" => favours != "common",
+        _ => false,
+    }
 }
 
 /// What two articles share (a pair's `relation`), in words.

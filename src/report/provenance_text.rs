@@ -4,14 +4,12 @@
 
 use std::io::{self, Write};
 
-use super::{PairOut, Report, cut_at_word};
+use super::{PairOut, Report};
 
 /// Pairs shown when `--limit` does not say.
 const PAIRS_SHOWN: usize = 30;
 /// Evidence lines shown per pair.
 const EVIDENCE_SHOWN: usize = 3;
-/// Longest evidence line, in characters.
-const EVIDENCE_CHARS: usize = 220;
 /// Longest list of a story's articles, in characters.
 const STORY_CHARS: usize = 300;
 
@@ -151,8 +149,11 @@ fn pair(p: &PairOut, out: &mut dyn Write) -> io::Result<()> {
         format!(" (confidence {:.2})", d.confidence)
     };
     writeln!(out, "    → {verdict}{confidence}")?;
+    // Details are short by construction: each context is cut around its
+    // name where the evidence is made, so every name claimed shows.
     for e in d.evidence.iter().take(EVIDENCE_SHOWN) {
-        writeln!(out, "      · {}", cut_at_word(&e.detail, EVIDENCE_CHARS))?;
+        let against = if super::against(d.verdict, e.favours) { "against: " } else { "" };
+        writeln!(out, "      · {against}{}", e.detail)?;
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ mod clean_generated;
 mod corpus;
 mod degenerate;
 mod determinism;
+mod evidence;
 mod formats;
 mod fuzz_regressions;
 mod graph;

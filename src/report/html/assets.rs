@@ -40,6 +40,8 @@ td.excerpt { font-family: Georgia, "Times New Roman", serif; font-size: 14px; }
 .verdict b { font-size: 16px; }
 .evidence { margin: 4px 0 10px; font-size: 14px; }
 .evidence li { margin: 2px 0; }
+.evidence li.against { color: #8a3b12; }
+.against-tag { font-weight: bold; }
 .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; }
 .side { min-width: 0; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; font-family: Georgia, "Times New Roman", serif;

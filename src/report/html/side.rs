@@ -93,18 +93,27 @@ fn evidence(report: &Report, p: &PairOut, h: &mut String) {
         let favours = match e.favours {
             "a" => format!("{} is the source", label(report, p.a)),
             "b" => format!("{} is the source", label(report, p.b)),
-            _ => "a common source".to_string(),
+            _ => "both take from a common source".to_string(),
         };
+        let against = crate::report::against(p.direction.verdict, e.favours);
         let _ = writeln!(
             h,
-            "<li><b>{}</b> (weight {:.1}), points to {}: {}</li>",
-            esc(&e.signal.replace('_', " ")),
+            "<li{}>{}<b>{}</b> (weight {:.1}) says {}: {}</li>",
+            if against { " class=\"against\"" } else { "" },
+            if against { "<span class=\"against-tag\">Against the verdict:</span> " } else { "" },
+            esc(&capitalized(&e.signal.replace('_', " "))),
             e.weight,
             esc(&favours),
             esc(&e.detail)
         );
     }
     h.push_str("</ul>\n</details>\n");
+}
+
+/// `s` with its first letter in upper case.
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// One side: the article's whole text with its highlights.

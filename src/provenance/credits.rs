@@ -1,0 +1,169 @@
+//! Credits: where in a text a mention of a news organization credits the
+//! whole text to it, rather than one fact or quote.
+//!
+//! A mention is in a *credit position* when it is
+//!
+//! - a **dateline credit**: a name in parentheses opening a paragraph or
+//!   followed by a dash ("(AP) —", "HELSINKI (Reuters) -", "(MENAFN) …");
+//! - in a **byline**: a short paragraph whose first or second word is "By"
+//!   ("By ROBERT BURNS Associated Press", "Analysis by Jane Doe, CNN");
+//! - in an **agency credit line**: a short paragraph of names ending with
+//!   the organization, optionally followed by a time stamp ("Geoff
+//!   Mulvihill, Associated Press", "Jonathan Lemire and Jill Colvin,
+//!   Associated Press Published 6:23 a.m. ET");
+//! - in a **copyright line**: a short paragraph with "Copyright" or "©"
+//!   before the name ("Copyright 2018 The Associated Press", "© Reuters");
+//! - in a **parenthesized credit line**: a short paragraph in parentheses
+//!   with a credit phrase ("(With inputs from Reuters)", "(Reporting by …
+//!   for Reuters)"), not a picture credit ("(Pablo Martinez Monsivais /
+//!   AP)");
+//! - in a **contribution line**: a short paragraph with the name followed
+//!   by "contributed" ("The Associated Press contributed to this report").
+//!
+//! "Short" is at most [`CREDIT_LINE_MAX_BYTES`]. A sentence that merely
+//! mentions an agency ("In Washington, Reuters reported that …") is none of
+//! these: a credit line holds nothing after the name but a time stamp.
+
+use crate::segment::Span;
+
+/// Longest paragraph, in bytes, that can be a byline or credit line.
+pub const CREDIT_LINE_MAX_BYTES: usize = 200;
+
+/// Longest list of names before the organization in an agency credit line,
+/// in words.
+const CREDIT_NAMES_MAX_WORDS: usize = 16;
+
+/// What may follow the organization on an agency credit line.
+const STAMPS: &[&str] =
+    &["Published", "Updated", "Posted", "Last updated", "|", "/", "-", "\u{2013}", "\u{2014}"];
+
+/// Words a parenthesized credit line holds ("(With inputs from Reuters)",
+/// "(Reporting by Jane Doe; editing by …)"), lower case.
+const CUES: &[&str] = &[
+    "inputs from",
+    "reporting by",
+    "writing by",
+    "editing by",
+    "compiled by",
+    "contributed",
+    "source:",
+    "via ",
+];
+
+/// Words of a picture credit ("(AP Photo/Evan Vucci)"), which credits a
+/// picture, not the text.
+const PICTURE_WORDS: &[&str] = &["photo", "image", "video", "graphic"];
+
+/// The paragraph holding byte `at`, found by binary search (paragraphs are
+/// in text order and do not overlap).
+pub fn paragraph_of(paragraphs: &[Span], at: usize) -> Option<(usize, Span)> {
+    let i = paragraphs.partition_point(|p| p.start <= at).checked_sub(1)?;
+    paragraphs.get(i).copied().filter(|p| at < p.end).map(|p| (i, p))
+}
+
+/// Whether `text[span]` is a dateline credit: wrapped in parentheses that
+/// open a paragraph or are followed by a dash.
+pub fn is_dateline_credit(text: &str, span: Span, paragraphs: &[Span]) -> bool {
+    text[..span.start].ends_with('(')
+        && text[span.end..].starts_with(')')
+        && at_dateline(text, span.start - 1, span.end + 1, paragraphs)
+}
+
+/// Whether parentheses from `open` to just before `after` open a
+/// paragraph or are followed by a dash.
+pub fn at_dateline(text: &str, open: usize, after: usize, paragraphs: &[Span]) -> bool {
+    let rest = text[after..].trim_start_matches([' ', '\t']);
+    rest.starts_with(['-', '\u{2013}', '\u{2014}'])
+        || paragraph_of(paragraphs, open).is_some_and(|(_, p)| text[p.start..open].trim_start().is_empty())
+}
+
+/// Whether `text[span]` stands in a byline, agency credit line, copyright
+/// line or parenthesized credit line (not a dateline credit: see
+/// [`is_dateline_credit`]).
+pub fn in_credit_line(text: &str, span: Span, paragraphs: &[Span]) -> bool {
+    let Some((_, p)) = paragraph_of(paragraphs, span.start).filter(|(_, p)| span.end <= p.end) else {
+        return false;
+    };
+    let para = text[p.start..p.end].trim();
+    let lower = para.to_lowercase();
+    if para.len() > CREDIT_LINE_MAX_BYTES || PICTURE_WORDS.iter().any(|w| lower.contains(w)) {
+        return false;
+    }
+    let before = &text[p.start..span.start];
+    let after = text[span.end..p.end].trim();
+    is_byline(para)
+        || (para.starts_with('(') && para.ends_with(')') && CUES.iter().any(|c| lower.contains(c)))
+        || after.starts_with("contributed")
+        || text[p.start..span.start].to_lowercase().contains("copyright")
+        || before.contains('\u{a9}')
+        || agency_line(before, after)
+}
+
+/// Whether a paragraph's first or second word is "By" ("By Jane Doe",
+/// "Analysis by Jane Doe").
+fn is_byline(para: &str) -> bool {
+    let mut words = para.split_whitespace();
+    let by = |w: Option<&str>| w.is_some_and(|w| w.eq_ignore_ascii_case("by"));
+    by(words.next()) || by(words.next())
+}
+
+/// Whether `before` the organization is a list of names ending in a comma
+/// or dash, and `after` it nothing but a time stamp: "Geoff Mulvihill," /
+/// "Associated Press" / "Published 6:23 a.m.".
+fn agency_line(before: &str, after: &str) -> bool {
+    let before = before.trim_end();
+    let before =
+        before.strip_suffix("The").or_else(|| before.strip_suffix("the")).unwrap_or(before).trim_end();
+    let Some(names) = before.strip_suffix([',', '-', '\u{2013}', '\u{2014}']) else { return false };
+    let words: Vec<&str> =
+        names.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let is_name = |w: &&str| {
+        matches!(*w, "and" | "&" | "\u{2026}" | "...") || w.chars().next().is_some_and(char::is_uppercase)
+    };
+    (2..=CREDIT_NAMES_MAX_WORDS).contains(&words.len())
+        && words.iter().all(is_name)
+        && (after.is_empty() || STAMPS.iter().any(|s| after.starts_with(s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the first `name` in `text` (one paragraph per blank line) is
+    /// in a credit line.
+    fn credited(text: &str, name: &str) -> bool {
+        let paragraphs = crate::segment::paragraphs(text, None);
+        let start = text.find(name).unwrap_or(0);
+        in_credit_line(text, Span { start, end: start + name.len() }, &paragraphs)
+    }
+
+    #[test]
+    fn agency_credit_lines_in_their_common_forms() {
+        let ap = "Associated Press";
+        assert!(credited("Title\n\nGeoff Mulvihill, Associated Press\n\nBody.", ap));
+        assert!(credited(
+            "Jonathan Lemire, Jill Colvin and Vladimir Isachenkov, Associated Press Published 6:23 a.m. ET July 16, 2018",
+            ap
+        ));
+        assert!(credited("Story.\n\nCopyright 2018 The Associated Press. All rights reserved.", ap));
+        assert!(credited("Story.\n\n\u{a9} Reuters 2018", "Reuters"));
+        assert!(credited("Story.\n\n(With inputs from Reuters)", "Reuters"));
+        assert!(credited("Analysis by Stephen Collinson , CNN\n\nStory.", "CNN"));
+        assert!(credited("By ROBERT BURNS Associated Press\n\nStory.", ap));
+        assert!(credited("Story.\n\nThe Associated Press contributed to this report.", ap));
+    }
+
+    #[test]
+    fn sentences_mentioning_an_agency_are_not_credit_lines() {
+        assert!(!credited("In Washington, Reuters reported that the talks failed.", "Reuters"));
+        assert!(!credited("Meanwhile, Associated Press reporters were turned away.", "Associated Press"));
+        assert!(!credited(
+            "Officials told the Associated Press that the meeting went well.",
+            "Associated Press"
+        ));
+        let long = format!("By the way, {} Reuters was not there.", "word ".repeat(50));
+        assert!(!credited(&long, "Reuters"));
+        assert!(!credited("Story.\n\n(AP Photo/Evan Vucci)", "AP"));
+        assert!(!credited("Story.\n\n(Pablo Martinez Monsivais / AP)", "AP"));
+    }
+}
