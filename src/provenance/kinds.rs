@@ -21,6 +21,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::cover::{Piece, cover};
 use super::regions::{Origin, PairRegions, Region};
 use crate::pipeline::Scan;
 
@@ -194,11 +195,12 @@ fn repeated_outlet<'a>(articles: impl Iterator<Item = u32>, outlets: &[Option<&'
 }
 
 /// Whether regions `list` of articles `x` and `y` cover less than
-/// [`TEMPLATE_SHARE`] of each.
+/// [`TEMPLATE_SHARE`] of each (a word covered by several regions counted
+/// once).
 fn small(scan: &Scan, x: u32, y: u32, list: &[Region]) -> bool {
     [x, y].iter().enumerate().all(|(side, &a)| {
-        let shared: u64 = list.iter().map(|r| u64::from(r.words[side])).sum();
-        (shared as f64) < TEMPLATE_SHARE * words(scan, a) as f64
+        let pieces: Vec<Piece> = list.iter().map(|r| Piece::of(r, side)).collect();
+        cover(&scan.articles[a as usize], &pieces).words < TEMPLATE_SHARE * words(scan, a) as f64
     })
 }
 
