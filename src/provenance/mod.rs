@@ -22,7 +22,7 @@ pub mod views;
 
 pub use clusters::{clusters_only, clusters_only_without};
 
-use direction::{Direction, Side};
+use direction::{Direction, Side, Verdict};
 use kinds::{Decided, Kind};
 use regions::{Origin, Region};
 
@@ -51,7 +51,8 @@ pub struct Pair {
     /// counts as unchanged; regions weighted by their words counted in
     /// `shared_words`.
     pub changed: f64,
-    /// Who took from whom.
+    /// Who took from whom: `undetermined`, with no evidence, for a pair
+    /// sharing only boilerplate.
     pub direction: Direction,
 }
 
@@ -140,7 +141,12 @@ fn pair(
             quoted: measured.quoted[i],
         }
     };
-    let direction = direction::direction(&side(a, 0), &side(b, 1));
+    // Shared template text is not evidence that one copied the other.
+    let direction = if relation == Kind::Boilerplate {
+        Direction { verdict: Verdict::Undetermined, source: None, confidence: 0.0, evidence: Vec::new() }
+    } else {
+        direction::direction(&side(a, 0), &side(b, 1))
+    };
     Pair {
         a,
         b,

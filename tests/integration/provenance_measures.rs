@@ -80,3 +80,29 @@ fn an_article_reuses_at_least_what_it_shares_with_one_other() {
     assert!(report.pairs.len() >= 4, "{:#?}", report.pairs);
     reused_at_least_each_pair(&report);
 }
+
+#[test]
+fn a_pair_sharing_only_an_outlets_template_gets_no_copying_verdict() {
+    let mut w = Words(23);
+    let template = w.paragraph(30);
+    let dir = scratch();
+    let mut lines = Vec::new();
+    for (i, date) in ["2024-01-01", "2024-01-05", "2024-01-09"].into_iter().enumerate() {
+        let mut paragraphs: Vec<String> = (0..6).map(|_| w.paragraph(35)).collect();
+        // The later ones credit the first's outlet, which would otherwise
+        // read as attribution.
+        if i > 0 {
+            paragraphs.push("The story was first reported by Example News.".into());
+        }
+        paragraphs.push(template.clone());
+        lines.push(record(&format!("t{i}"), "Example News", date, &paragraphs));
+    }
+    write(dir.path(), "in.jsonl", lines.join("\n"));
+    let report = run_in(dir.path(), &["scan", "in.jsonl", "--format", "json"], &[]).ok().report();
+    let boilerplate: Vec<_> = report.pairs.iter().filter(|p| p.relation == "boilerplate").collect();
+    assert!(boilerplate.len() >= 2, "the template is boilerplate: {:#?}", report.pairs);
+    for p in boilerplate {
+        assert_eq!(p.direction.verdict, "undetermined", "{p:#?}");
+        assert!(p.direction.evidence.is_empty() && p.direction.confidence == 0.0, "{p:#?}");
+    }
+}
