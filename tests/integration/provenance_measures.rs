@@ -106,3 +106,46 @@ fn a_pair_sharing_only_an_outlets_template_gets_no_copying_verdict() {
         assert!(p.direction.evidence.is_empty() && p.direction.confidence == 0.0, "{p:#?}");
     }
 }
+
+/// The `quotes` evidence of each pair, with the pair.
+fn quotes_evidence(report: &crate::schema::Report) -> Vec<(&crate::schema::Pair, &str)> {
+    let pairs = report.pairs.iter();
+    pairs
+        .flat_map(|p| {
+            p.direction.evidence.iter().filter(|e| e.signal == "quotes").map(move |e| (p, e.detail.as_str()))
+        })
+        .collect()
+}
+
+#[test]
+fn quotation_evidence_agrees_with_the_passages() {
+    let report = run(&["scan", "corpus", "--format", "json"]).ok().report();
+    let evidence = quotes_evidence(&report);
+    assert!(!evidence.is_empty(), "corpus/ has quotes evidence to check");
+    for (p, detail) in evidence {
+        let Some(quoting) =
+            detail.strip_suffix(" puts the shared text in quotation marks, the other does not")
+        else {
+            continue;
+        };
+        let other = usize::from(p.ids[0] == quoting);
+        for &m in &p.matches {
+            let quoted = report.matches[m].passage.as_ref().is_some_and(|x| x.quoted[other]);
+            assert!(!quoted, "{detail}, yet match {m} is quoted on the other side too: {p:#?}");
+        }
+    }
+    // Where it holds, it is still said.
+    let mut w = Words(31);
+    let quote = w.paragraph(40);
+    let mut x: Vec<String> = (0..5).map(|_| w.paragraph(30)).collect();
+    let mut y: Vec<String> = (0..5).map(|_| w.paragraph(30)).collect();
+    x.push(format!("\"{}\"", quote.trim_end_matches('.')));
+    y.push(quote);
+    let dir = scratch();
+    let lines = [record("x", "one.example", "2024-01-01", &x), record("y", "two.example", "2024-01-02", &y)];
+    write(dir.path(), "in.jsonl", lines.join("\n"));
+    let report = run_in(dir.path(), &["scan", "in.jsonl", "--format", "json"], &[]).ok().report();
+    let found = quotes_evidence(&report);
+    assert_eq!(found.len(), 1, "{:#?}", report.pairs);
+    assert_eq!(found[0].1, "x puts the shared text in quotation marks, the other does not");
+}
