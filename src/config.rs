@@ -94,6 +94,9 @@ impl Config {
                 // News rewording swaps function words ("whether" -> "if"),
                 // which dilute short sentences' bags (docs/passages.md).
                 keep_stopwords: false,
+                // A news sentence "summarizing" a long stretch of another
+                // article is not copied text (docs/passages.md).
+                summary_ratio: f64::INFINITY,
                 ..AlignParams::default()
             },
             faults: Faults::default(),

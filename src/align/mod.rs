@@ -49,7 +49,9 @@ pub struct AlignParams {
     pub summary_gap: u32,
     /// A fragment found with `summary_gap` counts as a summary when its side
     /// b is at least this many times longer than its side a; it then
-    /// replaces the ordinary fragments it overlaps.
+    /// replaces the ordinary fragments it overlaps. Infinite: no summaries
+    /// (news, where a sentence "summarizing" a long stretch is not copied
+    /// text: see `docs/passages.md`).
     pub summary_ratio: f64,
     /// Shared runs of at least this many consecutive words are passages
     /// too, when no sentence-level passage covers them (0: off).
@@ -143,11 +145,15 @@ pub fn align_prepared(pa: &Prepared, pb: &Prepared, params: &AlignParams) -> Vec
         Passage { a, b, seeds: f.seeds, cosine: f.cosine }
     };
     let fragments = |gap| extend::fragments(&seeds, sa, sb, &idf, gap, params.min_fragment_cosine);
-    let summaries: Vec<Passage> = fragments(params.summary_gap)
-        .into_iter()
-        .map(to_passage)
-        .filter(|p| (p.b.end - p.b.start) as f64 >= params.summary_ratio * (p.a.end - p.a.start) as f64)
-        .collect();
+    let summaries: Vec<Passage> = if params.summary_ratio.is_finite() {
+        fragments(params.summary_gap)
+            .into_iter()
+            .map(to_passage)
+            .filter(|p| (p.b.end - p.b.start) as f64 >= params.summary_ratio * (p.a.end - p.a.start) as f64)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let summary_bytes = union(summaries.iter().map(|s| s.a).collect());
     let overlaps_summary = |p: &Passage| overlaps_any(&summary_bytes, p.a);
     let mut passages: Vec<Passage> = fragments(params.max_gap)

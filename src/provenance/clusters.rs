@@ -39,7 +39,7 @@ fn clusters_only_by(scan: &Scan, without: &Without, at_once: u64) -> Vec<Decided
     let mut counts = vec![[0u32; 5]; scan.clusters.len()];
     for range in ranges {
         each_pair(regions::regions_from(scan, range, true, without), |pair, list| {
-            let (_, covered) = coverage(scan, pair, list, &boilerplate);
+            let covered = coverage(scan, pair, list, &boilerplate).covered;
             let syndicated = covered.iter().any(|&c| c >= kinds::SYNDICATED_SHARE);
             for r in list {
                 if let Origin::Cluster(c) = r.origin {

@@ -11,7 +11,7 @@
 //! | one side credits its text to a third source the other does not name | 3 |
 //! | publication times differ (record field or dateline) | 2 |
 //! | scrape times differ | 0.5 |
-//! | one side quotes the shared text, the other does not | 1 |
+//! | one side quotes much more of the shared text (≥ 0.5 apart) | 1 |
 //! | one side is covered much more by the shared text (≥ 0.2 apart) | 0.5 |
 //!
 //! With `d` the signed sum of the directional weights and `c` the common
@@ -139,9 +139,14 @@ pub fn direction(a: &Side, b: &Side) -> Direction {
     }
     times(a, b, &mut evidence);
     if (a.quoted - b.quoted).abs() >= 0.5 {
-        let (favours, quoting) = if b.quoted > a.quoted { (Favours::A, b.id) } else { (Favours::B, a.id) };
-        let detail = format!("{quoting} puts the shared text in quotation marks, the other does not");
-        evidence.push(Evidence { signal: "quotes", favours, weight: 1.0, detail });
+        let (favours, quoting, other) =
+            if b.quoted > a.quoted { (Favours::A, b, a) } else { (Favours::B, a, b) };
+        evidence.push(Evidence {
+            signal: "quotes",
+            favours,
+            weight: 1.0,
+            detail: quotes_detail(quoting, other),
+        });
     }
     if (a.covered - b.covered).abs() >= 0.2 {
         let (favours, copy) = if b.covered > a.covered { (Favours::A, b) } else { (Favours::B, a) };
@@ -155,6 +160,25 @@ pub fn direction(a: &Side, b: &Side) -> Direction {
     }
     evidence.sort_by(|x, y| y.weight.total_cmp(&x.weight));
     decide(evidence, source)
+}
+
+/// What the `quotes` signal saw: `quoting` has much more of the shared
+/// text inside quotation marks than `other`, which may quote some of it
+/// too (a quotation both reproduce), so "the other does not" only when it
+/// quotes none of it.
+fn quotes_detail(quoting: &Side, other: &Side) -> String {
+    let percent = |x: f64| (x * 100.0).round();
+    if percent(other.quoted) == 0.0 {
+        format!("{} puts the shared text in quotation marks, the other does not", quoting.id)
+    } else {
+        format!(
+            "{} has {:.0}% of the shared words inside quotation marks, {} only {:.0}%",
+            quoting.id,
+            percent(quoting.quoted),
+            other.id,
+            percent(other.quoted)
+        )
+    }
 }
 
 /// `d` with one more piece of evidence, decided again.

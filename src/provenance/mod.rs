@@ -10,6 +10,7 @@
 //! 4. [`views`]: per article, per outlet, per story.
 
 mod clusters;
+pub mod cover;
 pub mod credits;
 pub mod direction;
 pub mod kinds;
@@ -23,7 +24,7 @@ pub mod views;
 
 pub use clusters::{clusters_only, clusters_only_without};
 
-use direction::{Direction, Side};
+use direction::{Direction, Side, Verdict};
 use kinds::{Decided, Kind};
 use regions::{Origin, Region};
 
@@ -41,15 +42,19 @@ pub struct Pair {
     /// The pair's relation: `boilerplate` when that is all they share, else
     /// the kind holding most of their shared words.
     pub relation: Kind,
-    /// Words of shared text other than boilerplate, per side.
+    /// Words of shared text other than boilerplate, per side, each word of
+    /// the article counted once however many regions cover it ([`cover`]).
     pub shared_words: [u64; 2],
     /// Share of each article's words (page junk aside) in that text.
     pub covered: [f64; 2],
     /// Share of the shared words changed: `1 - kept / min(words a, words
-    /// b)`, kept words being those kept in order (word level), so a copy
-    /// that took a short part of a long text unchanged counts as unchanged.
+    /// b)` of each region, kept words being those kept in order (word
+    /// level), so a copy that took a short part of a long text unchanged
+    /// counts as unchanged; regions weighted by their words counted in
+    /// `shared_words`.
     pub changed: f64,
-    /// Who took from whom.
+    /// Who took from whom: `undetermined`, with no evidence, for a pair
+    /// sharing only boilerplate.
     pub direction: Direction,
 }
 
@@ -110,15 +115,8 @@ fn pair(
     boilerplate: &[Option<kinds::Rule>],
     (outlets, keys): (&[Option<&str>], &[Vec<String>]),
 ) -> Pair {
-    let (shared, covered) = coverage(scan, (a, b), &list, boilerplate);
-    let (mut kept, mut quoted) = (0u64, [0f64; 2]);
-    for r in list.iter().filter(|r| !kinds::is_boilerplate(r, boilerplate)) {
-        for (side, q) in quoted.iter_mut().enumerate() {
-            *q += f64::from(r.quoted[side]) * f64::from(r.words[side]);
-        }
-        kept += u64::from(r.kept);
-    }
-    let syndicated = covered.iter().any(|&c| c >= kinds::SYNDICATED_SHARE);
+    let measured = coverage(scan, (a, b), &list, boilerplate);
+    let syndicated = measured.covered.iter().any(|&c| c >= kinds::SYNDICATED_SHARE);
     let regions: Vec<(Region, Decided)> = list
         .into_iter()
         .map(|r| {
@@ -126,6 +124,7 @@ fn pair(
             (r, d)
         })
         .collect();
+    let relation = relation(&regions, &measured.counted);
     let side = |x: u32, i: usize| {
         let article = &scan.articles[x as usize];
         Side {
@@ -144,60 +143,101 @@ fn pair(
                 article,
                 regions.iter().filter(|(_, d)| d.kind != Kind::Boilerplate).map(|(r, _)| r.spans[i]),
             ),
-            covered: covered[i],
-            quoted: share(quoted[i], shared[i]),
+            covered: measured.covered[i],
+            quoted: measured.quoted[i],
         }
     };
-    let direction = direction::direction(&side(a, 0), &side(b, 1));
-    let fewer = shared[0].min(shared[1]) as f64;
+    // Shared template text is not evidence that one copied the other.
+    let direction = if relation == Kind::Boilerplate {
+        Direction { verdict: Verdict::Undetermined, source: None, confidence: 0.0, evidence: Vec::new() }
+    } else {
+        direction::direction(&side(a, 0), &side(b, 1))
+    };
     Pair {
         a,
         b,
-        relation: relation(&regions),
+        relation,
+        changed: changed(&regions, &measured.counted),
         regions,
-        shared_words: shared,
-        covered,
-        changed: if fewer == 0.0 { 0.0 } else { (1.0 - kept as f64 / fewer).max(0.0) },
+        shared_words: measured.shared,
+        covered: measured.covered,
         direction,
     }
 }
 
-/// Share of `x` in `all`, at most 1.
-fn share(x: f64, all: u64) -> f64 {
-    if all == 0 { 0.0 } else { (x / all as f64).min(1.0) }
+/// What the regions of a pair other than boilerplate cover, each word of
+/// either article counted once however many regions cover it
+/// ([`cover`]).
+pub(crate) struct Coverage {
+    /// Words covered on each side.
+    pub shared: [u64; 2],
+    /// Share of each article's words (page junk aside) covered.
+    pub covered: [f64; 2],
+    /// Share of each side's covered words inside quotation marks.
+    pub quoted: [f64; 2],
+    /// For each region, its words counted in `shared` over its words (0
+    /// for boilerplate): 1 for a region no other overlaps.
+    pub counted: Vec<f64>,
 }
 
-/// Words of shared text other than boilerplate in the regions `list` of
-/// articles `a` and `b`, per side, and the share of each article's words
-/// (page junk aside) they are.
-fn coverage(
+/// [`Coverage`] of the regions `list` of articles `a` and `b`.
+pub(crate) fn coverage(
     scan: &Scan,
     (a, b): (u32, u32),
     list: &[Region],
     boilerplate: &[Option<kinds::Rule>],
-) -> ([u64; 2], [f64; 2]) {
-    let content = [kinds::content_words(scan, a), kinds::content_words(scan, b)];
-    let mut shared = [0u64; 2];
-    for r in list.iter().filter(|r| !kinds::is_boilerplate(r, boilerplate)) {
-        for (side, n) in shared.iter_mut().enumerate() {
-            *n += u64::from(r.words[side]);
-        }
+) -> Coverage {
+    let shared: Vec<usize> =
+        (0..list.len()).filter(|&i| !kinds::is_boilerplate(&list[i], boilerplate)).collect();
+    let side = |x: u32, s: usize| {
+        let pieces: Vec<cover::Piece> = shared.iter().map(|&i| cover::Piece::of(&list[i], s)).collect();
+        cover::cover(&scan.articles[x as usize], &pieces)
+    };
+    let sides = [side(a, 0), side(b, 1)];
+    let mut counted = vec![0.0; list.len()];
+    for (k, &i) in shared.iter().enumerate() {
+        let words = f64::from(list[i].words[0]) + f64::from(list[i].words[1]);
+        let credited = sides[0].credited[k] + sides[1].credited[k];
+        counted[i] = if words == 0.0 { 0.0 } else { credited / words };
     }
-    (shared, [share(shared[0] as f64, content[0]), share(shared[1] as f64, content[1])])
+    let content = [kinds::content_words(scan, a), kinds::content_words(scan, b)];
+    Coverage {
+        shared: sides.each_ref().map(|c| c.words.round() as u64),
+        covered: [0, 1].map(|s| share(sides[s].content, content[s])),
+        quoted: sides.each_ref().map(|c| if c.words == 0.0 { 0.0 } else { c.quoted / c.words }),
+        counted,
+    }
 }
 
-/// The kind holding most shared words of a pair (`boilerplate` only when
-/// nothing else is shared).
-fn relation(regions: &[(Region, Decided)]) -> Kind {
-    let mut words: Vec<(Kind, u64)> = Vec::new();
-    for (r, d) in regions.iter().filter(|(_, d)| d.kind != Kind::Boilerplate) {
-        let w = u64::from(r.words[0] + r.words[1]);
+/// Share of `x` in `all` (0 when `all` is 0).
+fn share(x: f64, all: u64) -> f64 {
+    if all == 0 { 0.0 } else { x / all as f64 }
+}
+
+/// Share of the shared words changed: `1 - kept / min(words a, words b)`
+/// over the regions, each weighted by the share of its words `counted`.
+fn changed(regions: &[(Region, Decided)], counted: &[f64]) -> f64 {
+    let (mut kept, mut fewer) = (0.0, 0.0);
+    for ((r, _), &w) in regions.iter().zip(counted) {
+        kept += w * f64::from(r.kept.min(r.words[0].min(r.words[1])));
+        fewer += w * f64::from(r.words[0].min(r.words[1]));
+    }
+    if fewer == 0.0 { 0.0 } else { 1.0 - kept / fewer }
+}
+
+/// The kind holding most shared words of a pair, each region's words
+/// weighted by the share of them `counted` (`boilerplate` only when nothing
+/// else is shared).
+fn relation(regions: &[(Region, Decided)], counted: &[f64]) -> Kind {
+    let mut words: Vec<(Kind, f64)> = Vec::new();
+    for ((r, d), &c) in regions.iter().zip(counted).filter(|((_, d), _)| d.kind != Kind::Boilerplate) {
+        let w = c * f64::from(r.words[0] + r.words[1]);
         match words.iter_mut().find(|(k, _)| *k == d.kind) {
             Some((_, n)) => *n += w,
             None => words.push((d.kind, w)),
         }
     }
-    words.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    words.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     words.first().map_or(Kind::Boilerplate, |w| w.0)
 }
 

@@ -2,14 +2,16 @@
 //! per outlet (whose wording it reuses) and per story (articles telling
 //! the same story, with the sources they name in common).
 //!
-//! Shares are of bytes: the union of the article's spans in shared text
-//! over its bytes outside page junk, so a paragraph shared with ten
-//! articles counts once.
+//! Shares are of words, measured as a pair's are ([`cover`]): each word of
+//! the article counted once, however many pairs share it, so a paragraph
+//! shared with ten articles counts once and an article's share reused is
+//! at least its share in any one of its pairs.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::cover::{Piece, cover};
 use super::direction::Verdict;
-use super::kinds::Kind;
+use super::kinds::{self, Kind};
 use super::{Pair, names};
 use crate::pipeline::Scan;
 use crate::segment::Span;
@@ -29,12 +31,12 @@ pub struct Upstream {
 /// One article's view.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArticleView {
-    /// Share of its bytes (page junk aside) in text shared with other
+    /// Share of its words (page junk aside) in text shared with other
     /// articles, boilerplate aside.
     pub reused: f64,
-    /// Share of its bytes in boilerplate shared with other articles.
+    /// Share of its words in boilerplate shared with other articles.
     pub boilerplate: f64,
-    /// Share of its bytes repeating earlier text of itself.
+    /// Share of its words repeating earlier text of itself.
     pub repeated: f64,
     /// Articles it took from, or shares a common source with.
     pub upstream: Vec<Upstream>,
@@ -63,20 +65,6 @@ pub struct Story {
     pub sources: Vec<String>,
 }
 
-/// Bytes covered by `spans` (merged).
-fn union_bytes(mut spans: Vec<Span>) -> usize {
-    spans.sort_by_key(|s| (s.start, s.end));
-    let (mut total, mut end) = (0, 0);
-    for s in spans {
-        let start = s.start.max(end);
-        if s.end > start {
-            total += s.end - start;
-            end = s.end;
-        }
-    }
-    total
-}
-
 /// The view of every article.
 pub fn articles(scan: &Scan, pairs: &[Pair]) -> Vec<ArticleView> {
     let n = scan.articles.len();
@@ -85,8 +73,8 @@ pub fn articles(scan: &Scan, pairs: &[Pair]) -> Vec<ArticleView> {
     for (i, p) in pairs.iter().enumerate() {
         for (r, d) in &p.regions {
             let into = if d.kind == Kind::Boilerplate { &mut boiler } else { &mut reused };
-            into[p.a as usize].push(r.spans[0]);
-            into[p.b as usize].push(r.spans[1]);
+            into[p.a as usize].push(Piece::of(r, 0));
+            into[p.b as usize].push(Piece::of(r, 1));
         }
         if p.relation == Kind::Boilerplate {
             continue;
@@ -105,26 +93,21 @@ pub fn articles(scan: &Scan, pairs: &[Pair]) -> Vec<ArticleView> {
     for c in &scan.clusters {
         for w in c.members.windows(2).filter(|w| w[0].article == w[1].article) {
             let a = &scan.articles[w[1].article as usize];
-            let span = Span {
-                start: a.paragraphs[w[1].first as usize].span.start,
-                end: a.paragraphs[w[1].last as usize].span.end,
-            };
-            repeated[w[1].article as usize].push(span);
+            let ps = &a.paragraphs[w[1].first as usize..=w[1].last as usize];
+            let span = Span { start: ps[0].span.start, end: ps[ps.len() - 1].span.end };
+            let words = ps.iter().map(|p| p.words).sum();
+            repeated[w[1].article as usize].push(Piece { span, words, quoted: 0.0 });
         }
     }
     (0..n)
         .map(|i| {
             let a = &scan.articles[i];
-            let content: usize =
-                a.paragraphs.iter().filter(|p| !p.junk).map(|p| p.span.end - p.span.start).sum();
-            let all: usize = a.paragraphs.iter().map(|p| p.span.end - p.span.start).sum();
-            let share = |spans: Vec<Span>, of: usize| {
-                if of == 0 { 0.0 } else { (union_bytes(spans) as f64 / of as f64).min(1.0) }
-            };
+            let (content, all) = (kinds::content_words(scan, i as u32), kinds::words(scan, i as u32));
+            let share = |x: f64, of: u64| if of == 0 { 0.0 } else { x / of as f64 };
             ArticleView {
-                reused: share(std::mem::take(&mut reused[i]), content),
-                boilerplate: share(std::mem::take(&mut boiler[i]), all),
-                repeated: share(std::mem::take(&mut repeated[i]), all),
+                reused: share(cover(a, &std::mem::take(&mut reused[i])).content, content),
+                boilerplate: share(cover(a, &std::mem::take(&mut boiler[i])).words, all),
+                repeated: share(cover(a, &std::mem::take(&mut repeated[i])).words, all),
                 upstream: std::mem::take(&mut upstream[i]),
             }
         })

@@ -177,14 +177,16 @@ pub struct PairOut {
     /// `syndication`, `quote`, `rewrite`, or `boilerplate` when that is
     /// all they share.
     pub relation: &'static str,
-    /// Words of shared text other than boilerplate, per side.
+    /// Words of shared text other than boilerplate, per side, each word
+    /// counted once.
     pub shared_words: [u64; 2],
     /// Share of each article's words (page junk aside) in that text.
     pub covered: [f64; 2],
     /// Share of the shared words changed: `1 - kept / min(words a, words
-    /// b)`, kept words being those kept in order.
+    /// b)` of each region, kept words being those kept in order.
     pub changed: f64,
-    /// Who took from whom.
+    /// Who took from whom (`undetermined`, without evidence, for
+    /// boilerplate).
     pub direction: DirectionOut,
     /// Indices into `matches` of the matches between the two articles.
     pub matches: Vec<usize>,
@@ -420,12 +422,15 @@ pub(crate) fn relation_words(relation: &str) -> &'static str {
 
 /// The verdict on pair `p`, in words, naming its articles `a` and `b`.
 pub(crate) fn verdict_words(p: &PairOut, a: &str, b: &str) -> String {
+    if p.relation == "boilerplate" {
+        // Whatever a verdict says, template text is no evidence of copying.
+        return "no copying: they share only boilerplate".to_string();
+    }
     match (p.direction.verdict, &p.direction.source) {
         ("a_to_b", _) => format!("{b} took from {a}"),
         ("b_to_a", _) => format!("{a} took from {b}"),
         ("common_source", Some(s)) => format!("both take from a common source, {s}, not from each other"),
         ("common_source", None) => "both take from a common source, not from each other".to_string(),
-        _ if p.relation == "boilerplate" => "no copying: they share only boilerplate".to_string(),
         _ => "undetermined: the evidence does not say who took from whom".to_string(),
     }
 }
@@ -437,7 +442,30 @@ pub(crate) fn round4(x: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::cut_at_word;
+    use super::{DirectionOut, PairOut, cut_at_word, verdict_words};
+
+    #[test]
+    fn a_boilerplate_pair_reads_as_no_copying_whatever_its_verdict() {
+        for verdict in ["common_source", "a_to_b", "undetermined"] {
+            let p = PairOut {
+                a: 0,
+                b: 1,
+                ids: ["x".into(), "y".into()],
+                relation: "boilerplate",
+                shared_words: [0, 0],
+                covered: [0.0, 0.0],
+                changed: 0.0,
+                direction: DirectionOut {
+                    verdict,
+                    source: Some("Reuters".into()),
+                    confidence: 0.6,
+                    evidence: Vec::new(),
+                },
+                matches: Vec::new(),
+            };
+            assert_eq!(verdict_words(&p, "x", "y"), "no copying: they share only boilerplate", "{verdict}");
+        }
+    }
 
     #[test]
     fn cuts_at_a_word_boundary_within_the_limit() {

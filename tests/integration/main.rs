@@ -22,6 +22,7 @@ mod pan;
 mod passages;
 mod progress;
 mod provenance;
+mod provenance_measures;
 mod read_bytes;
 mod realdata;
 mod regions;

@@ -57,3 +57,32 @@ fn helsinki_scan_reports_valid_spans_of_shared_wire_copy() {
         }
     }
 }
+
+/// Helsinki 5379 says in one sentence that Trump meets Putin on Monday;
+/// 8358 is a photo gallery whose captions say it again and again. The
+/// aligner's summary rule used to take the sentence for a summary of 36
+/// paragraphs of captions (11 against 739 words, word similarity 0.02),
+/// reported as syndication.
+#[test]
+fn a_sentence_is_not_aligned_with_a_whole_photo_gallery() {
+    let Some(csv_path) = shared_data("helsinki/helsinki_articles.csv") else {
+        eprintln!("skipped: ../shared/data/helsinki is not present");
+        return;
+    };
+    let texts = csv_texts(&csv_path);
+    let dir = crate::util::scratch();
+    let lines: Vec<String> = ["5379", "8358"]
+        .iter()
+        .map(|id| serde_json::json!({"id": id, "text": texts[*id]}).to_string())
+        .collect();
+    crate::util::write(dir.path(), "two.jsonl", lines.join("\n"));
+    let args = ["scan", "two.jsonl", "--format", "json"];
+    let report = run_in(dir.path(), &args, &[]).ok().report();
+    let passages: Vec<_> = report.matches.iter().filter_map(|m| m.passage.as_ref().map(|p| (m, p))).collect();
+    assert!(!passages.is_empty(), "they share the gallery's script lines");
+    for (m, p) in passages {
+        let [x, y] = p.words;
+        assert!(x.max(y) < 4 * x.min(y), "one side four times the other: {m:#?}");
+        assert!(m.kind != "syndication" || m.similarity >= 0.3, "{m:#?}");
+    }
+}

@@ -1,0 +1,151 @@
+//! Provenance measures: how many words a pair shares, what share of an
+//! article is reused, and what the direction evidence may claim of them.
+
+use crate::util::{run, run_in, scratch, write};
+
+/// Sentences of a made-up language, drawn by a fixed generator.
+struct Words(u64);
+
+impl Words {
+    /// A paragraph of `n` words.
+    fn paragraph(&mut self, n: usize) -> String {
+        let words: Vec<String> = (0..n)
+            .map(|_| {
+                self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                format!("w{}o", (self.0 >> 33) % 5000)
+            })
+            .collect();
+        words.join(" ") + "."
+    }
+}
+
+/// One JSON Lines record.
+fn record(id: &str, outlet: &str, date: &str, paragraphs: &[String]) -> String {
+    serde_json::json!({"id": id, "outlet": outlet, "date": date, "text": paragraphs.join("\n\n")}).to_string()
+}
+
+/// Words of `paragraphs` (the generator's words are plain tokens).
+fn words(paragraphs: &[String]) -> u64 {
+    paragraphs.iter().map(|p| p.split_whitespace().count() as u64).sum()
+}
+
+#[test]
+fn a_paragraph_repeated_on_both_sides_counts_once_per_copy() {
+    let mut w = Words(11);
+    let shared = w.paragraph(40);
+    let own = |w: &mut Words, n: usize| (0..n).map(|_| w.paragraph(40)).collect::<Vec<_>>();
+    let (u, v) = (own(&mut w, 5), own(&mut w, 5));
+    let x = [&shared, &u[0], &shared, &u[1], &shared, &u[2], &u[3], &u[4]].map(String::clone);
+    let y = [&v[0], &shared, &v[1], &shared, &shared, &v[2], &shared, &v[3], &v[4]].map(String::clone);
+    let dir = scratch();
+    let lines = [record("x", "one.example", "2024-01-01", &x), record("y", "two.example", "2024-01-02", &y)];
+    write(dir.path(), "in.jsonl", lines.join("\n"));
+    let report = run_in(dir.path(), &["scan", "in.jsonl", "--format", "json"], &[]).ok().report();
+    let pair = report.pairs.iter().find(|p| p.ids == ["x", "y"]).expect("x and y share text");
+    let copies = [3, 4].map(|n| n * words(std::slice::from_ref(&shared)));
+    assert_eq!(pair.shared_words, copies, "each copy counted once, not once per pair of copies: {pair:#?}");
+    for (side, text) in [&x[..], &y[..]].into_iter().enumerate() {
+        assert!(pair.shared_words[side] <= words(text), "{pair:#?}");
+        let share = copies[side] as f64 / words(text) as f64;
+        assert!((pair.covered[side] - share).abs() < 1e-3, "side {side}: {pair:#?}");
+    }
+    assert_eq!(pair.changed, 0.0, "the copies are word for word");
+}
+
+/// An article's share reused, with all the articles it shares text with,
+/// is at least its share shared with any one of them.
+fn reused_at_least_each_pair(report: &crate::schema::Report) {
+    for p in report.pairs.iter().filter(|p| p.relation != "boilerplate") {
+        for (side, article) in [p.a, p.b].into_iter().enumerate() {
+            let reused = report.articles[article].reused;
+            assert!(reused >= p.covered[side], "{}: reused {reused} < {:?}", report.articles[article].id, p);
+        }
+    }
+}
+
+#[test]
+fn an_article_reuses_at_least_what_it_shares_with_one_other() {
+    reused_at_least_each_pair(&run(&["scan", "corpus", "--format", "json"]).ok().report());
+    let mut w = Words(5);
+    let source: Vec<String> = (0..8).map(|_| w.paragraph(30)).collect();
+    let dir = scratch();
+    let mut lines = vec![record("s", "wire.example", "2024-01-01", &source)];
+    for i in 0..4 {
+        let mut copy: Vec<String> = (0..4).map(|_| w.paragraph(25)).collect();
+        copy.extend(source[i..i + 3].iter().cloned());
+        lines.push(record(&format!("c{i}"), &format!("o{i}.example"), "2024-01-02", &copy));
+    }
+    write(dir.path(), "in.jsonl", lines.join("\n"));
+    let report = run_in(dir.path(), &["scan", "in.jsonl", "--format", "json"], &[]).ok().report();
+    assert!(report.pairs.len() >= 4, "{:#?}", report.pairs);
+    reused_at_least_each_pair(&report);
+}
+
+#[test]
+fn a_pair_sharing_only_an_outlets_template_gets_no_copying_verdict() {
+    let mut w = Words(23);
+    let template = w.paragraph(30);
+    let dir = scratch();
+    let mut lines = Vec::new();
+    for (i, date) in ["2024-01-01", "2024-01-05", "2024-01-09"].into_iter().enumerate() {
+        let mut paragraphs: Vec<String> = (0..6).map(|_| w.paragraph(35)).collect();
+        // The later ones credit the first's outlet, which would otherwise
+        // read as attribution.
+        if i > 0 {
+            paragraphs.push("The story was first reported by Example News.".into());
+        }
+        paragraphs.push(template.clone());
+        lines.push(record(&format!("t{i}"), "Example News", date, &paragraphs));
+    }
+    write(dir.path(), "in.jsonl", lines.join("\n"));
+    let report = run_in(dir.path(), &["scan", "in.jsonl", "--format", "json"], &[]).ok().report();
+    let boilerplate: Vec<_> = report.pairs.iter().filter(|p| p.relation == "boilerplate").collect();
+    assert!(boilerplate.len() >= 2, "the template is boilerplate: {:#?}", report.pairs);
+    for p in boilerplate {
+        assert_eq!(p.direction.verdict, "undetermined", "{p:#?}");
+        assert!(p.direction.evidence.is_empty() && p.direction.confidence == 0.0, "{p:#?}");
+    }
+}
+
+/// The `quotes` evidence of each pair, with the pair.
+fn quotes_evidence(report: &crate::schema::Report) -> Vec<(&crate::schema::Pair, &str)> {
+    let pairs = report.pairs.iter();
+    pairs
+        .flat_map(|p| {
+            p.direction.evidence.iter().filter(|e| e.signal == "quotes").map(move |e| (p, e.detail.as_str()))
+        })
+        .collect()
+}
+
+#[test]
+fn quotation_evidence_agrees_with_the_passages() {
+    let report = run(&["scan", "corpus", "--format", "json"]).ok().report();
+    let evidence = quotes_evidence(&report);
+    assert!(!evidence.is_empty(), "corpus/ has quotes evidence to check");
+    for (p, detail) in evidence {
+        let Some(quoting) =
+            detail.strip_suffix(" puts the shared text in quotation marks, the other does not")
+        else {
+            continue;
+        };
+        let other = usize::from(p.ids[0] == quoting);
+        for &m in &p.matches {
+            let quoted = report.matches[m].passage.as_ref().is_some_and(|x| x.quoted[other]);
+            assert!(!quoted, "{detail}, yet match {m} is quoted on the other side too: {p:#?}");
+        }
+    }
+    // Where it holds, it is still said.
+    let mut w = Words(31);
+    let quote = w.paragraph(40);
+    let mut x: Vec<String> = (0..5).map(|_| w.paragraph(30)).collect();
+    let mut y: Vec<String> = (0..5).map(|_| w.paragraph(30)).collect();
+    x.push(format!("\"{}\"", quote.trim_end_matches('.')));
+    y.push(quote);
+    let dir = scratch();
+    let lines = [record("x", "one.example", "2024-01-01", &x), record("y", "two.example", "2024-01-02", &y)];
+    write(dir.path(), "in.jsonl", lines.join("\n"));
+    let report = run_in(dir.path(), &["scan", "in.jsonl", "--format", "json"], &[]).ok().report();
+    let found = quotes_evidence(&report);
+    assert_eq!(found.len(), 1, "{:#?}", report.pairs);
+    assert_eq!(found[0].1, "x puts the shared text in quotation marks, the other does not");
+}
