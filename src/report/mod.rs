@@ -462,6 +462,7 @@ mod tests {
                     evidence: Vec::new(),
                 },
                 matches: Vec::new(),
+                regions: Vec::new(),
             };
             assert_eq!(verdict_words(&p, "x", "y"), "no copying: they share only boilerplate", "{verdict}");
         }
