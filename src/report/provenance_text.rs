@@ -152,7 +152,16 @@ fn pair(p: &PairOut, out: &mut dyn Write) -> io::Result<()> {
     // Details are short by construction: each context is cut around its
     // name where the evidence is made, so every name claimed shows.
     for e in d.evidence.iter().take(EVIDENCE_SHOWN) {
-        let against = if super::against(d.verdict, e.favours) { "against: " } else { "" };
+        let against = if super::against(d.verdict, e.favours) {
+            let way = match e.favours {
+                "a" => format!("{a} as the source"),
+                "b" => format!("{b} as the source"),
+                _ => "a common source".to_string(),
+            };
+            format!("against (points to {way}): ")
+        } else {
+            String::new()
+        };
         writeln!(out, "      · {against}{}", e.detail)?;
     }
     Ok(())

@@ -77,9 +77,14 @@ fn evidence_against_the_verdict_is_marked_in_text_and_html() {
             let backing = p.direction.verdict.split('_').next().unwrap_or_default();
             let opposed = p.direction.verdict != "undetermined" && e.favours != backing;
             against += usize::from(opposed);
-            let start: String = e.detail.chars().take(60).collect();
-            let line = text.lines().find(|l| l.contains(&start)).expect("evidence line");
-            assert_eq!(line.trim_start().starts_with("· against: "), opposed, "{line}\n{p:#?}");
+            let line = text.lines().find(|l| l.contains(&e.detail)).expect("evidence line");
+            assert_eq!(line.trim_start().starts_with("· against (points to "), opposed, "{line}\n{p:#?}");
+            let way = match e.favours.as_str() {
+                "a" => format!("points to {} as the source", p.ids[0]),
+                "b" => format!("points to {} as the source", p.ids[1]),
+                _ => "points to a common source".to_string(),
+            };
+            assert!(!opposed || line.contains(&way), "{line} says it {way}");
         }
     }
     assert!(against > 0, "corpus/ has evidence against its verdicts");
