@@ -111,31 +111,62 @@ pub(super) fn read_jsonl(
 /// The UTF-8 byte order mark some tools write at the start of a file.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// A record's fields, each kept as the JSON text it was written as: only
+/// the fields wiretrace reads are converted, so a number out of range (or
+/// with more digits than a float holds) in any other field loses nothing,
+/// and a numeric id keeps its digits.
+type RawFields = std::collections::BTreeMap<String, Box<serde_json::value::RawValue>>;
+
 fn jsonl_fields(line: &str, options: &ReadOptions) -> Result<Fields, String> {
-    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| invalid_json(&e))?;
-    let serde_json::Value::Object(map) = value else {
-        return Err(format!("expected a JSON object, found {}", kind_of(&value)));
-    };
+    let map: RawFields = serde_json::from_str(line).map_err(|_| {
+        // Not an object, or not JSON: say which, as the whole value reads.
+        match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(value) => format!("expected a JSON object, found {}", kind_of(&value)),
+            Err(e) => invalid_json(&e),
+        }
+    })?;
     let keys: Vec<&str> = map.keys().map(String::as_str).collect();
     let key = |role: Role| options.fields.find(role, keys.iter().copied()).map(|i| keys[i]);
-    let get = |role: Role| key(role).map(|k| &map[k]);
-    let text = match key(Role::Text).map(|k| (k, &map[k])) {
-        Some((_, serde_json::Value::String(text))) => text.clone(),
-        Some((name, other)) => {
-            return Err(format!("field {name:?} is {}, expected a string", kind_of(other)));
-        }
+    let text = match key(Role::Text).map(|k| (k, map[k].get())) {
+        Some((name, raw)) => match serde_json::from_str::<String>(raw) {
+            Ok(text) => text,
+            Err(_) => return Err(format!("field {name:?} is {}, expected a string", raw_kind(raw))),
+        },
         None => return Err(options.fields.missing(Role::Text)),
     };
-    let scalar = |role: Role| get(role).and_then(scalar_string).and_then(non_empty);
+    let scalar = |role: Role| key(role).and_then(|k| raw_scalar(map[k].get())).and_then(non_empty);
+    let date_key = key(Role::Date);
     Ok(Fields {
         text,
         id: scalar(Role::Id),
         outlet: scalar(Role::Outlet),
         url: scalar(Role::Url),
         date: scalar(Role::Date),
-        date_is_scrape: key(Role::Date).is_some_and(is_scrape_field),
+        date_is_scrape: date_key.is_some_and(is_scrape_field),
         title: scalar(Role::Title),
     })
+}
+
+/// A string's text, or a number or boolean as written; nothing for null,
+/// an array or an object.
+fn raw_scalar(raw: &str) -> Option<String> {
+    match raw_kind(raw) {
+        "a string" => serde_json::from_str(raw).ok(),
+        "a number" | "a boolean" => Some(raw.to_string()),
+        _ => None,
+    }
+}
+
+/// What kind of JSON value `raw` (a valid JSON text) is.
+fn raw_kind(raw: &str) -> &'static str {
+    match raw.as_bytes().first() {
+        Some(b'"') => "a string",
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
 }
 
 /// What is wrong with a line that is not JSON, and where in the line: the
@@ -149,15 +180,6 @@ fn invalid_json(err: &serde_json::Error) -> String {
         // Past the line's own line feed: the record ends too soon.
         Some(what) => format!("invalid JSON: {what} at the end of the line"),
         None => format!("invalid JSON: {text}"),
-    }
-}
-
-fn scalar_string(value: &serde_json::Value) -> Option<String> {
-    match value {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::Bool(b) => Some(b.to_string()),
-        _ => None,
     }
 }
 

@@ -145,6 +145,28 @@ fn jsonl_files_joined_with_cat_keep_every_byte_order_mark_record() {
 }
 
 #[test]
+fn numbers_beyond_a_float_neither_drop_a_record_nor_merge_ids() {
+    // Written by hand: serde_json's `json!` would round these numbers.
+    let lines = [
+        format!("{{\"id\": 12345678901234567890123, \"text\": \"{}\", \"views\": 1e999}}\n", filler(10, 40)),
+        format!(
+            "{{\"id\": 12345678901234567890124, \"text\": \"{}\", \"score\": -1e-999}}\n",
+            filler(11, 40)
+        ),
+        format!("{{\"id\": 1.50, \"text\": \"{}\", \"outlet\": null}}\n", filler(12, 40)),
+    ];
+    let report = case(
+        "JSONL numbers out of a float's range",
+        |d| drop(write(d, "corpus/big.jsonl", lines.concat())),
+        &[],
+    );
+    let ids = ids(&report);
+    for id in ["12345678901234567890123", "12345678901234567890124", "1.50"] {
+        assert!(ids.contains(&id.to_string()), "{id} read as written: {ids:?}");
+    }
+}
+
+#[test]
 fn ragged_and_unterminated_csv() {
     let ragged = format!("id,text\nr1,\"{}\"\nr2\nr3,\"{}\",extra,fields\n", filler(6, 30), filler(7, 30));
     let unterminated =
