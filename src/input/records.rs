@@ -115,9 +115,10 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// the fields wiretrace reads are converted, so a number out of range (or
 /// with more digits than a float holds) in any other field loses nothing,
 /// and a numeric id keeps its digits.
-type RawFields = std::collections::BTreeMap<String, Box<serde_json::value::RawValue>>;
+type RawFields<'a> = std::collections::BTreeMap<String, &'a serde_json::value::RawValue>;
 
 fn jsonl_fields(line: &str, options: &ReadOptions) -> Result<Fields, String> {
+    // Values borrowed from the line: the text is copied once, when decoded.
     let map: RawFields = serde_json::from_str(line).map_err(|_| {
         // Not an object, or not JSON: say which, as the whole value reads.
         match serde_json::from_str::<serde_json::Value>(line) {
