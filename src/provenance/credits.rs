@@ -10,7 +10,9 @@
 //! - in an **agency credit line**: a short paragraph of names ending with
 //!   the organization, optionally followed by a time stamp ("Geoff
 //!   Mulvihill, Associated Press", "Jonathan Lemire and Jill Colvin,
-//!   Associated Press Published 6:23 a.m. ET");
+//!   Associated Press Published 6:23 a.m. ET"), or the organization alone
+//!   ("The Associated Press", the second half of a byline split over two
+//!   paragraphs);
 //! - in a **copyright line**: a short paragraph with "Copyright" or "©"
 //!   before the name ("Copyright 2018 The Associated Press", "© Reuters");
 //! - in a **parenthesized credit line**: a short paragraph in parentheses
@@ -114,15 +116,19 @@ fn agency_line(before: &str, after: &str) -> bool {
     let before = before.trim_end();
     let before =
         before.strip_suffix("The").or_else(|| before.strip_suffix("the")).unwrap_or(before).trim_end();
+    let stamp_or_nothing = after.is_empty() || STAMPS.iter().any(|s| after.starts_with(s));
+    if before.is_empty() {
+        // The organization alone: a byline split over two paragraphs
+        // ("Seung-Min Kim" / "The Washington Post"), or a bare credit.
+        return stamp_or_nothing;
+    }
     let Some(names) = before.strip_suffix([',', '-', '\u{2013}', '\u{2014}']) else { return false };
     let words: Vec<&str> =
         names.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
     let is_name = |w: &&str| {
         matches!(*w, "and" | "&" | "\u{2026}" | "...") || w.chars().next().is_some_and(char::is_uppercase)
     };
-    (2..=CREDIT_NAMES_MAX_WORDS).contains(&words.len())
-        && words.iter().all(is_name)
-        && (after.is_empty() || STAMPS.iter().any(|s| after.starts_with(s)))
+    (2..=CREDIT_NAMES_MAX_WORDS).contains(&words.len()) && words.iter().all(is_name) && stamp_or_nothing
 }
 
 #[cfg(test)]
@@ -151,6 +157,8 @@ mod tests {
         assert!(credited("Analysis by Stephen Collinson , CNN\n\nStory.", "CNN"));
         assert!(credited("By ROBERT BURNS Associated Press\n\nStory.", ap));
         assert!(credited("Story.\n\nThe Associated Press contributed to this report.", ap));
+        assert!(credited("The Latest\n\nThe Associated Press\n\nStory.", ap));
+        assert!(credited("Title\n\nSeung-Min Kim\n\nThe Washington Post\n\nStory.", "Washington Post"));
     }
 
     #[test]
@@ -164,6 +172,8 @@ mod tests {
         let long = format!("By the way, {} Reuters was not there.", "word ".repeat(50));
         assert!(!credited(&long, "Reuters"));
         assert!(!credited("Story.\n\n(AP Photo/Evan Vucci)", "AP"));
+        assert!(!credited("Associated Press reporters were turned away.", "Associated Press"));
+        assert!(!credited("Story.\n\nAP Photo", "AP"));
         assert!(!credited("Story.\n\n(Pablo Martinez Monsivais / AP)", "AP"));
     }
 }

@@ -207,7 +207,7 @@ fn dateline_credits(text: &str, paragraphs: &[Span]) -> Vec<Span> {
         let shape = (2..=8).contains(&inner.len())
             && inner.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
             && inner.bytes().any(|b| b.is_ascii_uppercase());
-        if !shape {
+        if !shape || written_as_a_word(text, inner) {
             continue;
         }
         if credits::at_dateline(text, open, close + 1, paragraphs) {
@@ -215,6 +215,20 @@ fn dateline_credits(text: &str, paragraphs: &[Span]) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Whether the text also writes `caps` (an all-capitals token) as an
+/// ordinary capitalized word: "(HELSINKI) —" opens a story that speaks of
+/// Helsinki, a place, while an agency's initials ("MNA", "MENAFN") stay in
+/// capitals.
+fn written_as_a_word(text: &str, caps: &str) -> bool {
+    let mut word = caps[..1].to_string();
+    word.push_str(&caps[1..].to_lowercase());
+    text.match_indices(&word).any(|(at, _)| {
+        let after = text[at + word.len()..].chars().next();
+        let before = text[..at].chars().next_back();
+        !after.is_some_and(char::is_alphanumeric) && !before.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Every known alias ([`names::aliases`], longest first) and one automaton
@@ -325,6 +339,8 @@ mod tests {
         let t = "LONDON (MNA) \u{2014} The vote was delayed.\n\n(MENAFN) American diplomats met. (US) (ok)";
         assert_eq!(names_in(t), vec![("MNA".to_string(), true), ("MENAFN".to_string(), true)]);
         assert_eq!(names_in("HELSINKI (AP) - Leaders met."), vec![("Associated Press".to_string(), true)]);
+        let place = "(HELSINKI) \u{2014} Leaders met in Helsinki on Monday.";
+        assert_eq!(names_in(place), vec![], "a place in capitals is no agency");
     }
 
     #[test]

@@ -122,33 +122,31 @@ pub fn outlet_edges(scan: &Scan, pairs: &[Pair], outlets: &[Option<&str>]) -> Ve
         outlets[a as usize].map_or_else(|| scan.articles[a as usize].meta.id.clone(), str::to_string)
     };
     let node = source_nodes(pairs, outlets);
-    let mut edges: BTreeMap<(String, String), (usize, u64)> = BTreeMap::new();
-    // Common sources: per (source, article), the pairs and the most words
-    // the article shares in any one of them, since its pairs under one
-    // source mostly share the same text of it.
-    let mut common: BTreeMap<(String, u32), (usize, u64)> = BTreeMap::new();
+    // Per (source, reusing article): the pairs and the most words the
+    // article shares in any one of them. An article's pairs with one source
+    // (its outlet's articles, or a named source's carriers) mostly share the
+    // same text of it, so summing them would count that text again and again.
+    let mut per: BTreeMap<(String, u32), (usize, u64)> = BTreeMap::new();
+    let mut add = |from: String, to: u32, words: u64| {
+        let e = per.entry((from, to)).or_default();
+        e.0 += 1;
+        e.1 = e.1.max(words);
+    };
     for p in pairs.iter().filter(|p| p.relation != Kind::Boilerplate) {
-        let mut add = |from: String, to: u32, words: u64| {
-            let e = edges.entry((from, name(to))).or_default();
-            e.0 += 1;
-            e.1 += words;
-        };
         match p.direction.verdict {
             Verdict::AToB => add(name(p.a), p.b, p.shared_words[1]),
             Verdict::BToA => add(name(p.b), p.a, p.shared_words[0]),
             Verdict::CommonSource => {
                 let named = p.direction.source.as_deref().unwrap_or_default();
                 let source = node.get(named).cloned().unwrap_or_else(|| named.to_string());
-                for (side, x) in [p.a, p.b].into_iter().enumerate() {
-                    let e = common.entry((source.clone(), x)).or_default();
-                    e.0 += 1;
-                    e.1 = e.1.max(p.shared_words[side]);
-                }
+                add(source.clone(), p.a, p.shared_words[0]);
+                add(source, p.b, p.shared_words[1]);
             }
             Verdict::Undetermined => {}
         }
     }
-    for ((source, x), (n, words)) in common {
+    let mut edges: BTreeMap<(String, String), (usize, u64)> = BTreeMap::new();
+    for ((source, x), (n, words)) in per {
         let e = edges.entry((source, name(x))).or_default();
         e.0 += n;
         e.1 += words;
@@ -263,6 +261,54 @@ mod tests {
             checked += usize::from(e.pairs > 1);
         }
         assert!(checked >= 2, "edges over several pairs: {:?}", provenance.outlet_edges);
+    }
+
+    /// Three updates of one `cnn.com` story and a local site's copy bylined
+    /// CNN: the copy took from each update, but its words count once.
+    #[test]
+    fn an_edge_counts_a_reusing_article_s_words_once_however_many_pairs() {
+        let mut state = 9u64;
+        let mut sentence = || {
+            let words: Vec<String> = (0..40)
+                .map(|_| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    format!("w{}o", (state >> 33) % 5000)
+                })
+                .collect();
+            words.join(" ") + "."
+        };
+        let story: Vec<String> = (0..5).map(|_| sentence()).collect();
+        let text = |first: &str| {
+            [first.to_string()].into_iter().chain(story.iter().cloned()).collect::<Vec<_>>().join("\n\n")
+        };
+        let mut lines: Vec<String> = (1..=3)
+            .map(|i| {
+                let date = format!("2024-03-01T0{i}:00:00Z");
+                serde_json::json!({"id": format!("cnn{i}"), "outlet": "cnn.com", "date": date, "text": text(&format!("Update {i}."))})
+                    .to_string()
+            })
+            .collect();
+        let copy = text("By Jane Roe, CNN");
+        lines.push(serde_json::json!({"id": "local", "outlet": "click2houston.com", "date": "2024-03-01T09:00:00Z", "text": copy}).to_string());
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("made.jsonl"), lines.join("\n")).expect("write");
+        let scan = crate::pipeline::scan(&Config::new(vec![dir.path().to_path_buf()])).expect("scan");
+        let provenance = analyze(&scan);
+        let local = scan.articles.iter().position(|a| a.meta.id == "local").expect("read") as u32;
+        let took = provenance
+            .pairs
+            .iter()
+            .filter(|p| (p.a == local || p.b == local) && p.direction.verdict != Verdict::Undetermined)
+            .count();
+        assert!(took >= 2, "the copy took from several updates: {:?}", provenance.pairs);
+        let edge = provenance
+            .outlet_edges
+            .iter()
+            .find(|e| e.to == "click2houston.com")
+            .expect("an edge into the copy");
+        assert_eq!(edge.pairs, took, "{edge:?}");
+        let words = crate::provenance::kinds::content_words(&scan, local);
+        assert!(edge.words <= words, "{edge:?}: the copy has {words} words");
     }
 
     /// A wire story by `cnn.com` and two local sites' copies of it, each
