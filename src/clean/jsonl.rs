@@ -17,7 +17,7 @@ use super::source::{Change, Decide};
 use crate::error::Warning;
 use crate::input::{self, FieldNames, MAX_RECORD_BYTES, Source};
 
-/// The UTF-8 byte order mark, kept in front of the first line.
+/// The UTF-8 byte order mark, kept in front of the line it opens.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Copies `source` to `out`, asking `decide` about the article at each line
@@ -61,12 +61,15 @@ pub(super) fn copy(
             out.write_all(&buf)?;
             continue;
         };
-        let bom = if line == 1 && buf.starts_with(UTF8_BOM) { UTF8_BOM } else { &[] };
+        // As the reader does, a mark opening any line (files joined with
+        // `cat`) is skipped; it stays in the output unless its record goes.
+        let bom = if buf.starts_with(UTF8_BOM) { UTF8_BOM } else { &[] };
         let decoded = String::from_utf8_lossy(&buf[bom.len()..]);
         let found = text_value(&decoded, fields);
         match decide(a, found.as_ref().map(|(_, text)| text.as_str())) {
             Change::Keep => out.write_all(&buf)?,
-            Change::Drop => out.write_all(bom)?,
+            // The file's own mark stays when its first record goes.
+            Change::Drop => out.write_all(if line == 1 { bom } else { &[] })?,
             Change::Replace(new) => {
                 let range = found.map_or(0..0, |(range, _)| range);
                 out.write_all(bom)?;
@@ -153,6 +156,57 @@ pub(super) fn text_value(line: &str, fields: &FieldNames) -> Option<(Range<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::{Compression, Format};
+
+    /// Copies `bytes` (a JSON Lines file, gzip-compressed when `gzip`),
+    /// upper-casing every text the reader finds.
+    fn upper(bytes: &[u8], gzip: bool) -> (Vec<u8>, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        let name = if gzip { "x.jsonl.gz" } else { "x.jsonl" };
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let src = Source {
+            path: dir.path().join(name),
+            display: name.into(),
+            relative: name.into(),
+            parent: None,
+            format: Format::Jsonl,
+            compression: if gzip { Compression::Gzip } else { Compression::None },
+        };
+        let mut articles: Vec<(u64, u32)> = Vec::new();
+        crate::input::read_source(0, &src, &Default::default(), &mut |item| {
+            if let crate::input::Item::Article(a) = item {
+                articles.push((a.key.line, articles.len() as u32));
+            }
+        });
+        let (mut out, mut seen) = (Vec::new(), Vec::new());
+        let mut decide = |_: u32, text: Option<&str>| {
+            seen.push(text.unwrap_or("?").to_string());
+            text.map_or(Change::Keep, |t| Change::Replace(t.to_uppercase()))
+        };
+        let warnings = copy(&src, &articles, &FieldNames::default(), &mut out, &mut decide).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        (out, seen)
+    }
+
+    #[test]
+    fn a_byte_order_mark_opening_a_later_line_is_read_past() {
+        let bytes = "{\"text\": \"a\"}\n\u{feff}{\"text\": \"b\"}\n";
+        let (out, seen) = upper(bytes.as_bytes(), false);
+        assert_eq!(seen, ["a", "b"]);
+        assert_eq!(String::from_utf8_lossy(&out), "{\"text\": \"A\"}\n\u{feff}{\"text\": \"B\"}\n");
+    }
+
+    #[test]
+    fn bytes_after_the_gzip_data_end_the_copy_as_they_end_the_scan() {
+        use std::io::Write;
+        let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(b"{\"text\": \"a\"}\n{\"text\": \"b\"}").unwrap();
+        let mut bytes = z.finish().unwrap();
+        bytes.extend_from_slice(b"garbage");
+        let (out, seen) = upper(&bytes, true);
+        assert_eq!(seen, ["a", "b"], "the last record, without a line end, is cleaned too");
+        assert_eq!(String::from_utf8_lossy(&out), "{\"text\": \"A\"}\n{\"text\": \"B\"}");
+    }
 
     #[test]
     fn finds_the_text_value_as_the_reader_does() {

@@ -139,6 +139,35 @@ impl<R: Read> Read for EndNote<'_, R> {
     }
 }
 
+/// A reader that ends where its inner reader fails with [`TrailingBytes`]:
+/// for a second read of a file whose first read warned about them.
+pub(super) struct StopAtTrailing<R> {
+    inner: R,
+    done: bool,
+}
+
+impl<R: Read> StopAtTrailing<R> {
+    /// Reads `inner` up to any trailing bytes.
+    pub(super) fn new(inner: R) -> Self {
+        StopAtTrailing { inner, done: false }
+    }
+}
+
+impl<R: Read> Read for StopAtTrailing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.done {
+            return Ok(0);
+        }
+        match self.inner.read(buf) {
+            Err(err) if err.get_ref().is_some_and(|e| e.is::<TrailingBytes>()) => {
+                self.done = true;
+                Ok(0)
+            }
+            other => other,
+        }
+    }
+}
+
 /// The warning about `count` trailing bytes.
 pub(super) fn trailing_message(count: u64) -> String {
     format!(

@@ -29,7 +29,7 @@ mod same_files;
 mod streams;
 mod text;
 
-pub(crate) use decode::open;
+pub(crate) use decode::open as open_raw;
 pub use discover::{Compression, Format, Source, discover};
 pub use fields::FieldNames;
 pub use limits::{MAX_ARTICLE_BYTES, MAX_RECORD_BYTES};
@@ -121,6 +121,13 @@ pub fn read_bytes(
         Ok(reader) => read_content(index, source, reader, options, emit),
         Err(message) => emit(Item::Warning(Warning::file(&source.display, message))),
     }
+}
+
+/// The decompressed content of `source`, read again after a scan: it ends
+/// where the scan's read ended, before any bytes after the last gzip member
+/// (the scan warned about those).
+pub(crate) fn open(source: &Source) -> Result<Box<dyn std::io::Read>, String> {
+    open_raw(source).map(|r| Box::new(gzip::StopAtTrailing::new(r)) as Box<dyn std::io::Read>)
 }
 
 /// Reads the decompressed content of `source` from `reader`.
