@@ -5,8 +5,9 @@
 //!
 //! - a **dateline credit**: a name in parentheses opening a paragraph or
 //!   followed by a dash ("(AP) —", "HELSINKI (Reuters) -", "(MENAFN) …");
-//! - in a **byline**: a short paragraph whose first or second word is "By"
-//!   ("By ROBERT BURNS Associated Press", "Analysis by Jane Doe, CNN");
+//! - in a **byline**: a short paragraph whose first word is "By", or its
+//!   second after a byline label ("By ROBERT BURNS Associated Press",
+//!   "Analysis by Jane Doe, CNN");
 //! - in an **agency credit line**: a short paragraph of names ending with
 //!   the organization, optionally followed by a time stamp ("Geoff
 //!   Mulvihill, Associated Press", "Jonathan Lemire and Jill Colvin,
@@ -38,6 +39,9 @@ const CREDIT_NAMES_MAX_WORDS: usize = 16;
 /// What may follow the organization on an agency credit line.
 const STAMPS: &[&str] =
     &["Published", "Updated", "Posted", "Last updated", "|", "/", "-", "\u{2013}", "\u{2014}"];
+
+/// The words of [`STAMPS`]: what may follow an organization standing alone.
+const TIME_STAMPS: &[&str] = &["Published", "Updated", "Posted", "Last updated"];
 
 /// Words a parenthesized credit line holds ("(With inputs from Reuters)",
 /// "(Reporting by Jane Doe; editing by …)"), lower case.
@@ -101,12 +105,21 @@ pub fn in_credit_line(text: &str, span: Span, paragraphs: &[Span]) -> bool {
         || agency_line(before, after)
 }
 
-/// Whether a paragraph's first or second word is "By" ("By Jane Doe",
-/// "Analysis by Jane Doe").
+/// Labels that may stand before "by" in a byline ("Analysis by Jane Doe").
+const BYLINE_LABELS: &[&str] =
+    &["analysis", "written", "reporting", "story", "opinion", "commentary", "words", "text", "posted"];
+
+/// Whether a paragraph's first word is "By" ("By Jane Doe"), or its second
+/// after a byline label ("Analysis by Jane Doe"); not a sentence such as
+/// "Hit by a car, the man told CNN he was fine".
 fn is_byline(para: &str) -> bool {
     let mut words = para.split_whitespace();
     let by = |w: Option<&str>| w.is_some_and(|w| w.eq_ignore_ascii_case("by"));
-    by(words.next()) || by(words.next())
+    match words.next() {
+        Some(first) if first.eq_ignore_ascii_case("by") => true,
+        Some(first) => BYLINE_LABELS.contains(&first.to_lowercase().as_str()) && by(words.next()),
+        None => false,
+    }
 }
 
 /// Whether `before` the organization is a list of names ending in a comma
@@ -119,8 +132,9 @@ fn agency_line(before: &str, after: &str) -> bool {
     let stamp_or_nothing = after.is_empty() || STAMPS.iter().any(|s| after.starts_with(s));
     if before.is_empty() {
         // The organization alone: a byline split over two paragraphs
-        // ("Seung-Min Kim" / "The Washington Post"), or a bare credit.
-        return stamp_or_nothing;
+        // ("Seung-Min Kim" / "The Washington Post"), or a bare credit; not
+        // a section heading ("Reuters | World News").
+        return after.is_empty() || TIME_STAMPS.iter().any(|s| after.starts_with(s));
     }
     let Some(names) = before.strip_suffix([',', '-', '\u{2013}', '\u{2014}']) else { return false };
     let words: Vec<&str> =
@@ -174,6 +188,9 @@ mod tests {
         assert!(!credited("Story.\n\n(AP Photo/Evan Vucci)", "AP"));
         assert!(!credited("Associated Press reporters were turned away.", "Associated Press"));
         assert!(!credited("Story.\n\nAP Photo", "AP"));
+        assert!(!credited("Hit by a car, the man later told CNN he was fine.", "CNN"));
+        assert!(!credited("Story.\n\nReuters | World News", "Reuters"));
+        assert!(credited("Story.\n\nReuters Updated 10:02", "Reuters"));
         assert!(!credited("Story.\n\n(Pablo Martinez Monsivais / AP)", "AP"));
     }
 }

@@ -199,6 +199,7 @@ fn attributed(text: &str, span: Span) -> bool {
 /// paragraph (`(MENAFN) American…`).
 fn dateline_credits(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
+    let mut words: Option<std::collections::HashSet<&str>> = None;
     for (open, _) in text.match_indices('(') {
         // A credit is at most 8 bytes: look no further for its `)`.
         let window = text.as_bytes().get(open..text.len().min(open + 10)).unwrap_or_default();
@@ -207,10 +208,14 @@ fn dateline_credits(text: &str, paragraphs: &[Span]) -> Vec<Span> {
         let shape = (2..=8).contains(&inner.len())
             && inner.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
             && inner.bytes().any(|b| b.is_ascii_uppercase());
-        if !shape || written_as_a_word(text, inner) {
+        if !shape || !credits::at_dateline(text, open, close + 1, paragraphs) {
             continue;
         }
-        if credits::at_dateline(text, open, close + 1, paragraphs) {
+        // The text's words, gathered once, on the first candidate.
+        let words = words.get_or_insert_with(|| {
+            text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
+        });
+        if !written_as_a_word(words, inner) {
             out.push(Span { start: open + 1, end: close });
         }
     }
@@ -218,17 +223,13 @@ fn dateline_credits(text: &str, paragraphs: &[Span]) -> Vec<Span> {
 }
 
 /// Whether the text also writes `caps` (an all-capitals token) as an
-/// ordinary capitalized word: "(HELSINKI) —" opens a story that speaks of
-/// Helsinki, a place, while an agency's initials ("MNA", "MENAFN") stay in
-/// capitals.
-fn written_as_a_word(text: &str, caps: &str) -> bool {
+/// ordinary capitalized word (`words`: the text's words): "(HELSINKI) —"
+/// opens a story that speaks of Helsinki, a place, while an agency's
+/// initials ("MNA", "MENAFN") stay in capitals.
+fn written_as_a_word(words: &std::collections::HashSet<&str>, caps: &str) -> bool {
     let mut word = caps[..1].to_string();
     word.push_str(&caps[1..].to_lowercase());
-    text.match_indices(&word).any(|(at, _)| {
-        let after = text[at + word.len()..].chars().next();
-        let before = text[..at].chars().next_back();
-        !after.is_some_and(char::is_alphanumeric) && !before.is_some_and(char::is_alphanumeric)
-    })
+    words.contains(word.as_str())
 }
 
 /// Every known alias ([`names::aliases`], longest first) and one automaton
