@@ -129,33 +129,40 @@ fn jsonl_fields(line: &str, options: &ReadOptions) -> Result<Fields, String> {
     let keys: Vec<&str> = map.keys().map(String::as_str).collect();
     let key = |role: Role| options.fields.find(role, keys.iter().copied()).map(|i| keys[i]);
     let text = match key(Role::Text).map(|k| (k, map[k].get())) {
-        Some((name, raw)) => match serde_json::from_str::<String>(raw) {
-            Ok(text) => text,
-            Err(_) => return Err(format!("field {name:?} is {}, expected a string", raw_kind(raw))),
-        },
+        Some((name, raw)) if raw_kind(raw) == "a string" => decode_string(name, raw)?,
+        Some((name, raw)) => return Err(format!("field {name:?} is {}, expected a string", raw_kind(raw))),
         None => return Err(options.fields.missing(Role::Text)),
     };
-    let scalar = |role: Role| key(role).and_then(|k| raw_scalar(map[k].get())).and_then(non_empty);
-    let date_key = key(Role::Date);
+    let scalar = |role: Role| -> Result<Option<String>, String> {
+        let Some(k) = key(role) else { return Ok(None) };
+        let raw = map[k].get();
+        Ok(match raw_kind(raw) {
+            "a string" => Some(decode_string(k, raw)?),
+            "a number" | "a boolean" => Some(raw.to_string()),
+            _ => None,
+        }
+        .and_then(non_empty))
+    };
     Ok(Fields {
         text,
-        id: scalar(Role::Id),
-        outlet: scalar(Role::Outlet),
-        url: scalar(Role::Url),
-        date: scalar(Role::Date),
-        date_is_scrape: date_key.is_some_and(is_scrape_field),
-        title: scalar(Role::Title),
+        id: scalar(Role::Id)?,
+        outlet: scalar(Role::Outlet)?,
+        url: scalar(Role::Url)?,
+        date: scalar(Role::Date)?,
+        date_is_scrape: key(Role::Date).is_some_and(is_scrape_field),
+        title: scalar(Role::Title)?,
     })
 }
 
-/// A string's text, or a number or boolean as written; nothing for null,
-/// an array or an object.
-fn raw_scalar(raw: &str) -> Option<String> {
-    match raw_kind(raw) {
-        "a string" => serde_json::from_str(raw).ok(),
-        "a number" | "a boolean" => Some(raw.to_string()),
-        _ => None,
-    }
+/// The string the JSON string `raw` of field `name` holds; an error names
+/// the field and what is wrong (a lone surrogate escape, say), as the
+/// whole line read as one value would have been refused for it.
+fn decode_string(name: &str, raw: &str) -> Result<String, String> {
+    serde_json::from_str(raw).map_err(|e| {
+        let text = e.to_string();
+        let what = text.split(" at line ").next().unwrap_or(&text);
+        format!("invalid JSON: field {name:?} is not a valid string: {what}")
+    })
 }
 
 /// What kind of JSON value `raw` (a valid JSON text) is.

@@ -167,6 +167,32 @@ fn numbers_beyond_a_float_neither_drop_a_record_nor_merge_ids() {
 }
 
 #[test]
+fn a_string_with_a_lone_surrogate_is_a_line_warning_naming_the_field() {
+    let lines = [
+        format!("{{\"id\": \"s1\", \"text\": \"{}\"}}\n", filler(13, 40)),
+        format!("{{\"id\": \"s2\", \"text\": \"a\\ud800b {}\"}}\n", filler(14, 40)),
+        format!("{{\"id\": \"s3\\ud800\", \"text\": \"{}\"}}\n", filler(15, 40)),
+    ];
+    let report = case(
+        "JSONL strings with a lone surrogate",
+        |d| drop(write(d, "corpus/surrogate.jsonl", lines.concat())),
+        &[
+            Expect(
+                "corpus/surrogate.jsonl",
+                At::Line(2),
+                "field \"text\" is not a valid string",
+            ),
+            Expect(
+                "corpus/surrogate.jsonl",
+                At::Line(3),
+                "field \"id\" is not a valid string",
+            ),
+        ],
+    );
+    assert!(ids(&report).contains(&"s1".to_string()));
+}
+
+#[test]
 fn ragged_and_unterminated_csv() {
     let ragged = format!("id,text\nr1,\"{}\"\nr2\nr3,\"{}\",extra,fields\n", filler(6, 30), filler(7, 30));
     let unterminated =
