@@ -177,16 +177,8 @@ fn a_string_with_a_lone_surrogate_is_a_line_warning_naming_the_field() {
         "JSONL strings with a lone surrogate",
         |d| drop(write(d, "corpus/surrogate.jsonl", lines.concat())),
         &[
-            Expect(
-                "corpus/surrogate.jsonl",
-                At::Line(2),
-                "field \"text\" is not a valid string",
-            ),
-            Expect(
-                "corpus/surrogate.jsonl",
-                At::Line(3),
-                "field \"id\" is not a valid string",
-            ),
+            Expect("corpus/surrogate.jsonl", At::Line(2), "field \"text\" is not a valid string"),
+            Expect("corpus/surrogate.jsonl", At::Line(3), "field \"id\" is not a valid string"),
         ],
     );
     assert!(ids(&report).contains(&"s1".to_string()));
