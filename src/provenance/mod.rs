@@ -147,9 +147,13 @@ fn pair(
             quoted: measured.quoted[i],
         }
     };
+    let changed = changed(&regions, &measured.counted);
+    let page = same_page((outlets[a as usize], outlets[b as usize]), &measured, changed);
     // Shared template text is not evidence that one copied the other.
     let direction = if relation == Kind::Boilerplate {
         Direction { verdict: Verdict::Undetermined, source: None, confidence: 0.0, evidence: Vec::new() }
+    } else if let Some(evidence) = page {
+        Direction { verdict: Verdict::Undetermined, source: None, confidence: 0.0, evidence: vec![evidence] }
     } else {
         direction::direction(&side(a, 0), &side(b, 1))
     };
@@ -157,12 +161,47 @@ fn pair(
         a,
         b,
         relation,
-        changed: changed(&regions, &measured.counted),
+        changed,
         regions,
         shared_words: measured.shared,
         covered: measured.covered,
         direction,
     }
+}
+
+/// Share of each article a pair of one outlet must share for it to be one
+/// article published (or captured) twice.
+const SAME_PAGE_SHARE: f64 = 0.8;
+
+/// Most of the shared words changed for that.
+const SAME_PAGE_CHANGED: f64 = 0.1;
+
+/// Two articles of one outlet that are nearly all the same text, nearly
+/// unchanged, are one article published or captured twice (a scrape that
+/// visited a page twice, an update): not a copy, and not two carriers of a
+/// common source. The evidence that says so, if they are.
+fn same_page(
+    outlets: (Option<&str>, Option<&str>),
+    measured: &Coverage,
+    changed: f64,
+) -> Option<direction::Evidence> {
+    let (Some(outlet), Some(other)) = outlets else { return None };
+    let whole = measured.covered.iter().all(|&c| c >= SAME_PAGE_SHARE);
+    if outlet != other || !whole || changed > SAME_PAGE_CHANGED {
+        return None;
+    }
+    let detail = format!(
+        "both are {outlet} and share {:.0}% / {:.0}% of their text, {:.0}% of it changed: one article published or captured twice, not a copy",
+        measured.covered[0] * 100.0,
+        measured.covered[1] * 100.0,
+        changed * 100.0
+    );
+    Some(direction::Evidence {
+        signal: "same_page",
+        favours: direction::Favours::Common,
+        weight: 0.0,
+        detail,
+    })
 }
 
 /// What the regions of a pair other than boilerplate cover, each word of

@@ -149,3 +149,39 @@ fn quotation_evidence_agrees_with_the_passages() {
     assert_eq!(found.len(), 1, "{:#?}", report.pairs);
     assert_eq!(found[0].1, "x puts the shared text in quotation marks, the other does not");
 }
+
+/// One page of an outlet captured twice (both naming Reuters) is one
+/// article, not two carriers of Reuters' text; the same text at two
+/// outlets still is.
+#[test]
+fn one_outlets_page_captured_twice_is_no_common_source() {
+    let mut w = Words(31);
+    let story: Vec<String> = (0..6).map(|_| w.paragraph(40)).collect();
+    let page = |extra: &str| {
+        let mut p = vec!["HELSINKI (Reuters) - Leaders met on Monday.".to_string()];
+        p.extend(story.iter().cloned());
+        p.push(extra.to_string());
+        p
+    };
+    let dir = scratch();
+    let lines = [
+        record("g1", "news.example", "2024-01-01T10:00:00Z", &page("Updated 10:00.")),
+        record("g2", "news.example", "2024-01-01T10:20:00Z", &page("Updated 10:20.")),
+        record("h1", "other.example", "2024-01-01T11:00:00Z", &page("Posted 11:00.")),
+    ];
+    write(dir.path(), "in.jsonl", lines.join("\n"));
+    let report = run_in(dir.path(), &["scan", "in.jsonl", "--format", "json"], &[]).ok().report();
+    let pair = |x: &str, y: &str| report.pairs.iter().find(|p| p.ids == [x, y]).expect("the two share text");
+    let twice = pair("g1", "g2");
+    assert_eq!(twice.direction.verdict, "undetermined", "{twice:#?}");
+    assert!(twice.direction.evidence.iter().any(|e| e.signal == "same_page"), "{twice:#?}");
+    let across = pair("g1", "h1");
+    assert_eq!(across.direction.verdict, "common_source", "{across:#?}");
+    assert_eq!(across.direction.source.as_deref(), Some("Reuters"));
+    let into_page = report.outlet_edges.iter().find(|e| e.to == "news.example");
+    assert!(
+        into_page.is_none_or(|e| e.pairs == 2),
+        "only the pairs with h1 count: {:#?}",
+        report.outlet_edges
+    );
+}
