@@ -94,8 +94,12 @@ pub(super) fn copy(
             return Ok(warnings);
         }
     };
-    let tee =
-        Tee { inner: input::LineCounter::new(whole_head(inner)), seen: Vec::new(), base: 0, overflow: false };
+    let tee = Tee {
+        inner: input::LineCounter::new(input::whole_head(inner)),
+        seen: Vec::new(),
+        base: 0,
+        overflow: false,
+    };
     let mut csv =
         csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(tee);
     let column = text_column(&mut csv, fields);
@@ -151,32 +155,6 @@ pub(super) fn copy(
     }
     csv.get_mut().pass(copied, u64::MAX, out)?;
     Ok(warnings)
-}
-
-/// `reader` with its first bytes given in one read: the csv reader takes a
-/// first read holding only a byte order mark (a gzip member or zstd frame
-/// of its own) for the end of the file. A read error is kept for its turn.
-fn whole_head(mut reader: Box<dyn Read>) -> Box<dyn Read> {
-    let mut head = [0u8; 8];
-    let mut len = 0;
-    while len < head.len() {
-        match reader.read(&mut head[len..]) {
-            Ok(0) => break,
-            Ok(n) => len += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Box::new(std::io::Cursor::new(head[..len].to_vec()).chain(Failed(Some(e)))),
-        }
-    }
-    Box::new(std::io::Cursor::new(head[..len].to_vec()).chain(reader))
-}
-
-/// A reader that fails once with the error it holds, then ends.
-struct Failed(Option<std::io::Error>);
-
-impl Read for Failed {
-    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
-        self.0.take().map_or(Ok(0), Err)
-    }
 }
 
 /// Copies the rest of `inner` to `out` in bounded memory; the outer error

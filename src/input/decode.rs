@@ -33,7 +33,21 @@ pub(super) fn decompress<'a>(
 /// read after the mark holds at least 4 bytes unless the input ends
 /// sooner, so the crate's own look at a second mark sees what it sees in an
 /// unsplit file.
-pub(super) fn skip_bom<'a>(mut reader: impl Read + 'a) -> Box<dyn Read + 'a> {
+pub(super) fn skip_bom<'a>(reader: impl Read + 'a) -> Box<dyn Read + 'a> {
+    head_in_one_read(reader, true)
+}
+
+/// `reader` with its first bytes (up to 7) given in one read, the byte
+/// order mark kept: for a second read that copies the file's bytes as they
+/// are but must show the csv crate the head [`skip_bom`] shows it.
+pub(crate) fn whole_head<'a>(reader: impl Read + 'a) -> Box<dyn Read + 'a> {
+    head_in_one_read(reader, false)
+}
+
+/// `reader` with its first 7 bytes (fewer if it ends sooner) read whole and
+/// given in one read, the mark left out if `strip_mark`; a read error is
+/// kept for its turn.
+fn head_in_one_read<'a>(mut reader: impl Read + 'a, strip_mark: bool) -> Box<dyn Read + 'a> {
     const MARK: &[u8] = b"\xEF\xBB\xBF";
     let mut head = [0u8; 7];
     let mut len = 0;
@@ -47,7 +61,7 @@ pub(super) fn skip_bom<'a>(mut reader: impl Read + 'a) -> Box<dyn Read + 'a> {
         }
     };
     let head = head.get(..len).unwrap_or_default();
-    let head = head.strip_prefix(MARK).unwrap_or(head).to_vec();
+    let head = if strip_mark { head.strip_prefix(MARK).unwrap_or(head) } else { head }.to_vec();
     match failure {
         None => Box::new(std::io::Cursor::new(head).chain(reader)),
         Some(err) => Box::new(std::io::Cursor::new(head).chain(Failed(Some(err)))),

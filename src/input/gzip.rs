@@ -108,62 +108,43 @@ impl std::fmt::Display for TrailingBytes {
 impl std::error::Error for TrailingBytes {}
 
 /// A reader that ends where its inner reader fails with [`TrailingBytes`],
-/// noting how many there were.
+/// noting how many there were when given somewhere to note them (a second
+/// read of a file, whose first read warned, need not).
 pub(super) struct EndNote<'a, R> {
     inner: R,
-    trailing: &'a Cell<Option<u64>>,
+    trailing: Option<&'a Cell<Option<u64>>>,
+    ended: bool,
 }
 
 impl<'a, R: Read> EndNote<'a, R> {
     /// Reads `inner`, noting trailing bytes in `trailing`.
     pub(super) fn new(inner: R, trailing: &'a Cell<Option<u64>>) -> Self {
-        EndNote { inner, trailing }
+        EndNote { inner, trailing: Some(trailing), ended: false }
+    }
+
+    /// Reads `inner`, ending quietly at trailing bytes.
+    pub(super) fn quiet(inner: R) -> Self {
+        EndNote { inner, trailing: None, ended: false }
     }
 }
 
 impl<R: Read> Read for EndNote<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.trailing.get().is_some() {
+        if self.ended {
             return Ok(0);
         }
         match self.inner.read(buf) {
             Err(err) => match err.get_ref().and_then(|e| e.downcast_ref::<TrailingBytes>()) {
                 Some(TrailingBytes(count)) => {
-                    self.trailing.set(Some(*count));
+                    self.ended = true;
+                    if let Some(trailing) = self.trailing {
+                        trailing.set(Some(*count));
+                    }
                     Ok(0)
                 }
                 None => Err(err),
             },
             ok => ok,
-        }
-    }
-}
-
-/// A reader that ends where its inner reader fails with [`TrailingBytes`]:
-/// for a second read of a file whose first read warned about them.
-pub(super) struct StopAtTrailing<R> {
-    inner: R,
-    done: bool,
-}
-
-impl<R: Read> StopAtTrailing<R> {
-    /// Reads `inner` up to any trailing bytes.
-    pub(super) fn new(inner: R) -> Self {
-        StopAtTrailing { inner, done: false }
-    }
-}
-
-impl<R: Read> Read for StopAtTrailing<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.done {
-            return Ok(0);
-        }
-        match self.inner.read(buf) {
-            Err(err) if err.get_ref().is_some_and(|e| e.is::<TrailingBytes>()) => {
-                self.done = true;
-                Ok(0)
-            }
-            other => other,
         }
     }
 }

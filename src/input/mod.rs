@@ -30,6 +30,7 @@ mod streams;
 mod text;
 
 pub(crate) use decode::open as open_raw;
+pub(crate) use decode::whole_head;
 pub use discover::{Compression, Format, Source, discover};
 pub use fields::FieldNames;
 pub use limits::{MAX_ARTICLE_BYTES, MAX_RECORD_BYTES};
@@ -127,7 +128,7 @@ pub fn read_bytes(
 /// where the scan's read ended, before any bytes after the last gzip member
 /// (the scan warned about those).
 pub(crate) fn open(source: &Source) -> Result<Box<dyn std::io::Read>, String> {
-    open_raw(source).map(|r| Box::new(gzip::StopAtTrailing::new(r)) as Box<dyn std::io::Read>)
+    open_raw(source).map(|r| Box::new(gzip::EndNote::quiet(r)) as Box<dyn std::io::Read>)
 }
 
 /// Reads the decompressed content of `source` from `reader`.
