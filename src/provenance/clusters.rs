@@ -85,21 +85,7 @@ mod tests {
     use crate::config::Config;
     use crate::provenance::analyze;
     use crate::provenance::kinds::Kind;
-
-    /// Words of a made-up language, drawn by a fixed generator.
-    struct Words(u64);
-
-    impl Words {
-        fn sentence(&mut self, n: usize) -> String {
-            let mut out = Vec::with_capacity(n);
-            for _ in 0..n {
-                self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                let w = (self.0 >> 33) % 5000;
-                out.push(format!("w{w}o"));
-            }
-            out.join(" ") + "."
-        }
-    }
+    use crate::provenance::testing::Words;
 
     /// A corpus with outlet templates, syndicated copies, quoted passages
     /// and repeats, as JSON Lines.

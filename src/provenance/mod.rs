@@ -19,6 +19,8 @@ pub mod places;
 pub mod regions;
 mod shared_edits;
 pub mod signals;
+#[cfg(test)]
+mod testing;
 pub mod time;
 pub mod views;
 

@@ -50,23 +50,14 @@ pub(super) fn shared_edits(scan: &Scan, pairs: &mut [Pair], keys: &[Vec<String>]
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Config;
     use crate::provenance::analyze;
     use crate::provenance::direction::Favours;
+    use crate::provenance::testing::{Words, record, scan_jsonl};
 
     /// Six paragraphs of made-up words, the same on every call.
     fn story() -> Vec<Vec<String>> {
-        let mut state = 11u64;
-        (0..6)
-            .map(|_| {
-                (0..40)
-                    .map(|_| {
-                        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                        format!("w{}o", (state >> 33) % 5000)
-                    })
-                    .collect()
-            })
-            .collect()
+        let mut words = Words(11);
+        (0..6).map(|_| words.words(40)).collect()
     }
 
     /// The story with word `at` of every paragraph replaced by `word`.
@@ -103,12 +94,8 @@ mod tests {
                 text(&edited(&story, b.0, b.1), "The court heard it, according to Reuters."),
             ),
         ]
-        .map(|(id, outlet, date, text)| {
-            serde_json::json!({"id": id, "outlet": outlet, "date": date, "text": text}).to_string()
-        });
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("made.jsonl"), lines.join("\n")).expect("write");
-        crate::pipeline::scan(&Config::new(vec![dir.path().to_path_buf()])).expect("scan")
+        .map(|(id, outlet, date, text)| record(id, outlet, date, &text));
+        scan_jsonl(&lines)
     }
 
     #[test]

@@ -229,6 +229,7 @@ pub fn stories(scan: &Scan, pairs: &[Pair], keys: &[Vec<String>]) -> Vec<Story> 
 mod tests {
     use crate::config::Config;
     use crate::provenance::direction::Verdict;
+    use crate::provenance::testing::{Words, record, scan_jsonl};
     use crate::provenance::{analyze, names};
 
     /// On the bundled corpus every article shares text with the Financial
@@ -267,32 +268,20 @@ mod tests {
     /// CNN: the copy took from each update, but its words count once.
     #[test]
     fn an_edge_counts_a_reusing_article_s_words_once_however_many_pairs() {
-        let mut state = 9u64;
-        let mut sentence = || {
-            let words: Vec<String> = (0..40)
-                .map(|_| {
-                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    format!("w{}o", (state >> 33) % 5000)
-                })
-                .collect();
-            words.join(" ") + "."
-        };
-        let story: Vec<String> = (0..5).map(|_| sentence()).collect();
+        let mut words = Words(9);
+        let story: Vec<String> = (0..5).map(|_| words.sentence(40)).collect();
         let text = |first: &str| {
             [first.to_string()].into_iter().chain(story.iter().cloned()).collect::<Vec<_>>().join("\n\n")
         };
         let mut lines: Vec<String> = (1..=3)
             .map(|i| {
                 let date = format!("2024-03-01T0{i}:00:00Z");
-                serde_json::json!({"id": format!("cnn{i}"), "outlet": "cnn.com", "date": date, "text": text(&format!("Update {i}."))})
-                    .to_string()
+                record(&format!("cnn{i}"), "cnn.com", &date, &text(&format!("Update {i}.")))
             })
             .collect();
         let copy = text("By Jane Roe, CNN");
-        lines.push(serde_json::json!({"id": "local", "outlet": "click2houston.com", "date": "2024-03-01T09:00:00Z", "text": copy}).to_string());
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("made.jsonl"), lines.join("\n")).expect("write");
-        let scan = crate::pipeline::scan(&Config::new(vec![dir.path().to_path_buf()])).expect("scan");
+        lines.push(record("local", "click2houston.com", "2024-03-01T09:00:00Z", &copy));
+        let scan = scan_jsonl(&lines);
         let provenance = analyze(&scan);
         let local = scan.articles.iter().position(|a| a.meta.id == "local").expect("read") as u32;
         let took = provenance
@@ -315,17 +304,8 @@ mod tests {
     /// crediting CNN: one graph node for CNN, however it is reached.
     #[test]
     fn a_source_named_in_the_text_and_the_outlet_it_names_are_one_node() {
-        let mut state = 5u64;
-        let mut sentence = || {
-            let words: Vec<String> = (0..40)
-                .map(|_| {
-                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    format!("w{}o", (state >> 33) % 5000)
-                })
-                .collect();
-            words.join(" ") + "."
-        };
-        let story: Vec<String> = (0..5).map(|_| sentence()).collect();
+        let mut words = Words(5);
+        let story: Vec<String> = (0..5).map(|_| words.sentence(40)).collect();
         let with = |first: &str, cut: usize| {
             let mut paras = vec![first.to_string()];
             paras.extend(story.iter().take(cut).cloned());
@@ -341,12 +321,8 @@ mod tests {
             ),
             ("local2", "news4jax.com", "2024-03-01T11:00:00Z", with("The talks went on, CNN reported.", 3)),
         ]
-        .map(|(id, outlet, date, text)| {
-            serde_json::json!({"id": id, "outlet": outlet, "date": date, "text": text}).to_string()
-        });
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("made.jsonl"), lines.join("\n")).expect("write");
-        let scan = crate::pipeline::scan(&Config::new(vec![dir.path().to_path_buf()])).expect("scan");
+        .map(|(id, outlet, date, text)| record(id, outlet, date, &text));
+        let scan = scan_jsonl(&lines);
         let provenance = analyze(&scan);
         let edges = &provenance.outlet_edges;
         assert!(edges.iter().any(|e| e.from == "cnn.com"), "cnn.com's wording is reused: {edges:?}");
