@@ -1,19 +1,12 @@
 //! Direction evidence as a reader sees it: which mentions of an outlet
 //! count, and how the evidence is written in the text and HTML reports.
 
-use crate::util::{run, run_in, scratch, write};
+use crate::util::{Words, run, run_in, scratch, write};
 
 /// `words` made-up words, the same on every call with the same
 /// `seed`.
 fn prose(seed: u64, words: usize) -> String {
-    let mut state = seed;
-    let words: Vec<String> = (0..words)
-        .map(|_| {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            format!("w{}o", (state >> 33) % 5000)
-        })
-        .collect();
-    format!("{}.", words.join(" "))
+    Words(seed).paragraph(words)
 }
 
 /// The JSON scan of two articles: `cnn.com`'s, whose second paragraph the

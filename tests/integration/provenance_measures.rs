@@ -1,23 +1,7 @@
 //! Provenance measures: how many words a pair shares, what share of an
 //! article is reused, and what the direction evidence may claim of them.
 
-use crate::util::{run, run_in, scratch, write};
-
-/// Sentences of a made-up language, drawn by a fixed generator.
-struct Words(u64);
-
-impl Words {
-    /// A paragraph of `n` words.
-    fn paragraph(&mut self, n: usize) -> String {
-        let words: Vec<String> = (0..n)
-            .map(|_| {
-                self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                format!("w{}o", (self.0 >> 33) % 5000)
-            })
-            .collect();
-        words.join(" ") + "."
-    }
-}
+use crate::util::{Words, run, run_in, scratch, write};
 
 /// One JSON Lines record.
 fn record(id: &str, outlet: &str, date: &str, paragraphs: &[String]) -> String {

@@ -240,3 +240,19 @@ impl Rng {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
     }
 }
+
+/// Sentences of a made-up language, drawn by a fixed generator.
+pub struct Words(pub u64);
+
+impl Words {
+    /// A paragraph of `n` words.
+    pub fn paragraph(&mut self, n: usize) -> String {
+        let words: Vec<String> = (0..n)
+            .map(|_| {
+                self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                format!("w{}o", (self.0 >> 33) % 5000)
+            })
+            .collect();
+        words.join(" ") + "."
+    }
+}
