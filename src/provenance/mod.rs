@@ -152,10 +152,14 @@ fn pair(
     let changed = changed(&regions, &measured.counted);
     let page = same_page((outlets[a as usize], outlets[b as usize]), &measured, changed);
     // Shared template text is not evidence that one copied the other.
-    let direction = if relation == Kind::Boilerplate {
-        Direction { verdict: Verdict::Undetermined, source: None, confidence: 0.0, evidence: Vec::new() }
-    } else if let Some(evidence) = page {
-        Direction { verdict: Verdict::Undetermined, source: None, confidence: 0.0, evidence: vec![evidence] }
+    // Nor is one article published twice: no verdict, only what says so.
+    let direction = if relation == Kind::Boilerplate || page.is_some() {
+        Direction {
+            verdict: Verdict::Undetermined,
+            source: None,
+            confidence: 0.0,
+            evidence: page.into_iter().collect(),
+        }
     } else {
         direction::direction(&side(a, 0), &side(b, 1))
     };
