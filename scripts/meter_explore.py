@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Exploration behind docs/meter.md ("Second attempt"): candidate measures,
+"""Exploration behind docs/meter.md (second, third and fourth attempts): candidate measures,
 other models, a nested check of the feature choice, and the ceiling set by
 the gold passage annotation. Exploration only: the shipped classifier is
 the Rust one; this needs numpy and scikit-learn (e.g. in a venv under
@@ -12,6 +12,7 @@ Usage (OUT is the output of `wiretrace meter`, for the seven base measures):
     python scripts/meter_explore.py ROOT OUT --nested    # feature choice inside the folds
     python scripts/meter_explore.py ROOT OUT --ceiling   # gold Verbatim/Rewrite/New shares
     python scripts/meter_explore.py ROOT OUT --third     # absolute counts, ordinal models, page
+    python scripts/meter_explore.py ROOT OUT --words     # the story's own words (tf-idf) added
 """
 
 import argparse
@@ -281,11 +282,52 @@ def third(D, F, y, g):
         print(f"| nine measures, {name} | {m:.4f} | {m - b:+.4f} |", flush=True)
 
 
+def words(D, F, y, g, root):
+    """The nine measures plus tf-idf of the story's words (all, or only those missing from PA)."""
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    def T(p):
+        return [t[0] for t in toks(open(root + "/" + p, encoding="latin-1").read())]
+
+    full, novel = [], []
+    for _, r in D:
+        st, pa = T(r["article"]), {w for p in r["pa_files"].split(";") if p for w in T(p)}
+        full.append(" ".join(st))
+        novel.append(" ".join(w for w in st if w not in pa))
+    Xn = np.column_stack([F[f] for f in BASE + ["stem_containment", "other_only"]])
+
+    def run(texts, weight, ngram):
+        out = []
+        for s in range(5):
+            p = np.empty(len(y), dtype=object)
+            for tr, te in StratifiedGroupKFold(10, shuffle=True, random_state=s).split(Xn, y, g):
+                sc = StandardScaler().fit(Xn[tr])
+                a, b = [sp.csr_matrix(sc.transform(Xn[tr]))], [sp.csr_matrix(sc.transform(Xn[te]))]
+                if texts is not None:
+                    v = TfidfVectorizer(ngram_range=ngram, min_df=3, sublinear_tf=True, token_pattern=r"\S+")
+                    a.append(v.fit_transform([texts[i] for i in tr]) * weight)
+                    b.append(v.transform([texts[i] for i in te]) * weight)
+                m = LogisticRegression(C=0.1, class_weight="balanced", max_iter=5000)
+                p[te] = m.fit(sp.hstack(a).tocsr(), y[tr]).predict(sp.hstack(b).tocsr())
+            out.append(f1_score(y, p.astype(str), average="macro"))
+        return np.mean(out)
+
+    b = run(None, 0, None)
+    print(f"| the nine shipped measures (prototype) | {b:.4f} | |")
+    for name, texts in (("all the story's words", full), ("the story's words missing from PA", novel)):
+        for weight in (1, 3, 10):
+            for ngram in ((1, 1), (1, 2)):
+                m = run(texts, weight, ngram)
+                what = "words" if ngram == (1, 1) else "words and word pairs"
+                print(f"| + {name}, {what}, weight {weight} | {m:.4f} | {m - b:+.4f} |", flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("root")
     ap.add_argument("output")
-    for flag in ("--added", "--models", "--nested", "--ceiling", "--third"):
+    for flag in ("--added", "--models", "--nested", "--ceiling", "--third", "--words"):
         ap.add_argument(flag, action="store_true")
     args = ap.parse_args()
     D = load(args.root, args.output)
@@ -323,6 +365,8 @@ def main():
         ceiling(D, y)
     if args.third:
         third(D, F, y, g)
+    if args.words:
+        words(D, F, y, g, args.root)
 
 
 if __name__ == "__main__":
