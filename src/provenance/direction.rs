@@ -41,7 +41,7 @@ pub enum Favours {
 pub struct Evidence {
     /// The signal, as a short name (`attribution`, `named_source`,
     /// `credit`, `time`, `scrape_time`, `quotes`, `containment`,
-    /// `shared_edits`).
+    /// `shared_edits`; `same_page` and `digest`, which replace the others).
     pub signal: &'static str,
     /// Which way it points.
     pub favours: Favours,

@@ -150,9 +150,11 @@ fn pair(
         }
     };
     let changed = changed(&regions, &measured.counted);
-    let page = same_page((outlets[a as usize], outlets[b as usize]), &measured, changed);
+    let page = same_page((outlets[a as usize], outlets[b as usize]), &measured, changed)
+        .or_else(|| digests(scan, (a, b), keys));
     // Shared template text is not evidence that one copied the other.
-    // Nor is one article published twice: no verdict, only what says so.
+    // Nor is one article published twice, nor two pages of snippets from
+    // the same outlets: no verdict, only what says so.
     let direction = if relation == Kind::Boilerplate || page.is_some() {
         Direction {
             verdict: Verdict::Undetermined,
@@ -208,6 +210,50 @@ fn same_page(
         weight: 0.0,
         detail,
     })
+}
+
+/// Third sources an article must credit in credit positions to be a page
+/// of snippets from other outlets (a digest, such as a news aggregator's
+/// page): an ordinary article credits its text to one source, or two
+/// ("Associated Press" and "EFE" in a two-agency report).
+const DIGEST_CREDITS: usize = 3;
+
+/// The third sources `article` credits in credit positions (bylines,
+/// dateline credits, credit lines, an outlet's name alone on a line),
+/// in text order.
+fn credited_sources<'s>(scan: &'s Scan, article: u32, keys: &[String]) -> Vec<&'s str> {
+    let named = &scan.articles[article as usize].signals.named;
+    named
+        .iter()
+        .filter(|n| n.credits_all().is_some() && !names::names_outlet(&n.name, keys))
+        .map(|n| n.name.as_str())
+        .collect()
+}
+
+/// Two digests (pages of snippets, each credited to its outlet) share
+/// those outlets' text: neither copied the other, and the sources both
+/// credit are the snippets' sources, not one source of the pair. The
+/// evidence that says so, if both are digests.
+fn digests(scan: &Scan, (a, b): (u32, u32), keys: &[Vec<String>]) -> Option<direction::Evidence> {
+    let credits = [a, b].map(|x| credited_sources(scan, x, &keys[x as usize]));
+    if credits.iter().any(|c| c.len() < DIGEST_CREDITS) {
+        return None;
+    }
+    let ids = [a, b].map(|x| scan.articles[x as usize].meta.id.as_str());
+    let list = |c: &[&str]| {
+        let shown = c.iter().take(4).copied().collect::<Vec<_>>().join(", ");
+        if c.len() > 4 { format!("{shown}, …") } else { shown }
+    };
+    let detail = format!(
+        "both are pages of snippets from other outlets: {} credits {} sources ({}), {} credits {} ({}); what they share is those outlets' text, not a copy of either",
+        ids[0],
+        credits[0].len(),
+        list(&credits[0]),
+        ids[1],
+        credits[1].len(),
+        list(&credits[1])
+    );
+    Some(direction::Evidence { signal: "digest", favours: direction::Favours::Common, weight: 0.0, detail })
 }
 
 /// What the regions of a pair other than boilerplate cover, each word of

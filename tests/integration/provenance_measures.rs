@@ -169,3 +169,65 @@ fn one_outlets_page_captured_twice_is_no_common_source() {
         report.outlet_edges
     );
 }
+
+/// Two pages of snippets (an aggregator's, each snippet followed by its
+/// outlet's name on a line of its own) share the snippets' outlets' text:
+/// no verdict between them and no outlet edge from it, whichever outlet
+/// they both name. An article crediting two sources is no such page, and a
+/// snippet page still took from the outlet it credits.
+#[test]
+fn two_pages_of_snippets_are_no_copy_of_each_other() {
+    let mut w = Words(47);
+    let snippets: Vec<String> = (0..8).map(|_| w.paragraph(40)).collect();
+    let credits =
+        ["Reuters", "Fox News", "The Guardian", "NBC News", "Sputnik", "Reuters", "CNBC", "Fox News"];
+    let page = |which: &[usize]| {
+        which.iter().flat_map(|&i| [snippets[i].clone(), credits[i].to_string()]).collect::<Vec<String>>()
+    };
+    // Five snippets in common: about 70% of each page, so not one page
+    // captured twice.
+    let (g1, g2) = (page(&[0, 1, 2, 3, 4, 5, 6]), page(&[0, 1, 2, 3, 4, 7]));
+    let mut two = vec!["By Jane Roe, Reuters".to_string(), "(With inputs from Sputnik)".to_string()];
+    two.extend(snippets[..5].iter().cloned());
+    let fox = vec![snippets[1].clone(), w.paragraph(40), w.paragraph(40)];
+    let dir = scratch();
+    let lines = [
+        record("g1", "news.example", "2024-01-01T10:00:00Z", &g1),
+        record("g2", "news.example", "2024-01-01T12:00:00Z", &g2),
+        record("r", "paper.example", "2024-01-01T09:00:00Z", &two),
+        record("f", "foxnews.com", "2024-01-01T08:00:00Z", &fox),
+    ];
+    write(dir.path(), "in.jsonl", lines.join("\n"));
+    let report = run_in(dir.path(), &["scan", "in.jsonl", "--format", "json"], &[]).ok().report();
+    let pair = |x: &str, y: &str| {
+        report.pairs.iter().find(|p| p.ids == [x, y]).unwrap_or_else(|| panic!("{x} and {y} share text"))
+    };
+    let pages = pair("g1", "g2");
+    assert_eq!(pages.direction.verdict, "undetermined", "{pages:#?}");
+    let digest = pages.direction.evidence.iter().find(|e| e.signal == "digest").expect("says why");
+    assert!(
+        digest.detail.contains("g1 credits 6 sources") && digest.detail.contains("g2 credits 5"),
+        "{digest:?}"
+    );
+    assert_eq!(pages.direction.evidence.len(), 1, "{pages:#?}");
+    let into_pages: usize = report
+        .outlet_edges
+        .iter()
+        .filter(|e| e.to == "news.example" && e.from != "foxnews.com" && e.from != "paper.example")
+        .map(|e| e.pairs)
+        .sum();
+    let from_others = report
+        .pairs
+        .iter()
+        .filter(|p| (p.ids[0] == "r" || p.ids[1] == "r") && p.direction.verdict == "common_source");
+    assert!(
+        into_pages <= from_others.count(),
+        "only pairs with a real carrier make edges into the pages: {:#?}",
+        report.outlet_edges
+    );
+    let with_two = pair("g1", "r");
+    assert!(with_two.direction.evidence.iter().all(|e| e.signal != "digest"), "{with_two:#?}");
+    assert_eq!(with_two.direction.verdict, "common_source", "{with_two:#?}");
+    let fox = pair("g1", "f");
+    assert_eq!(fox.direction.verdict, "b_to_a", "the page credits Fox News for its snippet: {fox:#?}");
+}
