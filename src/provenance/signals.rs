@@ -177,8 +177,31 @@ pub fn signals(text: &str, paragraphs: &[Span]) -> Signals {
         }
     }
     named.sort_by_key(|n| n.at);
-    let head = paragraphs.get(..paragraphs.len().min(3)).and_then(<[Span]>::last).map_or(0, |p| p.end);
-    Signals { named, dateline: time::parse(&text[..head.min(text.len())]) }
+    let dateline = paragraphs
+        .iter()
+        .take(DATELINE_PARAGRAPHS)
+        .filter_map(|p| text.get(p.start..p.end))
+        .filter(|p| is_time_line(p))
+        .find_map(time::parse);
+    Signals { named, dateline }
+}
+
+/// Paragraphs at the top of an article where its date line may be.
+const DATELINE_PARAGRAPHS: usize = 3;
+
+/// Longest line that may be a date line, in bytes.
+const TIME_LINE_BYTES: usize = 120;
+
+/// Whether `paragraph` may be a date line ("Updated 7:04 PM ET, Sun July
+/// 15, 2018", "By Jane Roe | July 15, 2018 3:21 PM EDT"): short, and not
+/// a sentence. A photo caption at the top of a page ("… meets Putin at
+/// the G20 summit in Hamburg on July 7, 2017.") dates the photo, not the
+/// article.
+fn is_time_line(paragraph: &str) -> bool {
+    let t = paragraph.trim();
+    let lower = t.to_ascii_lowercase();
+    let sentence = t.ends_with(['.', '!', '?', ')']) && !lower.ends_with("a.m.") && !lower.ends_with("p.m.");
+    t.len() <= TIME_LINE_BYTES && !sentence
 }
 
 /// Whether a reporting cue stands right before or after `text[span]`.
@@ -350,6 +373,21 @@ mod tests {
         assert_eq!(signals(t, &whole(t)).dateline.map(Instant::display).as_deref(), Some("2024-01-02 12:17"));
         let u = "One.\n\nTwo.\n\nThree.\n\nWritten 02 January 2024.";
         assert_eq!(signals(u, &whole(u)).dateline, None);
+    }
+
+    #[test]
+    fn a_photo_caption_is_no_date_line() {
+        let dated = |t: &str| signals(t, &whole(t)).dateline.map(Instant::display);
+        let caption = "Title\n\nSaul Loeb | AFP\n\nTrump and Putin meet at the G20 Summit in Hamburg, Germany, on July 7, 2017.";
+        assert_eq!(dated(caption), None);
+        let file = "FILE - In this Nov. 11, 2017 file photo, Trump and Putin talk at the APEC Summit in Danang, Vietnam, during the family photo session, as officials look on";
+        assert_eq!(dated(&format!("Title\n\n{file}")), None, "too long for a date line");
+        let updated = "It will be the most surreal summit\n\nAnalysis by Stephen Collinson, CNN\n\nUpdated 7:04 PM ET, Sun July 15, 2018";
+        assert_eq!(dated(updated).as_deref(), Some("2018-07-15 23:04"));
+        let byline = "Title\n\nBy Jane Roe | July 15, 2018 3:21 PM EDT\n\nBody.";
+        assert_eq!(dated(byline).as_deref(), Some("2018-07-15 19:21"));
+        let am = "Title\n\nJuly 15, 2018 6:23 a.m.\n\nBody.";
+        assert_eq!(dated(am).as_deref(), Some("2018-07-15 06:23"));
     }
 
     #[test]
