@@ -41,14 +41,46 @@ pub(super) fn render_provenance(report: &Report, limit: usize, out: &mut dyn Wri
     if !boiler.is_empty() {
         writeln!(out)?;
         writeln!(out, "Boilerplate only (shared template text is not evidence that one copied the other):")?;
-        for p in boiler.iter().take(cap) {
-            writeln!(out, "  {} ↔ {}: {}", p.ids[0], p.ids[1], boilerplate_why(report, p))?;
+        let groups = boilerplate_groups(report, &boiler);
+        for (why, pairs) in groups.iter().take(cap) {
+            if let [p] = pairs[..] {
+                writeln!(out, "  {} ↔ {}: {why}", p.ids[0], p.ids[1])?;
+                continue;
+            }
+            let mut articles: Vec<u32> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
+            articles.sort_unstable();
+            articles.dedup();
+            let ids: Vec<&str> = articles.iter().map(|&a| report.articles[a as usize].id.as_str()).collect();
+            let ids = id_list(&ids, STORY_CHARS);
+            writeln!(out, "  {} pairs among {} articles: {why}", pairs.len(), articles.len())?;
+            writeln!(out, "       articles: {ids}")?;
         }
-        if boiler.len() > cap {
-            writeln!(out, "  … and {} more pair(s).", boiler.len() - cap)?;
+        if groups.len() > cap {
+            let rest: usize = groups[cap..].iter().map(|(_, pairs)| pairs.len()).sum();
+            writeln!(out, "  … and {rest} more pair(s) in {} more group(s).", groups.len() - cap)?;
         }
     }
     outlets(report, cap.min(20), out)
+}
+
+/// The pairs `boiler` grouped by why they share only boilerplate (the same
+/// rules and clusters): most pairs first, then in report order. A template
+/// carried by 29 articles of one outlet is one line, not 28.
+fn boilerplate_groups<'r>(report: &Report, boiler: &[&'r PairOut]) -> Vec<(String, Vec<&'r PairOut>)> {
+    let mut groups: Vec<(String, Vec<&PairOut>)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    for &p in boiler {
+        let why = boilerplate_why(report, p);
+        match index.get(&why) {
+            Some(&i) => groups[i].1.push(p),
+            None => {
+                index.insert(why.clone(), groups.len());
+                groups.push((why, vec![p]));
+            }
+        }
+    }
+    groups.sort_by(|x, y| y.1.len().cmp(&x.1.len()).then((x.1[0].a, x.1[0].b).cmp(&(y.1[0].a, y.1[0].b))));
+    groups
 }
 
 /// Why pair `p` shares only boilerplate: each rule of its boilerplate
