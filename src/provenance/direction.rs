@@ -7,7 +7,8 @@
 //! | signal | weight |
 //! |---|---|
 //! | one side names the other's outlet as its source, in a credit position or next to the shared text | 4 |
-//! | both name the same third source (not either's outlet) | 3 |
+//! | both name the same third source (not either's outlet), one of them where it covers the shared text | 3 |
+//! | both name the same third source, neither where it covers the shared text (no source named) | 1.5 |
 //! | one side credits its text to a third source the other does not name | 3 |
 //! | publication times differ (record field or dateline) | 2 |
 //! | scrape times differ | 0.5 |
@@ -40,8 +41,9 @@ pub enum Favours {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {
     /// The signal, as a short name (`attribution`, `named_source`,
-    /// `credit`, `time`, `scrape_time`, `quotes`, `containment`,
-    /// `shared_edits`; `same_page` and `digest`, which replace the others).
+    /// `named_elsewhere`, `credit`, `time`, `scrape_time`, `quotes`,
+    /// `containment`, `shared_edits`; `same_page` and `digest`, which
+    /// replace the others).
     pub signal: &'static str,
     /// Which way it points.
     pub favours: Favours,
@@ -124,18 +126,34 @@ pub fn direction(a: &Side, b: &Side) -> Direction {
     attribution(a, b, Favours::A, &mut evidence);
     attribution(b, a, Favours::B, &mut evidence);
     let credited = credited(a, b).or_else(|| credited(b, a));
-    let common = common_sources(a, b);
+    // A source both name counts as the source of the shared text where, on
+    // one side at least, the naming covers it; named only elsewhere ("Trump
+    // told CBS News" beside a shared tweet), it says the two report the
+    // same events, not where their shared words came from.
+    let (common, elsewhere): (Vec<_>, Vec<_>) = common_sources(a, b)
+        .into_iter()
+        .partition(|(n, m)| covering(n, a).is_some() || covering(m, b).is_some());
     let source = credited.as_ref().map(|(name, _)| name.clone()).or(common.first().map(|c| c.0.name.clone()));
     evidence.extend(credited.map(|(_, e)| e));
-    if !common.is_empty() {
-        let all: Vec<&str> = common.iter().map(|c| c.0.name.as_str()).collect();
-        let shown: Vec<String> = common
+    let names = |list: &[(&Named, &Named)]| {
+        let all: Vec<&str> = list.iter().map(|c| c.0.name.as_str()).collect();
+        let shown: Vec<String> = list
             .iter()
             .take(NAMES_SHOWN)
             .map(|(n, m)| format!("{}: {} / {}", n.name, excerpt(n, a), excerpt(m, b)))
             .collect();
-        let detail = format!("both name {} as a source ({})", all.join(", "), shown.join("; "));
+        (all.join(", "), shown.join("; "))
+    };
+    if !common.is_empty() {
+        let (all, shown) = names(&common);
+        let detail = format!("both name {all} as a source ({shown})");
         evidence.push(Evidence { signal: "named_source", favours: Favours::Common, weight: 3.0, detail });
+    } else if !elsewhere.is_empty() {
+        let (all, shown) = names(&elsewhere);
+        let detail = format!(
+            "both name {all} as a source, neither where the shared text is ({shown}): they report the same events, but the source of the shared words is not named"
+        );
+        evidence.push(Evidence { signal: "named_elsewhere", favours: Favours::Common, weight: 1.5, detail });
     }
     times(a, b, &mut evidence);
     if (a.quoted - b.quoted).abs() >= 0.5 {
@@ -231,12 +249,17 @@ fn attribution(source: &Side, copy: &Side, favours: Favours, out: &mut Vec<Evide
 }
 
 /// The place where `n` is named so as to cover the shared text of `side`:
-/// a credit position, else a paragraph holding shared text. (A mention in
-/// the next paragraph is as often about something else: "… an official
-/// told the Washington Post" beside a quote both sides credit to CBS.)
+/// a credit position, else a paragraph holding shared text, else a
+/// paragraph ending with a colon right before one ("According to the
+/// Financial Times:"). (A mention in the paragraph before is otherwise as
+/// often about something else: "… an official told the Washington Post"
+/// beside a quote both sides credit to CBS.)
 fn covering<'n>(n: &'n Named, side: &Side) -> Option<&'n Place> {
-    let inside = |p: &&Place| side.shared.iter().any(|&(first, last)| (first..=last).contains(&p.paragraph));
-    n.credits_all().or_else(|| n.places.iter().find(inside))
+    let holds = |paragraph: u32| side.shared.iter().any(|&(first, last)| (first..=last).contains(&paragraph));
+    let leads = |p: &&Place| p.leads && p.paragraph.checked_add(1).is_some_and(holds);
+    n.credits_all()
+        .or_else(|| n.places.iter().find(|p| holds(p.paragraph)))
+        .or_else(|| n.places.iter().find(leads))
 }
 
 /// The context of `n` on `side` for a reader: where it covers the shared
@@ -328,7 +351,13 @@ mod tests {
     /// `name` named in paragraph `paragraph`, in a credit position when
     /// `whole`.
     fn named_in(name: &str, paragraph: u32, whole: bool) -> Named {
-        let place = Place { paragraph, whole, context: format!("according to {name}").into(), mark: 13 };
+        let place = Place {
+            paragraph,
+            whole,
+            context: format!("according to {name}").into(),
+            mark: 13,
+            leads: false,
+        };
         Named { name: name.into(), credit: false, at: 0, mentions: 1, places: vec![place], more: false }
     }
 
@@ -390,6 +419,35 @@ mod tests {
         let (credit, detail) = verdict(named_in("CNN", 12, true));
         assert_eq!(credit, Verdict::AToB, "a credit line covers the whole text");
         assert!(detail.is_some_and(|d| d.contains("credits its text to CNN")));
+    }
+
+    #[test]
+    fn a_source_both_name_is_the_shared_text_s_only_where_one_names_it_there() {
+        let (ka, kb) = (names::outlet_keys("nytimes.com"), names::outlet_keys("foxnews.com"));
+        // The shared text is paragraph 4 on both sides.
+        let decide = |x: Named, y: Named| {
+            let (x, y) = ([x], [y]);
+            let (mut a, mut b) = (side("x", &ka, &x, None), side("y", &kb, &y, None));
+            (a.shared, b.shared) = (vec![(4, 4)], vec![(4, 4)]);
+            let d = direction(&a, &b);
+            let signals: Vec<&str> = d.evidence.iter().map(|e| e.signal).collect();
+            (d.verdict, d.source, signals.join(" "))
+        };
+        let elsewhere = decide(named_in("CBS News", 9, false), named_in("CBS News", 1, false));
+        assert_eq!(
+            elsewhere,
+            (Verdict::CommonSource, None, "named_elsewhere".into()),
+            "the same events, no name"
+        );
+        let one_side = decide(named_in("CBS News", 4, false), named_in("CBS News", 1, false));
+        assert_eq!(one_side, (Verdict::CommonSource, Some("CBS News".into()), "named_source".into()));
+        let mut lead = named_in("Financial Times", 3, false);
+        lead.places[0].leads = true;
+        let led = decide(lead, named_in("Financial Times", 9, false));
+        assert_eq!(led.1.as_deref(), Some("Financial Times"), "\"According to the FT:\" introduces it");
+        let mut far = named_in("Financial Times", 2, false);
+        far.places[0].leads = true;
+        assert_eq!(decide(far, named_in("Financial Times", 9, false)).1, None, "it leads into paragraph 3");
     }
 
     #[test]

@@ -59,6 +59,9 @@ pub struct Place {
     pub context: Box<str>,
     /// Byte offset of the mention in `context`.
     pub mark: u16,
+    /// Whether its paragraph ends with a colon, introducing the next
+    /// ("According to the Financial Times:" above the quoted report).
+    pub leads: bool,
 }
 
 impl Place {
@@ -110,8 +113,10 @@ pub(super) fn keep_place(n: &mut Named, place: Place) {
 /// around it there.
 pub(super) fn place(text: &str, paragraphs: &[Span], at: usize, whole: bool) -> Place {
     let (i, span) = credits::paragraph_of(paragraphs, at).unwrap_or((0, Span { start: at, end: at }));
-    let (context, mark) = context(&text[span.start..span.end.max(at)], at - span.start);
-    Place { paragraph: u32::try_from(i).unwrap_or(u32::MAX), whole, context: context.into(), mark }
+    let paragraph = &text[span.start..span.end.max(at)];
+    let (context, mark) = context(paragraph, at - span.start);
+    let leads = paragraph.trim_end().ends_with(':');
+    Place { paragraph: u32::try_from(i).unwrap_or(u32::MAX), whole, context: context.into(), mark, leads }
 }
 
 /// About 100 bytes of `paragraph` around byte `at`, on word boundaries,

@@ -137,7 +137,8 @@ pub fn outlet_edges(scan: &Scan, pairs: &[Pair], outlets: &[Option<&str>]) -> Ve
             Verdict::AToB => add(name(p.a), p.b, p.shared_words[1]),
             Verdict::BToA => add(name(p.b), p.a, p.shared_words[0]),
             Verdict::CommonSource => {
-                let named = p.direction.source.as_deref().unwrap_or_default();
+                // An unnamed common source is no node of the graph.
+                let Some(named) = p.direction.source.as_deref() else { continue };
                 let source = node.get(named).cloned().unwrap_or_else(|| named.to_string());
                 add(source.clone(), p.a, p.shared_words[0]);
                 add(source, p.b, p.shared_words[1]);

@@ -231,3 +231,32 @@ fn two_pages_of_snippets_are_no_copy_of_each_other() {
     let fox = pair("g1", "f");
     assert_eq!(fox.direction.verdict, "b_to_a", "the page credits Fox News for its snippet: {fox:#?}");
 }
+
+/// Two articles sharing a paragraph that both name CBS News only far from
+/// it ("Trump told CBS News …" beside a shared tweet) report the same
+/// events: a common source, but not CBS News, and no outlet edge.
+#[test]
+fn a_source_named_only_away_from_the_shared_text_is_not_named_its_source() {
+    let mut w = Words(53);
+    let tweet = w.paragraph(40);
+    let own = |w: &mut Words| -> Vec<String> {
+        let mut p: Vec<String> = (0..4).map(|_| w.paragraph(40)).collect();
+        p.insert(1, format!("The president told CBS News in an interview that {}.", w.paragraph(12)));
+        p
+    };
+    let (mut x, mut y) = (own(&mut w), own(&mut w));
+    x.push(tweet.clone());
+    y.insert(3, tweet);
+    let dir = scratch();
+    let lines = [record("x", "one.example", "2024-01-01", &x), record("y", "two.example", "2024-01-01", &y)];
+    write(dir.path(), "in.jsonl", lines.join("\n"));
+    let report = run_in(dir.path(), &["scan", "in.jsonl", "--format", "json"], &[]).ok().report();
+    let pair = report.pairs.iter().find(|p| p.ids == ["x", "y"]).expect("x and y share text");
+    assert_eq!(pair.direction.verdict, "common_source", "{pair:#?}");
+    assert_eq!(pair.direction.source, None, "{pair:#?}");
+    let signals: Vec<&str> = pair.direction.evidence.iter().map(|e| e.signal.as_str()).collect();
+    assert_eq!(signals, ["named_elsewhere"], "{pair:#?}");
+    assert!(report.outlet_edges.is_empty(), "no node for an unnamed source: {:#?}", report.outlet_edges);
+    let text = run_in(dir.path(), &["scan", "in.jsonl"], &[]).ok().stdout.clone();
+    assert!(text.contains("→ both take from a common source, not from each other"), "{text}");
+}
