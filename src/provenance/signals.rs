@@ -214,7 +214,15 @@ fn attributed(text: &str, span: Span) -> bool {
     let after = after.trim_start_matches([' ', ',', '\u{2019}', '\'', 's']).trim_start();
     let after =
         after.strip_prefix("(ft)").or_else(|| after.strip_prefix("(ap)")).unwrap_or(after).trim_start();
-    CUES_BEFORE.iter().any(|c| before.ends_with(c)) || CUES_AFTER.iter().any(|c| after.starts_with(c))
+    let cue_before = CUES_BEFORE.iter().find(|c| before.ends_with(*c));
+    // "(Martti Kainulainen/Lehtikuva via AP)", "Pool Photo via AP": a
+    // picture's credit, not the text's.
+    let picture = |b: &str| {
+        let credit = b.rsplit_once('(').map_or(b, |(_, inside)| inside);
+        credit.contains('/') || credit.contains("photo") || credit.contains("image")
+    };
+    let cue_before = cue_before.filter(|c| **c != "via" || !picture(before));
+    cue_before.is_some() || CUES_AFTER.iter().any(|c| after.starts_with(c))
 }
 
 /// Dateline credits not in the lexicon: `(XYZ)` of 2 to 8 upper-case
@@ -373,6 +381,21 @@ mod tests {
         assert_eq!(signals(t, &whole(t)).dateline.map(Instant::display).as_deref(), Some("2024-01-02 12:17"));
         let u = "One.\n\nTwo.\n\nThree.\n\nWritten 02 January 2024.";
         assert_eq!(signals(u, &whole(u)).dateline, None);
+    }
+
+    #[test]
+    fn a_picture_credit_names_no_source_of_the_text() {
+        for t in [
+            "Leaders met. (Martti Kainulainen/Lehtikuva via AP)",
+            "Leaders met. (Jorge Silva/Pool Photo via AP, File)",
+            "Heikki Saukkomaa/Lehtikuva via AP",
+        ] {
+            assert_eq!(names_in(t), vec![], "{t}");
+        }
+        assert_eq!(
+            names_in("The statement came via Reuters on Monday."),
+            vec![("Reuters".to_string(), false)]
+        );
     }
 
     #[test]
