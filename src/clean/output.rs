@@ -141,6 +141,11 @@ pub fn check_out(inputs: &[PathBuf], out: &Path) -> Result<(), Error> {
     let shown = out.display();
     let out_abs = absolute(out).map_err(|source| Error::Path { path: out.to_path_buf(), source })?;
     for input in inputs {
+        // A stream (`/dev/stdin`, `<(…)`) has no path to resolve (its link
+        // names `pipe:[…]`) and no directory to be inside of.
+        if std::fs::metadata(input).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            continue;
+        }
         let input_abs =
             std::fs::canonicalize(input).map_err(|source| Error::Path { path: input.clone(), source })?;
         if out_abs.starts_with(&input_abs) {

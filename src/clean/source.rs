@@ -125,7 +125,7 @@ pub fn clean_source(job: &Job, s: usize, articles: std::ops::Range<usize>) -> Re
     // A text file whose article is dropped is not written at all.
     let empty = source.format == Format::Text && done.written == 0;
     if let Some(staged) = staged.filter(|_| !empty) {
-        staged.commit(Some(&source.path)).map_err(|e| write_error(target, e))?;
+        staged.commit(like(job, s)).map_err(|e| write_error(target, e))?;
     }
     done.warnings.extend(warnings);
     done.warnings.extend(separator_check(job, s, &sample));
@@ -134,10 +134,16 @@ pub fn clean_source(job: &Job, s: usize, articles: std::ops::Range<usize>) -> Re
 
 /// A source's file copied byte for byte.
 fn copy_file(job: &Job, s: usize, mut file: std::fs::File) -> io::Result<()> {
-    let source = &job.scan.sources[s];
     let mut staged = Staged::create(&job.targets[s], input::Compression::None, job.hook)?;
     io::copy(&mut file, &mut staged)?;
-    staged.commit(Some(&source.path))
+    staged.commit(like(job, s))
+}
+
+/// The file whose permissions source `s`'s copy takes: the source itself,
+/// or none (ordinary ones) for a stream read from a private temporary copy.
+fn like<'a>(job: &Job<'a>, s: usize) -> Option<&'a std::path::Path> {
+    let path = &job.scan.sources[s].path;
+    job.scan.streams.original(path).is_none().then_some(path.as_path())
 }
 
 /// A text file: its one article, written whole, rewritten or left out. An

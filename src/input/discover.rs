@@ -110,6 +110,11 @@ fn walk(root: &Path, sources: &mut Vec<Source>, warnings: &mut Vec<Warning>) {
                 continue;
             }
         };
+        // The root is a directory (a link to one named on the command line
+        // is followed: the user named it); only what is below it is read.
+        if entry.depth() == 0 {
+            continue;
+        }
         let path = entry.path();
         if entry.file_type().is_symlink() {
             if let Some(message) = unreadable_link(path) {

@@ -10,6 +10,7 @@
 
 use std::fs::File;
 use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
 
 use super::Source;
 use crate::error::Warning;
@@ -20,7 +21,16 @@ pub const MAX_STREAM_BYTES: u64 = 1 << 30;
 /// The temporary copies of the streams of a scan, removed when dropped.
 #[derive(Debug, Default)]
 pub struct Streams {
-    copies: Vec<tempfile::TempPath>,
+    /// Each copy, with the path of the stream it copies.
+    copies: Vec<(tempfile::TempPath, PathBuf)>,
+}
+
+impl Streams {
+    /// The stream `path` is a copy of, as the user named it (`/dev/stdin`),
+    /// or `None` when `path` is not a copy.
+    pub fn original(&self, path: &Path) -> Option<&Path> {
+        self.copies.iter().find(|(copy, _)| copy.as_os_str() == path.as_os_str()).map(|(_, p)| p.as_path())
+    }
 }
 
 /// Copies every source of `sources` that is not a regular file into a
@@ -44,8 +54,8 @@ pub fn copy_streams(sources: &mut Vec<Source>, warnings: &mut Vec<Warning>) -> S
                     );
                     warnings.push(Warning::file(&source.display, message));
                 }
-                source.path = copy.to_path_buf();
-                streams.copies.push(copy);
+                let named = std::mem::replace(&mut source.path, copy.to_path_buf());
+                streams.copies.push((copy, named));
                 true
             }
             Err(message) => {

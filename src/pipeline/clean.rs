@@ -31,7 +31,15 @@ pub fn clean_with(config: &CleanConfig, progress: &dyn super::Progress) -> Resul
     // The settle rounds' regions and marks are gone.
     super::memory::give_back();
     let scan = scan;
-    let targets = output::targets(&scan.sources, &config.scan.paths, &config.out)?;
+    // A stream was read from a temporary copy; its cleaned copy is named
+    // after the stream as given (`/dev/stdin` -> `OUT/stdin`).
+    let named: Vec<_> = (scan.sources.iter())
+        .map(|s| match scan.streams.original(&s.path) {
+            Some(path) => crate::input::Source { path: path.to_path_buf(), ..s.clone() },
+            None => s.clone(),
+        })
+        .collect();
+    let targets = output::targets(&named, &config.scan.paths, &config.out)?;
     let hook = config.fail_after_files.map(Interrupt::after);
     let options = ReadOptions { fields: config.scan.fields.clone(), faults: config.scan.faults.clone() };
     let sketcher = Sketcher::new(scan.sketch.clone());

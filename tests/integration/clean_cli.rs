@@ -161,3 +161,45 @@ fn records_and_articles_past_the_read_limits_are_copied_as_they_are() {
     assert!(out.ends_with(tail), "a scan reads no further than an over-long record: the rest is copied");
     assert!(out.len() < csv.len(), "the first record loses its repeat");
 }
+
+/// `zcat dump.gz | wiretrace clean /dev/stdin --out o`: the stream is
+/// cleaned like a file and its copy named after it (`o/stdin`), not after
+/// the temporary file the scan read it from. It was refused (`/dev/stdin:
+/// No such file or directory`, exit 2) and then written as `o/tmp/wiretrace-stream-…`.
+#[cfg(unix)]
+#[test]
+fn a_piped_article_is_cleaned_into_a_file_named_after_the_stream() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = scratch();
+    let own = crate::clean::para(300, 40);
+    let text = format!("{own}\n\n{}\n\n{own}\n", crate::util::PARA_A);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wiretrace"))
+        .args(["clean", "/dev/stdin", "--out", "o"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the wiretrace binary runs");
+    let mut stdin = child.stdin.take().expect("a pipe");
+    stdin.write_all(text.as_bytes()).expect("write to the pipe");
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let written = files(&dir.path().join("o"));
+    let names: Vec<&str> = written.keys().map(String::as_str).collect();
+    assert_eq!(names, ["removed.jsonl", "stdin"], "{stderr}");
+    let expected = format!("{own}\n\n{}\n", crate::util::PARA_A);
+    assert_eq!(String::from_utf8_lossy(&written["stdin"]), expected, "the repeat is gone");
+    let entries = log(&dir.path().join("o"));
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!((entries[0].source.as_str(), entries[0].kind.as_str()), ("/dev/stdin", "repeat"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("o/stdin")).expect("written").permissions().mode();
+        assert_eq!(mode & 0o777, 0o644, "ordinary permissions, not the temporary copy's");
+    }
+}

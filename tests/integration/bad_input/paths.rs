@@ -71,3 +71,22 @@ fn a_piped_article_keeps_its_matches() {
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
     share_a(&report, ("stdin", &good1()), ("good2.txt", &good2()));
 }
+
+/// A directory named through a symbolic link (`/data/current ->
+/// /data/2024-05-01`) is read, and read without a warning: the walk said
+/// "current: symbolic link to a directory, not followed" while reading it,
+/// which made `--strict` exit 1 on a corpus with nothing wrong.
+#[cfg(unix)]
+#[test]
+fn a_directory_named_through_a_symbolic_link_is_read_without_a_warning() {
+    let dir = scratch();
+    good_pair(dir.path());
+    std::os::unix::fs::symlink("corpus", dir.path().join("current")).expect("link");
+    let report = run_in(dir.path(), &["scan", "current", "--format", "json", "--strict"], &[]).ok().report();
+    assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
+    share_a(&report, ("good1.txt", &good1()), ("good2.txt", &good2()));
+    let clean = run_in(dir.path(), &["clean", "current", "--out", "o"], &[]);
+    clean.ok();
+    assert!(!clean.stderr.contains("not followed"), "{}", clean.stderr);
+    assert!(dir.path().join("o/current/good2.txt").is_file(), "the copy is written under the name given");
+}
