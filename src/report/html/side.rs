@@ -63,9 +63,9 @@ fn pair_view(report: &Report, i: usize, p: &PairOut, texts: &ArticleTexts, h: &m
             " {} / {} shared words ({} / {} of each article), {} of them changed",
             p.shared_words[0],
             p.shared_words[1],
-            percent(p.covered[0]),
-            percent(p.covered[1]),
-            percent(p.changed)
+            esc(&percent(p.covered[0])),
+            esc(&percent(p.covered[1])),
+            esc(&percent(p.changed))
         );
     }
     let conf = confidence(p);
