@@ -41,7 +41,9 @@ pub(super) fn pair_views(report: &Report, shown: &[usize], texts: &ArticleTexts,
     }
     h.push_str(
         "<br><span class=\"chg\">underlined red</span>: words of a shared passage that the other \
-         version does not have. Click a highlight to find its counterpart.</p>\n",
+         version does not keep in the same order: left out, replaced, or moved (so a name both \
+         versions have is underlined where one of them moved it). Click a highlight to find its \
+         counterpart.</p>\n",
     );
     for &i in shown {
         if let Some(p) = report.pairs.get(i) {
