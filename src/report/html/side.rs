@@ -215,8 +215,11 @@ fn changed(report: &Report, article: u32, text: &str, marks: &[Mark]) -> Vec<(us
     out
 }
 
-/// Writes `text` escaped, each mark's span in a `<mark>` (the lowest
-/// `id` wins where marks overlap) and changed words in a span.
+/// Writes `text` escaped, each run covered by the same marks in a
+/// `<mark>` whose `data-m` lists every mark covering it (coloured as the
+/// lowest `id`), and changed words in a span. Listing them all keeps every
+/// highlight's counterpart findable: where one side holds a passage twice
+/// and the other once, the other side's one copy stands for both.
 fn highlighted(text: &str, marks: &[Mark], article: u32, report: &Report, h: &mut String) {
     let changed = changed(report, article, text, marks);
     let mut cuts: Vec<usize> = vec![0, text.len()];
@@ -224,25 +227,29 @@ fn highlighted(text: &str, marks: &[Mark], article: u32, report: &Report, h: &mu
     cuts.extend(changed.iter().flat_map(|&(s, e)| [s, e]));
     cuts.sort_unstable();
     cuts.dedup();
-    let mut open: Option<usize> = None;
+    let mut open: Vec<usize> = Vec::new();
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
-        let cover = marks.iter().filter(|k| k.start <= s && e <= k.end).min_by_key(|k| k.id);
-        if cover.map(|k| k.id) != open {
-            if open.is_some() {
+        let mut cover: Vec<&Mark> = marks.iter().filter(|k| k.start <= s && e <= k.end).collect();
+        cover.sort_by_key(|k| k.id);
+        cover.dedup_by_key(|k| k.id);
+        let ids: Vec<usize> = cover.iter().map(|k| k.id).collect();
+        if ids != open {
+            if !open.is_empty() {
                 h.push_str("</mark>");
             }
-            if let Some(k) = cover {
+            if let Some(k) = cover.first() {
+                let list: Vec<String> = ids.iter().map(usize::to_string).collect();
                 let _ = write!(
                     h,
                     "<mark class=\"k-{}\" data-m=\"{}\" title=\"{}: {}\">",
                     esc(k.kind),
-                    k.id,
+                    list.join(" "),
                     esc(k.kind),
                     esc(k.rule)
                 );
             }
-            open = cover.map(|k| k.id);
+            open = ids;
         }
         let piece = esc(&text[s..e]);
         if changed.iter().any(|&(cs, ce)| cs <= s && e <= ce) {
@@ -251,7 +258,7 @@ fn highlighted(text: &str, marks: &[Mark], article: u32, report: &Report, h: &mu
             h.push_str(&piece);
         }
     }
-    if open.is_some() {
+    if !open.is_empty() {
         h.push_str("</mark>");
     }
 }
