@@ -58,7 +58,7 @@ svg .elabel { font-size: 12px; fill: #333; text-anchor: middle; paint-order: str
 svg .node circle { stroke: #333; stroke-width: 1.2; }
 svg .node.outlet circle { fill: #8ab4f8; }
 svg .node.source circle { fill: #f6b26b; }
-svg .node text { font-size: 13px; fill: #111; }
+svg .node text { font-size: 13px; fill: #111; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .src-dot, .out-dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%;
   border: 1px solid #333; vertical-align: middle; }
 .src-dot { background: #f6b26b; }
