@@ -431,7 +431,16 @@ pub(crate) fn verdict_words(p: &PairOut, a: &str, b: &str) -> String {
         ("b_to_a", _) => format!("{a} took from {b}"),
         ("common_source", Some(s)) => format!("both take from a common source, {s}, not from each other"),
         ("common_source", None) => "both take from a common source, not from each other".to_string(),
-        _ => "undetermined: the evidence does not say who took from whom".to_string(),
+        _ => match p.direction.evidence.first().map(|e| e.signal) {
+            // These two signals replace all others: they say why there is
+            // no direction, so "the evidence does not say" would be false.
+            Some("same_page") => "no copying: the same article published or captured twice".to_string(),
+            Some("digest") => {
+                "no copying: both are pages of snippets crediting other outlets, sharing those outlets' text"
+                    .to_string()
+            }
+            _ => "undetermined: the evidence does not say who took from whom".to_string(),
+        },
     }
 }
 
@@ -442,7 +451,7 @@ pub(crate) fn round4(x: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{DirectionOut, PairOut, cut_at_word, verdict_words};
+    use super::{DirectionOut, EvidenceOut, PairOut, cut_at_word, verdict_words};
 
     #[test]
     fn a_boilerplate_pair_reads_as_no_copying_whatever_its_verdict() {
@@ -465,6 +474,46 @@ mod tests {
                 regions: Vec::new(),
             };
             assert_eq!(verdict_words(&p, "x", "y"), "no copying: they share only boilerplate", "{verdict}");
+        }
+    }
+
+    #[test]
+    fn a_page_captured_twice_reads_as_no_copying_not_as_undetermined() {
+        // Helsinki: the top pairs of the HTML table were two captures of one
+        // Google News page (231/8177, 95% of each shared); the verdict read
+        // "the evidence does not say who took from whom" above evidence
+        // saying "one article published or captured twice, not a copy".
+        for (signal, words) in [
+            ("same_page", "no copying: the same article published or captured twice"),
+            (
+                "digest",
+                "no copying: both are pages of snippets crediting other outlets, sharing those outlets' text",
+            ),
+            ("time", "undetermined: the evidence does not say who took from whom"),
+        ] {
+            let p = PairOut {
+                a: 0,
+                b: 1,
+                ids: ["x".into(), "y".into()],
+                relation: "syndication",
+                shared_words: [3784, 3809],
+                covered: [0.95, 0.95],
+                changed: 0.0029,
+                direction: DirectionOut {
+                    verdict: "undetermined",
+                    source: None,
+                    confidence: 0.0,
+                    evidence: vec![EvidenceOut {
+                        signal,
+                        favours: "common",
+                        weight: 0.0,
+                        detail: String::new(),
+                    }],
+                },
+                matches: Vec::new(),
+                regions: Vec::new(),
+            };
+            assert_eq!(verdict_words(&p, "x", "y"), words);
         }
     }
 

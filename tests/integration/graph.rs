@@ -181,3 +181,16 @@ fn help_says_what_limit_caps_in_html() {
         assert!(html.contains(capped), "help on --limit in HTML names {capped:?}: {help}");
     }
 }
+
+#[test]
+fn html_legend_does_not_say_underlined_words_are_missing_from_the_other_version() {
+    // 001 and 003 both quote Anna Kelly, in another order ("deputy White
+    // House press secretary Anna Kelly said" / "Anna Kelly, the deputy White
+    // House press secretary"): both underline her name, so a legend saying
+    // the other version "does not have" underlined words was false.
+    let html = run(&["scan", "corpus", "--format", "html"]).ok().stdout.clone();
+    assert!(html.contains("<span class=\"chg\">Anna Kelly</span>"), "001 underlines the name");
+    assert!(html.contains("<span class=\"chg\">Anna Kelly, the</span>"), "003 underlines it too");
+    assert!(!html.contains("the other version does not have"), "the legend says nothing false");
+    assert!(html.contains("does not keep in the same order: left out, replaced, or moved"));
+}

@@ -14,6 +14,7 @@ mod formats;
 mod fuzz_regressions;
 mod graph;
 mod hostile;
+mod html_page;
 mod matching;
 mod meter;
 mod oracle;

@@ -58,7 +58,7 @@ svg .elabel { font-size: 12px; fill: #333; text-anchor: middle; paint-order: str
 svg .node circle { stroke: #333; stroke-width: 1.2; }
 svg .node.outlet circle { fill: #8ab4f8; }
 svg .node.source circle { fill: #f6b26b; }
-svg .node text { font-size: 13px; fill: #111; }
+svg .node text { font-size: 13px; fill: #111; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .src-dot, .out-dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%;
   border: 1px solid #333; vertical-align: middle; }
 .src-dot { background: #f6b26b; }
@@ -67,15 +67,18 @@ svg .node text { font-size: 13px; fill: #111; }
 @media print { .text { max-height: none; } }
 "#;
 
-/// The script: clicking a highlight outlines it and its counterpart and
-/// brings the counterpart into view; each pair's heading gets its count of
+/// The script: clicking a highlight outlines it and its counterparts (the
+/// highlights sharing one of its `data-m` ids) and brings the first on the
+/// other side into view; each pair's heading gets its count of
 /// shared passages. The page reads fully without it.
 pub(super) const SCRIPT: &str = r#"
 (function () {
   "use strict";
   document.querySelectorAll("section.pair").forEach(function (pair) {
     var ids = {};
-    pair.querySelectorAll("mark[data-m]").forEach(function (m) { ids[m.getAttribute("data-m")] = true; });
+    pair.querySelectorAll("mark[data-m]").forEach(function (m) {
+      m.getAttribute("data-m").split(" ").forEach(function (id) { ids[id] = true; });
+    });
     var count = Object.keys(ids).length;
     var h = pair.querySelector("h3");
     if (h) {
@@ -89,9 +92,13 @@ pub(super) const SCRIPT: &str = r#"
       if (!mark) { return; }
       var side = mark.closest(".side");
       pair.querySelectorAll("mark.hot").forEach(function (x) { x.classList.remove("hot"); });
-      var same = pair.querySelectorAll('mark[data-m="' + mark.getAttribute("data-m") + '"]');
+      // A run covered by several shared passages lists them all: its
+      // counterparts are the runs listing any of them.
+      var selector = mark.getAttribute("data-m").split(" ").map(function (id) {
+        return 'mark[data-m~="' + id + '"]';
+      }).join(",");
       var other = null;
-      same.forEach(function (x) {
+      pair.querySelectorAll(selector).forEach(function (x) {
         x.classList.add("hot");
         if (!other && x.closest(".side") !== side) { other = x; }
       });

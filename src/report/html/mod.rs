@@ -142,9 +142,17 @@ fn confidence(p: &PairOut) -> String {
     format!("{c:.2} ({words})")
 }
 
-/// A share as a whole percentage.
+/// A share as a whole percentage; a share that is not nothing (or not
+/// all) never rounds to "0%" (or "100%"), since the page marks each
+/// changed word and "0% changed" beside marked words reads as a contradiction.
 fn percent(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+    if x > 0.0 && x < 0.005 {
+        "<1%".to_string()
+    } else if (0.995..1.0).contains(&x) {
+        ">99%".to_string()
+    } else {
+        format!("{:.0}%", x * 100.0)
+    }
 }
 
 /// Writes `<span class="chip k-KIND">TEXT</span>`.
@@ -154,11 +162,22 @@ fn chip(h: &mut String, kind: &str, text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::esc;
+    use super::{esc, percent};
 
     #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(esc(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
         assert_eq!(esc("Zelenskyy ⟦sic⟧"), "Zelenskyy ⟦sic⟧");
+    }
+
+    #[test]
+    fn a_small_change_does_not_read_as_no_change() {
+        // Helsinki: two captures of a Google News page, 0.29% of 3,784 shared
+        // words changed, read "0% of them changed" beside words marked changed.
+        assert_eq!(percent(0.0029), "<1%");
+        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(0.27), "27%");
+        assert_eq!(percent(0.997), ">99%");
+        assert_eq!(percent(1.0), "100%");
     }
 }

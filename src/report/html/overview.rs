@@ -177,7 +177,7 @@ pub(super) fn pair_table(report: &Report, shown: &[usize], h: &mut String) {
             "</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"verdict\">{}</td>\
              <td class=\"num\">{}</td><td class=\"link\">",
             words,
-            if p.relation == "boilerplate" { String::new() } else { percent(p.changed) },
+            if p.relation == "boilerplate" { String::new() } else { esc(&percent(p.changed)) },
             esc(&verdict_words(report, p)),
             confidence(p)
         );

@@ -41,7 +41,9 @@ pub(super) fn pair_views(report: &Report, shown: &[usize], texts: &ArticleTexts,
     }
     h.push_str(
         "<br><span class=\"chg\">underlined red</span>: words of a shared passage that the other \
-         version does not have. Click a highlight to find its counterpart.</p>\n",
+         version does not keep in the same order: left out, replaced, or moved (so a name both \
+         versions have is underlined where one of them moved it). Click a highlight to find its \
+         counterpart.</p>\n",
     );
     for &i in shown {
         if let Some(p) = report.pairs.get(i) {
@@ -63,9 +65,9 @@ fn pair_view(report: &Report, i: usize, p: &PairOut, texts: &ArticleTexts, h: &m
             " {} / {} shared words ({} / {} of each article), {} of them changed",
             p.shared_words[0],
             p.shared_words[1],
-            percent(p.covered[0]),
-            percent(p.covered[1]),
-            percent(p.changed)
+            esc(&percent(p.covered[0])),
+            esc(&percent(p.covered[1])),
+            esc(&percent(p.changed))
         );
     }
     let conf = confidence(p);
@@ -213,8 +215,11 @@ fn changed(report: &Report, article: u32, text: &str, marks: &[Mark]) -> Vec<(us
     out
 }
 
-/// Writes `text` escaped, each mark's span in a `<mark>` (the lowest
-/// `id` wins where marks overlap) and changed words in a span.
+/// Writes `text` escaped, each run covered by the same marks in a
+/// `<mark>` whose `data-m` lists every mark covering it (coloured as the
+/// lowest `id`), and changed words in a span. Listing them all keeps every
+/// highlight's counterpart findable: where one side holds a passage twice
+/// and the other once, the other side's one copy stands for both.
 fn highlighted(text: &str, marks: &[Mark], article: u32, report: &Report, h: &mut String) {
     let changed = changed(report, article, text, marks);
     let mut cuts: Vec<usize> = vec![0, text.len()];
@@ -222,25 +227,29 @@ fn highlighted(text: &str, marks: &[Mark], article: u32, report: &Report, h: &mu
     cuts.extend(changed.iter().flat_map(|&(s, e)| [s, e]));
     cuts.sort_unstable();
     cuts.dedup();
-    let mut open: Option<usize> = None;
+    let mut open: Vec<usize> = Vec::new();
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
-        let cover = marks.iter().filter(|k| k.start <= s && e <= k.end).min_by_key(|k| k.id);
-        if cover.map(|k| k.id) != open {
-            if open.is_some() {
+        let mut cover: Vec<&Mark> = marks.iter().filter(|k| k.start <= s && e <= k.end).collect();
+        cover.sort_by_key(|k| k.id);
+        cover.dedup_by_key(|k| k.id);
+        let ids: Vec<usize> = cover.iter().map(|k| k.id).collect();
+        if ids != open {
+            if !open.is_empty() {
                 h.push_str("</mark>");
             }
-            if let Some(k) = cover {
+            if let Some(k) = cover.first() {
+                let list: Vec<String> = ids.iter().map(usize::to_string).collect();
                 let _ = write!(
                     h,
                     "<mark class=\"k-{}\" data-m=\"{}\" title=\"{}: {}\">",
                     esc(k.kind),
-                    k.id,
+                    list.join(" "),
                     esc(k.kind),
                     esc(k.rule)
                 );
             }
-            open = cover.map(|k| k.id);
+            open = ids;
         }
         let piece = esc(&text[s..e]);
         if changed.iter().any(|&(cs, ce)| cs <= s && e <= ce) {
@@ -249,7 +258,7 @@ fn highlighted(text: &str, marks: &[Mark], article: u32, report: &Report, h: &mu
             h.push_str(&piece);
         }
     }
-    if open.is_some() {
+    if !open.is_empty() {
         h.push_str("</mark>");
     }
 }
