@@ -218,7 +218,8 @@ pub struct RegionOut {
 pub struct DirectionOut {
     /// `a_to_b`, `b_to_a`, `common_source` or `undetermined`.
     pub verdict: &'static str,
-    /// The common source named, for `common_source`.
+    /// The common source named, for `common_source` (none when the texts
+    /// do not name it).
     pub source: Option<String>,
     /// Confidence, 0 to 1.
     pub confidence: f64,
@@ -226,11 +227,21 @@ pub struct DirectionOut {
     pub evidence: Vec<EvidenceOut>,
 }
 
+impl DirectionOut {
+    /// Whether the evidence says the pair is no copy at all: one article
+    /// captured twice, or two pages of other outlets' snippets. Reports
+    /// list such pairs after the copies.
+    pub fn no_copy(&self) -> bool {
+        self.evidence.iter().any(|e| matches!(e.signal, "same_page" | "digest"))
+    }
+}
+
 /// One piece of evidence on a pair's direction.
 #[derive(Debug, Serialize)]
 pub struct EvidenceOut {
-    /// `attribution`, `named_source`, `credit`, `time`, `scrape_time`,
-    /// `quotes`, `containment` or `shared_edits`.
+    /// `attribution`, `named_source`, `named_elsewhere`, `credit`, `time`,
+    /// `scrape_time`, `quotes`, `containment`, `shared_edits`,
+    /// `same_page` or `digest`.
     pub signal: &'static str,
     /// `a` (a is the source), `b`, or `common`.
     pub favours: &'static str,

@@ -22,7 +22,13 @@ pub(super) fn render_provenance(report: &Report, limit: usize, out: &mut dyn Wri
     stories(report, out)?;
     let (mut content, boiler): (Vec<&PairOut>, Vec<&PairOut>) =
         report.pairs.iter().partition(|p| p.relation != "boilerplate");
-    content.sort_by(|x, y| weight(y).cmp(&weight(x)).then((x.a, x.b).cmp(&(y.a, y.b))));
+    // Copies first, heaviest first; pairs that are no copy at all (a page
+    // captured twice) after them.
+    content.sort_by(|x, y| {
+        (x.direction.no_copy().cmp(&y.direction.no_copy()))
+            .then(weight(y).cmp(&weight(x)))
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
     let cap = if limit == 0 { usize::MAX } else { limit.max(PAIRS_SHOWN) };
     if !content.is_empty() {
         writeln!(out)?;

@@ -168,6 +168,12 @@ fn one_outlets_page_captured_twice_is_no_common_source() {
         "only the pairs with h1 count: {:#?}",
         report.outlet_edges
     );
+    // The copies come first in the text report, the page captured twice
+    // after them, however many words it shares.
+    let text = run_in(dir.path(), &["scan", "in.jsonl"], &[]).ok().stdout.clone();
+    let at = |pair: &str| text.find(pair).unwrap_or_else(|| panic!("{pair} listed: {text}"));
+    assert!(at("g1 ↔ h1") < at("g1 ↔ g2") && at("g2 ↔ h1") < at("g1 ↔ g2"), "{text}");
+    assert!(text.contains("→ no copying: the same article published or captured twice"), "{text}");
 }
 
 /// Two pages of snippets (an aggregator's, each snippet followed by its

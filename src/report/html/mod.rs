@@ -48,12 +48,14 @@ pub fn render_html(
 
 /// Indices into `report.pairs` of the pairs given a side-by-side view:
 /// pairs sharing more than boilerplate, most shared words first, then pairs
-/// sharing only boilerplate; the first `limit` of them (0: all).
+/// that are no copy (`DirectionOut::no_copy`), then pairs sharing only
+/// boilerplate; the first `limit` of them (0: all).
 pub fn pairs_shown(report: &Report, limit: usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..report.pairs.len()).collect();
     order.sort_by_key(|&i| {
         let p = &report.pairs[i];
-        (p.relation == "boilerplate", std::cmp::Reverse(p.shared_words[0] + p.shared_words[1]), p.a, p.b)
+        let words = std::cmp::Reverse(p.shared_words[0] + p.shared_words[1]);
+        (p.relation == "boilerplate", p.direction.no_copy(), words, p.a, p.b)
     });
     if limit > 0 {
         order.truncate(limit);
