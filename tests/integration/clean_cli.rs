@@ -169,25 +169,11 @@ fn records_and_articles_past_the_read_limits_are_copied_as_they_are() {
 #[cfg(unix)]
 #[test]
 fn a_piped_article_is_cleaned_into_a_file_named_after_the_stream() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
     let dir = scratch();
     let own = crate::clean::para(300, 40);
     let text = format!("{own}\n\n{}\n\n{own}\n", crate::util::PARA_A);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wiretrace"))
-        .args(["clean", "/dev/stdin", "--out", "o"])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the wiretrace binary runs");
-    let mut stdin = child.stdin.take().expect("a pipe");
-    stdin.write_all(text.as_bytes()).expect("write to the pipe");
-    drop(stdin);
-    let out = child.wait_with_output().expect("wait");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let run = crate::util::run_piped(dir.path(), &["clean", "/dev/stdin", "--out", "o"], text.as_bytes());
+    let stderr = &run.ok().stderr;
     let written = files(&dir.path().join("o"));
     let names: Vec<&str> = written.keys().map(String::as_str).collect();
     assert_eq!(names, ["removed.jsonl", "stdin"], "{stderr}");

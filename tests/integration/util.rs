@@ -62,8 +62,33 @@ pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     }
     let out = cmd.output().expect("the wiretrace binary runs");
     let env_text: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v} ")).collect();
+    ran(format!("(cd {} && {}wiretrace {})", dir.display(), env_text.concat(), args.join(" ")), out)
+}
+
+/// Runs `wiretrace ARGS` in `dir` with `input` written to its standard
+/// input through a pipe (not a file: `/dev/stdin` is then a pipe).
+pub fn run_piped(dir: &Path, args: &[&str], input: &[u8]) -> Run {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wiretrace"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the wiretrace binary runs");
+    let mut stdin = child.stdin.take().expect("a pipe");
+    stdin.write_all(input).expect("write to the pipe");
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    ran(format!("(cd {} && … | wiretrace {})", dir.display(), args.join(" ")), out)
+}
+
+/// The [`Run`] of `command`, from its output.
+fn ran(command: String, out: std::process::Output) -> Run {
     Run {
-        command: format!("(cd {} && {}wiretrace {})", dir.display(), env_text.concat(), args.join(" ")),
+        command,
         code: out.status.code(),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),

@@ -2,7 +2,7 @@
 //! reached through two paths is read once, the same way in any order.
 
 use super::*;
-use crate::util::assert_same_text;
+use crate::util::{assert_same_text, run_piped};
 
 /// A corpus of the good pair and `corpus/reuters/x.txt`, which shares
 /// `PARA_A` with them, so its id and outlet reach pairs and provenance.
@@ -49,25 +49,10 @@ fn ids(report: &Report) -> Vec<&str> {
 #[cfg(unix)]
 #[test]
 fn a_piped_article_keeps_its_matches() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
     let dir = scratch();
     good_pair(dir.path());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wiretrace"))
-        .args(["scan", "/dev/stdin", "corpus/good2.txt", "--format", "json"])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the wiretrace binary runs");
-    let mut stdin = child.stdin.take().expect("a pipe");
-    stdin.write_all(good1().as_bytes()).expect("write to the pipe");
-    drop(stdin);
-    let out = child.wait_with_output().expect("wait");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let report: Report = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("{e}\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr)));
+    let args = ["scan", "/dev/stdin", "corpus/good2.txt", "--format", "json"];
+    let report = run_piped(dir.path(), &args, good1().as_bytes()).report();
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
     share_a(&report, ("stdin", &good1()), ("good2.txt", &good2()));
 }
