@@ -232,7 +232,13 @@ impl DirectionOut {
     /// captured twice, or two pages of other outlets' snippets. Reports
     /// list such pairs after the copies.
     pub fn no_copy(&self) -> bool {
-        self.evidence.iter().any(|e| matches!(e.signal, "same_page" | "digest"))
+        self.no_copy_signal().is_some()
+    }
+
+    /// The signal saying the pair is no copy (`same_page` or `digest`),
+    /// if one does.
+    fn no_copy_signal(&self) -> Option<&'static str> {
+        self.evidence.iter().map(|e| e.signal).find(|s| matches!(*s, "same_page" | "digest"))
     }
 }
 
@@ -442,7 +448,7 @@ pub(crate) fn verdict_words(p: &PairOut, a: &str, b: &str) -> String {
         ("b_to_a", _) => format!("{a} took from {b}"),
         ("common_source", Some(s)) => format!("both take from a common source, {s}, not from each other"),
         ("common_source", None) => "both take from a common source, not from each other".to_string(),
-        _ => match p.direction.evidence.first().map(|e| e.signal) {
+        _ => match p.direction.no_copy_signal() {
             // These two signals replace all others: they say why there is
             // no direction, so "the evidence does not say" would be false.
             Some("same_page") => "no copying: the same article published or captured twice".to_string(),
@@ -464,26 +470,32 @@ pub(crate) fn round4(x: f64) -> f64 {
 mod tests {
     use super::{DirectionOut, EvidenceOut, PairOut, cut_at_word, verdict_words};
 
+    /// A pair of articles `x` and `y` with `relation` and `direction`.
+    fn pair_out(relation: &'static str, direction: DirectionOut) -> PairOut {
+        PairOut {
+            a: 0,
+            b: 1,
+            ids: ["x".into(), "y".into()],
+            relation,
+            shared_words: [3784, 3809],
+            covered: [0.95, 0.95],
+            changed: 0.0029,
+            direction,
+            matches: Vec::new(),
+            regions: Vec::new(),
+        }
+    }
+
     #[test]
     fn a_boilerplate_pair_reads_as_no_copying_whatever_its_verdict() {
         for verdict in ["common_source", "a_to_b", "undetermined"] {
-            let p = PairOut {
-                a: 0,
-                b: 1,
-                ids: ["x".into(), "y".into()],
-                relation: "boilerplate",
-                shared_words: [0, 0],
-                covered: [0.0, 0.0],
-                changed: 0.0,
-                direction: DirectionOut {
-                    verdict,
-                    source: Some("Reuters".into()),
-                    confidence: 0.6,
-                    evidence: Vec::new(),
-                },
-                matches: Vec::new(),
-                regions: Vec::new(),
+            let direction = DirectionOut {
+                verdict,
+                source: Some("Reuters".into()),
+                confidence: 0.6,
+                evidence: Vec::new(),
             };
+            let p = pair_out("boilerplate", direction);
             assert_eq!(verdict_words(&p, "x", "y"), "no copying: they share only boilerplate", "{verdict}");
         }
     }
@@ -502,28 +514,10 @@ mod tests {
             ),
             ("time", "undetermined: the evidence does not say who took from whom"),
         ] {
-            let p = PairOut {
-                a: 0,
-                b: 1,
-                ids: ["x".into(), "y".into()],
-                relation: "syndication",
-                shared_words: [3784, 3809],
-                covered: [0.95, 0.95],
-                changed: 0.0029,
-                direction: DirectionOut {
-                    verdict: "undetermined",
-                    source: None,
-                    confidence: 0.0,
-                    evidence: vec![EvidenceOut {
-                        signal,
-                        favours: "common",
-                        weight: 0.0,
-                        detail: String::new(),
-                    }],
-                },
-                matches: Vec::new(),
-                regions: Vec::new(),
-            };
+            let evidence =
+                vec![EvidenceOut { signal, favours: "common", weight: 0.0, detail: String::new() }];
+            let direction = DirectionOut { verdict: "undetermined", source: None, confidence: 0.0, evidence };
+            let p = pair_out("syndication", direction);
             assert_eq!(verdict_words(&p, "x", "y"), words);
         }
     }
