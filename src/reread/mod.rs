@@ -195,13 +195,22 @@ pub fn excerpts(corpus: &Corpus, articles: &[ArticleSketch], paras: &[ParaRef], 
             (found, warnings)
         })
         .collect();
-    let (mut excerpts, mut warnings) = (Vec::new(), Vec::new());
-    for (found, w) in results {
-        excerpts.extend(found);
+    by_index(results)
+}
+
+/// Items found by article or paragraph index, and warnings.
+type Found<T> = (Vec<(u32, T)>, Vec<Warning>);
+
+/// The found items and warnings of each source's reading, as one list
+/// sorted by article or paragraph index, and all warnings.
+fn by_index<T>(results: Vec<Found<T>>) -> Found<T> {
+    let (mut found, mut warnings) = (Vec::new(), Vec::new());
+    for (f, w) in results {
+        found.extend(f);
         warnings.extend(w);
     }
-    excerpts.sort_by_key(|e| e.0);
-    (excerpts, warnings)
+    found.sort_by_key(|f| f.0);
+    (found, warnings)
 }
 
 /// `wanted` articles grouped by source (in source order).
@@ -290,7 +299,7 @@ fn each_unchanged(
 type UseArticle<'a> = &'a mut dyn FnMut(u32, &Sketcher, &str, &[u32]);
 
 /// Excerpts by paragraph index, and warnings about articles left out.
-type Excerpts = (Vec<(u32, String)>, Vec<Warning>);
+type Excerpts = Found<String>;
 
 /// Reads `source` again and hands each wanted article whose text is
 /// unchanged (in record order) to `use_article`: its index, the source's

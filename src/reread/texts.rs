@@ -4,12 +4,12 @@
 
 use rayon::prelude::*;
 
-use super::{Corpus, articles_by_source, each_unchanged};
+use super::{Corpus, articles_by_source, by_index, each_unchanged};
 use crate::error::Warning;
 use crate::sketch::ArticleSketch;
 
 /// Article texts by article index, and warnings about articles left out.
-type Texts = (Vec<(u32, String)>, Vec<Warning>);
+type Texts = super::Found<String>;
 
 /// The texts of `wanted` articles (sorted indices), read again and checked
 /// against their first read; a changed article is left out with a warning.
@@ -25,13 +25,7 @@ pub fn texts(corpus: &Corpus, articles: &[ArticleSketch], wanted: &[u32]) -> Tex
             (found, warnings)
         })
         .collect();
-    let (mut texts, mut warnings) = (Vec::new(), Vec::new());
-    for (t, w) in results {
-        texts.extend(t);
-        warnings.extend(w);
-    }
-    texts.sort_by_key(|t| t.0);
-    (texts, warnings)
+    by_index(results)
 }
 
 /// Whole texts of chosen articles in an unnamed temporary file, read back
