@@ -91,9 +91,13 @@ pub fn analyze(scan: &Scan) -> Provenance {
     let boilerplate = kinds::boilerplate(scan, &regions, &outlets);
     let keys: Vec<Vec<String>> =
         outlets.iter().map(|o| o.map(names::outlet_keys).unwrap_or_default()).collect();
+    // Whether each article is a digest, decided once, not once per pair.
+    let digest: Vec<bool> = (0..scan.articles.len() as u32)
+        .map(|x| credited_sources(scan, x, &keys[x as usize]).len() >= DIGEST_CREDITS)
+        .collect();
     let mut pairs: Vec<Pair> = regions
         .into_iter()
-        .map(|((a, b), list)| pair(scan, (a, b), list, &boilerplate, (&outlets, &keys)))
+        .map(|((a, b), list)| pair(scan, (a, b), list, &boilerplate, (&outlets, &keys, &digest)))
         .collect();
     shared_edits::shared_edits(scan, &mut pairs, &keys);
     let mut counts = vec![[0u32; 5]; scan.clusters.len()];
@@ -115,7 +119,7 @@ fn pair(
     (a, b): (u32, u32),
     list: Vec<Region>,
     boilerplate: &[Option<kinds::Rule>],
-    (outlets, keys): (&[Option<&str>], &[Vec<String>]),
+    (outlets, keys, digest): (&[Option<&str>], &[Vec<String>], &[bool]),
 ) -> Pair {
     let measured = coverage(scan, (a, b), &list, boilerplate);
     let syndicated = measured.covered.iter().any(|&c| c >= kinds::SYNDICATED_SHARE);
@@ -151,7 +155,7 @@ fn pair(
     };
     let changed = changed(&regions, &measured.counted);
     let page = same_page((outlets[a as usize], outlets[b as usize]), &measured, changed)
-        .or_else(|| digests(scan, (a, b), keys));
+        .or_else(|| (digest[a as usize] && digest[b as usize]).then(|| digests(scan, (a, b), keys)));
     // Shared template text is not evidence that one copied the other.
     // Nor is one article published twice, nor two pages of snippets from
     // the same outlets: no verdict, only what says so.
@@ -233,12 +237,9 @@ fn credited_sources<'s>(scan: &'s Scan, article: u32, keys: &[String]) -> Vec<&'
 /// Two digests (pages of snippets, each credited to its outlet) share
 /// those outlets' text: neither copied the other, and the sources both
 /// credit are the snippets' sources, not one source of the pair. The
-/// evidence that says so, if both are digests.
-fn digests(scan: &Scan, (a, b): (u32, u32), keys: &[Vec<String>]) -> Option<direction::Evidence> {
+/// evidence that says so, for two digests.
+fn digests(scan: &Scan, (a, b): (u32, u32), keys: &[Vec<String>]) -> direction::Evidence {
     let credits = [a, b].map(|x| credited_sources(scan, x, &keys[x as usize]));
-    if credits.iter().any(|c| c.len() < DIGEST_CREDITS) {
-        return None;
-    }
     let ids = [a, b].map(|x| scan.articles[x as usize].meta.id.as_str());
     let list = |c: &[&str]| {
         let shown = c.iter().take(4).copied().collect::<Vec<_>>().join(", ");
@@ -253,7 +254,7 @@ fn digests(scan: &Scan, (a, b): (u32, u32), keys: &[Vec<String>]) -> Option<dire
         credits[1].len(),
         list(&credits[1])
     );
-    Some(direction::Evidence { signal: "digest", favours: direction::Favours::Common, weight: 0.0, detail })
+    direction::Evidence { signal: "digest", favours: direction::Favours::Common, weight: 0.0, detail }
 }
 
 /// What the regions of a pair other than boilerplate cover, each word of
