@@ -198,9 +198,10 @@ const TIME_LINE_BYTES: usize = 120;
 /// the G20 summit in Hamburg on July 7, 2017.") dates the photo, not the
 /// article.
 fn is_time_line(paragraph: &str) -> bool {
-    let t = paragraph.trim();
-    let lower = t.to_ascii_lowercase();
-    let sentence = t.ends_with(['.', '!', '?', ')']) && !lower.ends_with("a.m.") && !lower.ends_with("p.m.");
+    let t = paragraph.trim().as_bytes();
+    let last = &t[t.len().saturating_sub(4)..];
+    let meridiem = last.eq_ignore_ascii_case(b"a.m.") || last.eq_ignore_ascii_case(b"p.m.");
+    let sentence = t.last().is_some_and(|c| b".!?)".contains(c)) && !meridiem;
     t.len() <= TIME_LINE_BYTES && !sentence
 }
 
