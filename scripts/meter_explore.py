@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Exploration behind docs/meter.md (second, third and fourth attempts): candidate measures,
+"""Exploration behind docs/meter.md (second to fifth attempts): candidate measures,
 other models, a nested check of the feature choice, and the ceiling set by
 the gold passage annotation. Exploration only: the shipped classifier is
 the Rust one; this needs numpy and scikit-learn (e.g. in a venv under
@@ -13,6 +13,7 @@ Usage (OUT is the output of `wiretrace meter`, for the seven base measures):
     python scripts/meter_explore.py ROOT OUT --ceiling   # gold Verbatim/Rewrite/New shares
     python scripts/meter_explore.py ROOT OUT --third     # absolute counts, ordinal models, page
     python scripts/meter_explore.py ROOT OUT --words     # the story's own words (tf-idf) added
+    python scripts/meter_explore.py ROOT OUT --chain     # two binary models in a chain
 """
 
 import argparse
@@ -26,6 +27,7 @@ import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
+from sklearn.naive_bayes import GaussianNB
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import SplineTransformer, StandardScaler
@@ -264,6 +266,37 @@ class OneAxis:
         return np.array(FrankHall.ORDER)[np.digitize(self.s.transform(X) @ self.w, self.cuts)]
 
 
+class Chain:
+    """Two binary models in a chain: the first splits off one class, the second tells the other
+    two apart among the stories it did not take (as Wilks 2003 describes for METER)."""
+
+    def __init__(self, first, make=lr):
+        self.first, self.make = first, make
+
+    def fit(self, X, y):
+        rest = y != self.first
+        self.m = [self.make().fit(X, y == self.first), self.make().fit(X[rest], y[rest])]
+        return self
+
+    def predict(self, X):
+        return np.where(self.m[0].predict(X), self.first, self.m[1].predict(X))
+
+
+def chain(F, y, g):
+    ship = BASE + ["stem_containment", "other_only"]
+    X = np.column_stack([F[f] for f in ship])
+    b = cv(X, y, g)[0]
+    print(f"| the nine shipped measures, one multinomial model (prototype) | {b:.4f} | |")
+    nb = lambda: make_pipeline(StandardScaler(), GaussianNB())  # noqa: E731
+    rows = [("Gaussian naive Bayes, one model", nb)]
+    for first in FrankHall.ORDER:
+        rows.append((f"chain, {first} split off first", lambda f=first: Chain(f)))
+        rows.append((f"chain of naive Bayes, {first} first", lambda f=first: Chain(f, nb)))
+    for name, model in rows:
+        m = cv(X, y, g, model)[0]
+        print(f"| {name} | {m:.4f} | {m - b:+.4f} |", flush=True)
+
+
 def third(D, F, y, g):
     ship = BASE + ["stem_containment", "other_only"]
     X = lambda fs: np.column_stack([F[f] for f in fs])  # noqa: E731
@@ -327,7 +360,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("root")
     ap.add_argument("output")
-    for flag in ("--added", "--models", "--nested", "--ceiling", "--third", "--words"):
+    for flag in ("--added", "--models", "--nested", "--ceiling", "--third", "--words", "--chain"):
         ap.add_argument(flag, action="store_true")
     args = ap.parse_args()
     D = load(args.root, args.output)
@@ -367,6 +400,8 @@ def main():
         third(D, F, y, g)
     if args.words:
         words(D, F, y, g, args.root)
+    if args.chain:
+        chain(F, y, g)
 
 
 if __name__ == "__main__":
