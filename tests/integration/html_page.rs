@@ -43,3 +43,27 @@ fn a_passage_twice_on_one_side_has_a_counterpart_for_both_copies() {
         assert_eq!(left, right, "every highlight's id is on both sides");
     }
 }
+
+#[test]
+fn one_line_texts_show_their_paragraphs_as_paragraphs() {
+    // Helsinki's CSV joins each article's paragraphs with " ### "; the side
+    // views printed the marker between paragraphs, one wall of text long.
+    let dir = scratch();
+    let csv = format!(
+        "id,outlet,text\na1,one.com,First story of the day. ### {PARA_A} ### {PARA_B}\n\
+         b1,two.com,A different opening line. ### {PARA_A} ### {PARA_B}\n"
+    );
+    write(dir.path(), "dump.csv", csv);
+    let html = run_in(dir.path(), &["scan", "dump.csv", "--format", "html"], &[]).ok().stdout.clone();
+    let views: Vec<&str> = html.split("<section class=\"pair\"").skip(1).collect();
+    assert!(!views.is_empty(), "a pair view:\n{html}");
+    for view in views {
+        let texts: Vec<&str> = view.split("<div class=\"text\">").skip(1).collect();
+        assert_eq!(texts.len(), 2, "two texts");
+        for text in texts {
+            let text = &text[..text.find("</div>").expect("text ends")];
+            assert!(!text.contains("###"), "marker shown:\n{text}");
+            assert_eq!(text.matches("\n\n").count(), 2, "three paragraphs:\n{text}");
+        }
+    }
+}

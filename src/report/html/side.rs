@@ -14,6 +14,7 @@ use super::changed::changed_ranges;
 use super::{chip, confidence, esc, kind_words, label, percent, relation_words, verdict_words};
 use crate::pipeline::ArticleTexts;
 use crate::report::{PairOut, Place, Report};
+use crate::segment::Span;
 
 /// Kinds in the legend, in order.
 const KINDS: [&str; 4] = ["syndication", "quote", "rewrite", "boilerplate"];
@@ -131,7 +132,7 @@ fn side(report: &Report, p: &PairOut, article: u32, texts: &ArticleTexts, h: &mu
         Some(text) => {
             let marks = marks(report, p, article, text);
             h.push_str("<div class=\"text\">");
-            highlighted(text, &marks, article, report, h);
+            highlighted(text, &marks, texts.inline_breaks(article), (article, report), h);
             h.push_str("</div>\n");
         }
         None => h.push_str("<p class=\"note\">Text not available (it could not be read again).</p>\n"),
@@ -219,12 +220,21 @@ fn changed(report: &Report, article: u32, text: &str, marks: &[Mark]) -> Vec<(us
 /// `<mark>` whose `data-m` lists every mark covering it (coloured as the
 /// lowest `id`), and changed words in a span. Listing them all keeps every
 /// highlight's counterpart findable: where one side holds a passage twice
-/// and the other once, the other side's one copy stands for both.
-fn highlighted(text: &str, marks: &[Mark], article: u32, report: &Report, h: &mut String) {
+/// and the other once, the other side's one copy stands for both. The
+/// `breaks` between paragraphs (a `" ### "` separator in a one-line text)
+/// are written as paragraph breaks.
+fn highlighted(
+    text: &str,
+    marks: &[Mark],
+    breaks: &[Span],
+    (article, report): (u32, &Report),
+    h: &mut String,
+) {
     let changed = changed(report, article, text, marks);
     let mut cuts: Vec<usize> = vec![0, text.len()];
     cuts.extend(marks.iter().flat_map(|k| [k.start, k.end]));
     cuts.extend(changed.iter().flat_map(|&(s, e)| [s, e]));
+    cuts.extend(breaks.iter().flat_map(|b| [b.start, b.end]).filter(|&at| text.is_char_boundary(at)));
     cuts.sort_unstable();
     cuts.dedup();
     let mut open: Vec<usize> = Vec::new();
@@ -250,6 +260,10 @@ fn highlighted(text: &str, marks: &[Mark], article: u32, report: &Report, h: &mu
                 );
             }
             open = ids;
+        }
+        if breaks.iter().any(|b| b.start <= s && e <= b.end) {
+            h.push_str("\n\n");
+            continue;
         }
         let piece = esc(&text[s..e]);
         if changed.iter().any(|&(cs, ce)| cs <= s && e <= ce) {
