@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{chip, confidence, esc, kind_words, label, percent, relation_words, verdict_words};
+use super::{chip, confidence, esc, grouped, kind_words, label, percent, relation_words, verdict_words};
 use crate::pipeline::ArticleTexts;
 use crate::report::{PairOut, Report, cut_at_word};
 
@@ -33,7 +33,7 @@ pub(super) fn summary(report: &Report, shown: &[usize], h: &mut String) {
         .iter()
         .map(|&(kind, words)| (count(&content, |p| p.relation == kind), words))
         .filter(|&(n, _)| n > 0)
-        .map(|(n, words)| format!("{n} with {words}"))
+        .map(|(n, words)| format!("{} with {words}", grouped(n as u64)))
         .collect();
         let _ = write!(
             text,
@@ -49,22 +49,22 @@ pub(super) fn summary(report: &Report, shown: &[usize], h: &mut String) {
             text,
             "{} only boilerplate (an outlet's template text, such as a disclaimer), which is not evidence \
              of copying. ",
-            agree(boiler, "1 pair shares", &format!("{boiler} pairs share"))
+            agree(boiler, "1 pair shares", &format!("{} pairs share", grouped(boiler as u64)))
         );
     }
     if repeats > 0 {
         let _ = write!(
             text,
             "{} repeated inside a single article. ",
-            agree(repeats, "1 passage is", &format!("{repeats} passages are"))
+            agree(repeats, "1 passage is", &format!("{} passages are", grouped(repeats as u64)))
         );
     }
     if shown.len() < report.pairs.len() {
         let _ = write!(
             text,
             "Side-by-side views are shown for the first {} of {} pairs (run with --limit 0 for all).",
-            shown.len(),
-            report.pairs.len()
+            grouped(shown.len() as u64),
+            grouped(report.pairs.len() as u64)
         );
     }
     let _ = writeln!(
@@ -82,7 +82,10 @@ fn verdicts(content: &[&PairOut]) -> String {
     let mut named: Vec<&str> = content.iter().filter_map(|p| p.direction.source.as_deref()).collect();
     named.sort_unstable();
     named.dedup();
-    let all = |n: usize| if n == content.len() && n > 1 { format!("all {n}") } else { n.to_string() };
+    let all = |n: usize| {
+        let n = grouped(n as u64);
+        if n == grouped(content.len() as u64) && content.len() > 1 { format!("all {n}") } else { n }
+    };
     let mut parts = Vec::new();
     if directed > 0 {
         parts.push(format!("in {} one article took from the other", all(directed)));
@@ -109,7 +112,7 @@ fn count(pairs: &[&PairOut], f: impl Fn(&PairOut) -> bool) -> usize {
 
 /// `n word` or `n words`.
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 { format!("1 {word}") } else { format!("{} {word}s", grouped(n as u64)) }
 }
 
 /// `one` when `n` is 1, else `many`.
@@ -130,9 +133,15 @@ pub(super) fn stories(report: &Report, limit: usize, h: &mut String) {
     for s in report.stories.iter().take(cap) {
         let names: Vec<String> =
             s.articles.iter().take(STORY_ARTICLES).map(|&a| esc(&label(report, a))).collect();
-        let _ = write!(h, "<li><b>Story {}</b>: {} articles: {}", s.id, s.articles.len(), names.join(", "));
+        let _ = write!(
+            h,
+            "<li><b>Story {}</b>: {} articles: {}",
+            s.id,
+            grouped(s.articles.len() as u64),
+            names.join(", ")
+        );
         if s.articles.len() > STORY_ARTICLES {
-            let _ = write!(h, ", … and {} more", s.articles.len() - STORY_ARTICLES);
+            let _ = write!(h, ", … and {} more", grouped((s.articles.len() - STORY_ARTICLES) as u64));
         }
         if !s.sources.is_empty() {
             let _ =
@@ -170,7 +179,7 @@ pub(super) fn pair_table(report: &Report, shown: &[usize], h: &mut String) {
         chip(h, p.relation, relation_words(p.relation));
         let words = match p.relation {
             "boilerplate" => "–".to_string(),
-            _ => format!("{} / {}", p.shared_words[0], p.shared_words[1]),
+            _ => format!("{} / {}", grouped(p.shared_words[0]), grouped(p.shared_words[1])),
         };
         let _ = write!(
             h,
@@ -245,6 +254,7 @@ pub(super) fn warnings(report: &Report, texts: &ArticleTexts, h: &mut String) {
 /// The note saying `left` more `what` are not shown, when there are any.
 fn more(h: &mut String, left: usize, what: &str) {
     if left > 0 {
+        let left = grouped(left as u64);
         let _ = writeln!(h, "<p class=\"note\">… and {left} more {what} (--limit 0 shows all).</p>");
     }
 }
