@@ -20,6 +20,8 @@ pub struct Bar {
     /// Held while the reading line is redrawn, so that two threads cannot
     /// show their totals out of order (a count going back).
     redraw: Mutex<()>,
+    /// `--quiet`: notes are not printed either.
+    quiet: bool,
 }
 
 impl Bar {
@@ -42,6 +44,7 @@ impl Bar {
             bytes: AtomicU64::new(0),
             reading: OnceLock::new(),
             redraw: Mutex::new(()),
+            quiet,
         }
     }
 
@@ -90,6 +93,12 @@ impl Progress for Bar {
         // A poisoned lock only means another thread panicked mid-redraw.
         let _turn = self.redraw.lock().unwrap_or_else(|e| e.into_inner());
         self.bar.set_message(format!("reading: {}", self.totals()));
+    }
+
+    fn note(&self, note: &str) {
+        if !self.quiet {
+            self.bar.suspend(|| eprintln!("wiretrace: note: {note}"));
+        }
     }
 }
 
