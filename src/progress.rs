@@ -1,6 +1,8 @@
 //! The progress line on stderr: a spinner with the stage, articles and
 //! bytes read and their rates, drawn only when stderr is a terminal and
-//! `--quiet` is not given; and the one-line summary at the end.
+//! `--quiet` is not given; notes (`wiretrace: note: …`, such as the format
+//! sniffed for `/dev/stdin`), unless `--quiet`; and the one-line summary at
+//! the end.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
