@@ -203,6 +203,10 @@ mod tests {
         let fields = FieldNames::default();
         assert_eq!(format(cut, true, &fields).0, Format::Jsonl);
         assert_eq!(format(cut, false, &fields).0, Format::Text, "the whole content: an unfinished object");
+        // Cut inside a two-byte character: still an unfinished string, not bad JSON.
+        let accented = format!("{{\"text\":\"{}", "é".repeat(SNIFF_BYTES));
+        assert_eq!(accented.as_bytes()[SNIFF_BYTES - 1] & 0xC0, 0xC0, "the cut splits a character");
+        assert_eq!(format(&accented.as_bytes()[..SNIFF_BYTES], true, &fields).0, Format::Jsonl);
         let broken = format!("{{\"id\": a, \"text\": \"{}", "word ".repeat(SNIFF_BYTES));
         assert_eq!(format(&broken.as_bytes()[..SNIFF_BYTES], true, &fields).0, Format::Text);
     }
