@@ -139,6 +139,37 @@ pub enum Format {
     Pairs,
 }
 
+/// How inputs are read (`--input-format`), shared by `scan` and `clean`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// From the extension; an input whose name gives none (/dev/stdin, a file named without one) is
+    /// sniffed: gzip/zstd by magic number, then JSON Lines if its first line is a JSON object, CSV/TSV
+    /// if it is a header naming a text column, else plain text (a note on stderr says which).
+    Auto,
+    /// Plain text, one article per file.
+    Text,
+    /// JSON Lines, one article object per line.
+    Jsonl,
+    /// CSV with a header row.
+    Csv,
+    /// TSV with a header row.
+    Tsv,
+}
+
+impl InputFormat {
+    /// The format every input is read as, or `None` to decide for each.
+    pub fn given(self) -> Option<wiretrace::input::Format> {
+        use wiretrace::input::Format;
+        match self {
+            InputFormat::Auto => None,
+            InputFormat::Text => Some(Format::Text),
+            InputFormat::Jsonl => Some(Format::Jsonl),
+            InputFormat::Csv => Some(Format::Csv { delimiter: b',' }),
+            InputFormat::Tsv => Some(Format::Csv { delimiter: b'\t' }),
+        }
+    }
+}
+
 /// Flags naming the JSONL/CSV fields, shared by `scan` and `clean`.
 #[derive(Debug, clap::Args)]
 pub struct FieldArgs {
@@ -179,9 +210,15 @@ impl FieldArgs {
 /// Flags of `wiretrace scan`.
 #[derive(Debug, clap::Args)]
 pub struct ScanArgs {
-    /// Files or directories to read (.txt, .jsonl/.ndjson, .csv/.tsv, each optionally .gz or .zst).
+    /// Files or directories to read (.txt, .jsonl/.ndjson, .csv/.tsv, each optionally .gz or .zst;
+    /// a file or stream named without such an extension, e.g. /dev/stdin, is sniffed).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+
+    /// Read every input as this format, whatever its extension (compression still from the
+    /// extension, or sniffed when the name has none).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub input_format: InputFormat,
 
     /// Report format.
     #[arg(long, value_enum, default_value = "text")]
@@ -254,6 +291,7 @@ impl ScanArgs {
     /// The library configuration these flags describe.
     pub fn config(&self) -> Config {
         Config {
+            input_format: self.input_format.given(),
             fields: self.fields.names(),
             paragraph_sep: self.paragraph_sep.clone(),
             threshold: self.threshold,
@@ -282,6 +320,7 @@ mod tests {
         let Command::Scan(args) = cli.command else { panic!("scan parses as scan") };
         let config = args.config();
         assert_eq!(config.threshold, DEFAULT_THRESHOLD);
+        assert_eq!(config.input_format, None, "auto by default");
         assert_eq!(config.paths, [PathBuf::from("corpus")]);
         assert!(config.validate().is_ok());
     }

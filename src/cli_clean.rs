@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use crate::cli::FieldArgs;
+use crate::cli::{FieldArgs, InputFormat};
 use wiretrace::Config;
 use wiretrace::clean::{Canonical, CleanConfig, DEFAULT_NEAR_DUPLICATE_SHARE, Policy};
 use wiretrace::config::{DEFAULT_MIN_WORDS, DEFAULT_SEED, DEFAULT_SHINGLE_SIZE, DEFAULT_THRESHOLD};
@@ -32,9 +32,15 @@ pub enum CanonicalArg {
 /// Flags of `wiretrace clean`.
 #[derive(Debug, clap::Args)]
 pub struct CleanArgs {
-    /// Files or directories to clean (.txt, .jsonl/.ndjson, .csv/.tsv, each optionally .gz or .zst).
+    /// Files or directories to clean (.txt, .jsonl/.ndjson, .csv/.tsv, each optionally .gz or .zst;
+    /// a file or stream named without such an extension, e.g. /dev/stdin, is sniffed).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+
+    /// Read every input as this format, whatever its extension (as for scan). The cleaned copy is
+    /// written in the format read; a name that gave no format gets its extension (stdin.jsonl.gz).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub input_format: InputFormat,
 
     /// Directory for the cleaned copy and removed.jsonl: new or empty, and outside every input.
     #[arg(long)]
@@ -130,6 +136,7 @@ impl CleanArgs {
     /// The library configuration these flags describe.
     pub fn config(&self) -> CleanConfig {
         let scan = Config {
+            input_format: self.input_format.given(),
             fields: self.fields.names(),
             paragraph_sep: self.paragraph_sep.clone(),
             threshold: self.threshold,

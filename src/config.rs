@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::align::AlignParams;
 use crate::error::Error;
 use crate::faults::Faults;
-use crate::input::FieldNames;
+use crate::input::{FieldNames, Format};
 use crate::shingle::MAX_SHINGLE;
 
 /// Default Jaccard threshold for near-duplicate paragraphs; see
@@ -37,6 +37,10 @@ pub const DEFAULT_SEED: u64 = 0x0077_7472;
 pub struct Config {
     /// Files and directories to read.
     pub paths: Vec<PathBuf>,
+    /// The format every input is read as (`--input-format`), whatever its
+    /// extension; `None` (auto): from the extension, or sniffed from the
+    /// content when the name has none that gives a format.
+    pub input_format: Option<Format>,
     /// Field names for JSONL and CSV.
     pub fields: FieldNames,
     /// Paragraph separator replacing blank lines, if any.
@@ -76,6 +80,7 @@ impl Config {
     pub fn new(paths: Vec<PathBuf>) -> Self {
         Config {
             paths,
+            input_format: None,
             fields: FieldNames::default(),
             paragraph_sep: None,
             threshold: DEFAULT_THRESHOLD,

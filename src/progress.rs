@@ -1,6 +1,8 @@
 //! The progress line on stderr: a spinner with the stage, articles and
 //! bytes read and their rates, drawn only when stderr is a terminal and
-//! `--quiet` is not given; and the one-line summary at the end.
+//! `--quiet` is not given; notes (`wiretrace: note: …`, such as the format
+//! sniffed for `/dev/stdin`), unless `--quiet`; and the one-line summary at
+//! the end.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -20,6 +22,8 @@ pub struct Bar {
     /// Held while the reading line is redrawn, so that two threads cannot
     /// show their totals out of order (a count going back).
     redraw: Mutex<()>,
+    /// `--quiet`: notes are not printed either.
+    quiet: bool,
 }
 
 impl Bar {
@@ -42,6 +46,7 @@ impl Bar {
             bytes: AtomicU64::new(0),
             reading: OnceLock::new(),
             redraw: Mutex::new(()),
+            quiet,
         }
     }
 
@@ -90,6 +95,12 @@ impl Progress for Bar {
         // A poisoned lock only means another thread panicked mid-redraw.
         let _turn = self.redraw.lock().unwrap_or_else(|e| e.into_inner());
         self.bar.set_message(format!("reading: {}", self.totals()));
+    }
+
+    fn note(&self, note: &str) {
+        if !self.quiet {
+            self.bar.suspend(|| eprintln!("wiretrace: note: {note}"));
+        }
     }
 }
 

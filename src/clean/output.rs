@@ -12,7 +12,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::Error;
-use crate::input::{Compression, Source};
+use crate::input::{Compression, Format, Source};
 
 /// Name of the removal log inside `--out`.
 pub const LOG_NAME: &str = "removed.jsonl";
@@ -189,11 +189,13 @@ fn absolute(path: &Path) -> io::Result<PathBuf> {
 
 /// Where each source is written: under `out`, the name of the input path
 /// it was found through, then its path below that input (so `clean corpus
-/// dump.jsonl --out o` writes `o/corpus/...` and `o/dump.jsonl`). Two
-/// sources written to one place, or a source written over the log, are
-/// refused.
+/// dump.jsonl --out o` writes `o/corpus/...` and `o/dump.jsonl`), with the
+/// extensions of what was read when its name gives no format
+/// ([`with_extensions`]). Two sources written to one place, or a source
+/// written over the log, are refused.
 pub fn targets(sources: &[Source], inputs: &[PathBuf], out: &Path) -> Result<Vec<PathBuf>, Error> {
-    let targets: Vec<PathBuf> = sources.iter().map(|s| out.join(below_out(&s.path, inputs))).collect();
+    let targets: Vec<PathBuf> =
+        sources.iter().map(|s| with_extensions(out.join(below_out(&s.path, inputs)), s)).collect();
     let mut sorted: Vec<(&PathBuf, usize)> = targets.iter().zip(0..).collect();
     sorted.sort();
     for w in sorted.windows(2) {
@@ -215,6 +217,42 @@ pub fn targets(sources: &[Source], inputs: &[PathBuf], out: &Path) -> Result<Vec
         )));
     }
     Ok(targets)
+}
+
+/// `path`, where `source` is written, with the extensions of the format and
+/// compression it was read in when its name gives no format (a stream, or a
+/// file named without a known extension, sniffed or read as
+/// `--input-format` said): `stdin` read as gzip-compressed JSON Lines is
+/// written as `stdin.jsonl.gz`, so that it reads back the same way. Plain
+/// text gets no format extension (`stdin` stays `stdin`), and a compression
+/// extension the name has and the content matches is kept (`x.zstd`).
+pub fn with_extensions(path: PathBuf, source: &Source) -> PathBuf {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { return path };
+    if crate::input::detect(&name).is_some() {
+        return path;
+    }
+    let compressed_as = |ext: &str| match ext.to_ascii_lowercase().as_str() {
+        "gz" => Some(Compression::Gzip),
+        "zst" | "zstd" => Some(Compression::Zstd),
+        _ => None,
+    };
+    let (stem, own) = match name.rsplit_once('.') {
+        Some((stem, ext)) if compressed_as(ext).is_some() => (stem, Some(ext)),
+        _ => (name.as_str(), None),
+    };
+    let format = match source.format {
+        Format::Text => "",
+        Format::Jsonl => ".jsonl",
+        Format::Csv { delimiter: b'\t' } => ".tsv",
+        Format::Csv { .. } => ".csv",
+    };
+    let compression = match (source.compression, own) {
+        (c, Some(ext)) if compressed_as(ext) == Some(c) => format!(".{ext}"),
+        (Compression::None, _) => String::new(),
+        (Compression::Gzip, _) => ".gz".into(),
+        (Compression::Zstd, _) => ".zst".into(),
+    };
+    path.with_file_name(format!("{stem}{format}{compression}"))
 }
 
 /// A source's path below `--out`: the name of the input it was found
@@ -286,6 +324,35 @@ mod tests {
         drop(staged);
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(left, [std::ffi::OsString::from("x.jsonl.zst")], "the failed file left nothing");
+    }
+
+    #[test]
+    fn a_name_without_a_format_gets_the_extensions_of_what_was_read() {
+        let source = |format, compression| Source {
+            path: PathBuf::from("x"),
+            display: "x".into(),
+            relative: "x".into(),
+            parent: None,
+            format,
+            compression,
+        };
+        let named = |name: &str, format, compression| {
+            let path = with_extensions(PathBuf::from("o").join(name), &source(format, compression));
+            path.file_name().unwrap().to_string_lossy().into_owned()
+        };
+        let (csv, tsv) = (Format::Csv { delimiter: b',' }, Format::Csv { delimiter: b'\t' });
+        assert_eq!(named("stdin", Format::Jsonl, Compression::Gzip), "stdin.jsonl.gz");
+        assert_eq!(named("63", tsv, Compression::Zstd), "63.tsv.zst");
+        assert_eq!(named("stdin", Format::Text, Compression::None), "stdin");
+        assert_eq!(named("stdin", Format::Text, Compression::Gzip), "stdin.gz");
+        assert_eq!(named("dump.zstd", csv, Compression::Zstd), "dump.csv.zstd");
+        assert_eq!(named("dump.gz", Format::Jsonl, Compression::Zstd), "dump.jsonl.zst");
+        assert_eq!(named("notes.md", Format::Text, Compression::None), "notes.md");
+        assert_eq!(
+            named("x.jsonl", Format::Text, Compression::None),
+            "x.jsonl",
+            "a name that gives a format"
+        );
     }
 
     #[test]

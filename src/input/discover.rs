@@ -56,7 +56,8 @@ pub struct Source {
 /// link to a file is read, one to a directory is not followed, so link loops
 /// cannot trap the walk); files in it whose extension is not a known format are
 /// skipped with one warning. A file named directly is always read, as plain
-/// text if its extension is unknown. A file reached through several paths is
+/// text if its extension is unknown until [`settle_formats`](super::settle_formats)
+/// sniffs its content. A file reached through several paths is
 /// read once, the same way whatever the order of `paths` (the copy found
 /// through the outermost directory wins). A path that does not exist is an error.
 pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Source>, Vec<Warning>), Error> {

@@ -1,8 +1,9 @@
 //! Input: files, JSON Lines and CSV exports -> [`Article`]s.
 //!
 //! Takes the paths the user named; gives a sorted list of [`Source`] files
-//! ([`discover`]) and, for each source, its articles in file order
-//! ([`read_source`]). Problems with one file, line or record become
+//! ([`discover`]), each with the format its extension, `--input-format` or
+//! its first bytes give ([`settle_formats`], [`sniff`]), and, for each
+//! source, its articles in file order ([`read_source`]). Problems with one file, line or record become
 //! [`Warning`]s and reading goes on with the next record.
 //!
 //! Invariants:
@@ -21,18 +22,22 @@ mod csv_watch;
 mod decode;
 mod discover;
 mod fields;
+mod formats;
 mod gzip;
 mod limits;
 mod lines;
 mod records;
 mod same_files;
+pub mod sniff;
 mod streams;
 mod text;
 
 pub(crate) use decode::open as open_raw;
 pub(crate) use decode::whole_head;
+pub(crate) use discover::detect;
 pub use discover::{Compression, Format, Source, discover};
 pub use fields::FieldNames;
+pub use formats::settle_formats;
 pub use limits::{MAX_ARTICLE_BYTES, MAX_RECORD_BYTES};
 pub(crate) use lines::LineCounter;
 pub use streams::{MAX_STREAM_BYTES, Streams, copy_streams};

@@ -2,8 +2,9 @@
 //! ordering decisions live here; the stages are plain functions over one
 //! item.
 //!
-//! 1. discover sources (sorted) -> read each -> sketch articles in parallel,
-//!    dropping their text;
+//! 1. discover sources (sorted), copy streams, settle each one's format
+//!    (sniffed when its name gives none) -> read each -> sketch articles in
+//!    parallel, dropping their text;
 //! 2. LSH over all paragraphs' band keys -> candidate pairs;
 //! 3. re-read only the articles with candidates -> those paragraphs'
 //!    words, once per distinct sequence -> exact verification;
@@ -176,6 +177,9 @@ pub fn scan_with(config: &Config, progress: &dyn Progress) -> Result<Scan, Error
     config.validate()?;
     let (mut sources, mut warnings) = input::discover(&config.paths)?;
     let streams = input::copy_streams(&mut sources, &mut warnings);
+    for note in input::settle_formats(&mut sources, config.input_format, &config.fields) {
+        progress.note(&note);
+    }
     if sources.len() > u32::MAX as usize {
         return Err(Error::Config(format!("{} files: at most {} per run", sources.len(), u32::MAX)));
     }

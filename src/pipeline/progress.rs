@@ -45,6 +45,14 @@ pub trait Progress: Sync {
     fn read(&self, articles: u64, bytes: u64) {
         let _ = (articles, bytes);
     }
+
+    /// Something the user should know that is not a problem: an input read
+    /// in a format chosen from its content ("/dev/stdin: read as JSON
+    /// Lines: …"). Unlike a warning it is not in the report and does not
+    /// fail `--strict`.
+    fn note(&self, note: &str) {
+        let _ = note;
+    }
 }
 
 /// Progress that goes nowhere.

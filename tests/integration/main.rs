@@ -15,6 +15,7 @@ mod fuzz_regressions;
 mod graph;
 mod hostile;
 mod html_page;
+mod input_format;
 mod matching;
 mod meter;
 mod oracle;
