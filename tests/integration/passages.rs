@@ -144,7 +144,7 @@ fn passages_keep_their_texts_only_for_a_report() {
 fn a_quote_two_short_articles_share_is_always_found() {
     let mut rng = Rng(14);
     let vocab = vocabulary(&mut rng);
-    let mut pick =
+    let pick =
         |n: usize, rng: &mut Rng| (0..n).map(|_| vocab[rng.below(vocab.len())].clone()).collect::<Vec<_>>();
     let lines: Vec<String> = (0..40)
         .flat_map(|case| {
