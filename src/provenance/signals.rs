@@ -8,7 +8,9 @@
 //!   any short upper-case credit in parentheses at a dateline: "(AP)",
 //!   "LONDON (MNA) —", "(MENAFN) American diplomats…". A bare mention
 //!   ("Reuters was unable to verify") is not a credit, but any sentence
-//!   starting with the name followed by a reporting verb is. A name in a
+//!   starting with the name followed by a reporting verb is. A name in an
+//!   account handle or a link ("a @CNN reporter", "(@Reuters)",
+//!   "twitter.com/AP/…") is no mention at all. A name in a
 //!   credit position (`credits`: dateline, byline, agency credit line such
 //!   as "Geoff Mulvihill, Associated Press", copyright line) is named
 //!   whatever its words. Each name keeps the paragraphs naming it
@@ -276,7 +278,8 @@ static ALIASES: LazyLock<(Vec<Alias>, Option<AhoCorasick>)> = LazyLock::new(|| {
 type Alias = (&'static str, &'static str);
 
 /// Whole-word mentions of known aliases (no letter or digit on either
-/// side) with the organization each names: longest alias first, then in
+/// side, not in a handle or link: [`names::in_handle_or_link`]) with the
+/// organization each names: longest alias first, then in
 /// text order, so a longer name claims its words before a shorter one
 /// inside it ("Reuters" in "Thomson Reuters").
 fn mentions(text: &str) -> Vec<(&'static str, Span)> {
@@ -284,7 +287,9 @@ fn mentions(text: &str) -> Vec<(&'static str, Span)> {
     let whole = |span: Span| {
         let before = text[..span.start].chars().next_back();
         let after = text[span.end..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(char::is_alphanumeric)
+            && !names::in_handle_or_link(text, span.start, span.end)
     };
     let mut found: Vec<(usize, Span)> = automaton
         .find_overlapping_iter(text)
@@ -396,6 +401,26 @@ mod tests {
         assert_eq!(
             names_in("The statement came via Reuters on Monday."),
             vec![("Reuters".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn a_handle_or_a_link_names_no_source() {
+        // The White House press secretary's tweet, quoted in Helsinki
+        // articles: "@CNN reporter" is an account, not "a CNN reporter".
+        for t in [
+            "Actually a @CNN reporter disrespected @POTUS & PM May during their press conf.",
+            "Watch it live via @Reuters https://t.co/58LaJH6WaD",
+            "\u{2014} CNN (@CNN) July 16, 2018",
+            "The summit https://twitter.com/Reuters/status/1018 said by twitter.com/AP",
+        ] {
+            assert_eq!(names_in(t), vec![], "{t}");
+        }
+        let t = "Watch it via @Reuters, according to Reuters.";
+        let reuters = &signals(t, &whole(t)).named;
+        assert_eq!(
+            reuters.iter().map(|n| (n.name.as_str(), n.mentions)).collect::<Vec<_>>(),
+            [("Reuters", 1)]
         );
     }
 
