@@ -183,29 +183,13 @@ pub fn signals(text: &str, paragraphs: &[Span]) -> Signals {
         .iter()
         .take(DATELINE_PARAGRAPHS)
         .filter_map(|p| text.get(p.start..p.end))
-        .filter(|p| is_time_line(p))
+        .filter(|p| time::is_time_line(p))
         .find_map(time::parse);
     Signals { named, dateline }
 }
 
 /// Paragraphs at the top of an article where its date line may be.
 const DATELINE_PARAGRAPHS: usize = 3;
-
-/// Longest line that may be a date line, in bytes.
-const TIME_LINE_BYTES: usize = 120;
-
-/// Whether `paragraph` may be a date line ("Updated 7:04 PM ET, Sun July
-/// 15, 2018", "By Jane Roe | July 15, 2018 3:21 PM EDT"): short, and not
-/// a sentence. A photo caption at the top of a page ("… meets Putin at
-/// the G20 summit in Hamburg on July 7, 2017.") dates the photo, not the
-/// article.
-fn is_time_line(paragraph: &str) -> bool {
-    let t = paragraph.trim().as_bytes();
-    let last = &t[t.len().saturating_sub(4)..];
-    let meridiem = last.eq_ignore_ascii_case(b"a.m.") || last.eq_ignore_ascii_case(b"p.m.");
-    let sentence = t.last().is_some_and(|c| b".!?)".contains(c)) && !meridiem;
-    t.len() <= TIME_LINE_BYTES && !sentence
-}
 
 /// Whether a reporting cue stands right before or after `text[span]`.
 fn attributed(text: &str, span: Span) -> bool {
