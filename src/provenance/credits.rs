@@ -98,22 +98,40 @@ pub fn at_dateline(text: &str, open: usize, after: usize, paragraphs: &[Span]) -
 /// line or parenthesized credit line (not a dateline credit: see
 /// [`is_dateline_credit`]).
 pub fn in_credit_line(text: &str, span: Span, paragraphs: &[Span]) -> bool {
-    let Some((_, p)) = paragraph_of(paragraphs, span.start).filter(|(_, p)| span.end <= p.end) else {
-        return false;
-    };
+    credit_line(text, span, paragraphs).is_some()
+}
+
+/// The kind of a credit line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Line {
+    /// A byline, copyright, parenthesized or contribution line: it speaks
+    /// of the text ("By", "©", "with inputs from", "contributed").
+    Text,
+    /// An agency credit line, names and the organization or the
+    /// organization alone: the form of a byline, but also of a label, such
+    /// as an outlet's name over its snippet on a page of snippets, or a
+    /// picture's credit under its caption in a gallery ("KIMMO BRANDT,
+    /// EPA-EFE").
+    Label,
+}
+
+/// The kind of credit line `text[span]` stands in, if it stands in one
+/// (see [`in_credit_line`]).
+pub fn credit_line(text: &str, span: Span, paragraphs: &[Span]) -> Option<Line> {
+    let (_, p) = paragraph_of(paragraphs, span.start).filter(|(_, p)| span.end <= p.end)?;
     let para = text[p.start..p.end].trim();
     let lower = para.to_lowercase();
     if para.len() > CREDIT_LINE_MAX_BYTES || PICTURE_WORDS.iter().any(|w| lower.contains(w)) {
-        return false;
+        return None;
     }
     let before = &text[p.start..span.start];
     let after = text[span.end..p.end].trim();
-    is_byline(para)
+    let text_line = is_byline(para)
         || (para.starts_with('(') && para.ends_with(')') && CUES.iter().any(|c| lower.contains(c)))
         || after.starts_with("contributed")
-        || text[p.start..span.start].to_lowercase().contains("copyright")
-        || before.contains('\u{a9}')
-        || agency_line(before, after)
+        || before.to_lowercase().contains("copyright")
+        || before.contains('\u{a9}');
+    if text_line { Some(Line::Text) } else { agency_line(before, after).then_some(Line::Label) }
 }
 
 /// Labels that may stand before "by" in a byline ("Analysis by Jane Doe").

@@ -111,6 +111,23 @@ pub struct Side<'a> {
     pub covered: f64,
     /// Share of its shared words inside quotation marks.
     pub quoted: f64,
+    /// How far its credits reach.
+    pub reach: Reach,
+}
+
+/// How far a credit reaches on a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// Every credit covers the whole text: an article.
+    Whole,
+    /// A label line (`credits::Line::Label`) covers its own piece of the
+    /// page only, other credits the whole text: a page labelling pieces
+    /// with two or more sources (a gallery with each photo's agency, a
+    /// newsletter with each item's outlet).
+    Labels,
+    /// Every credit covers its own piece only: a page of snippets from
+    /// other outlets (a digest).
+    Pieces,
 }
 
 /// Longest excerpt of a context in evidence, in characters (so that every
@@ -253,11 +270,25 @@ fn attribution(source: &Side, copy: &Side, favours: Favours, out: &mut Vec<Evide
 /// paragraph ending with a colon right before one ("According to the
 /// Financial Times:"). (A mention in the paragraph before is otherwise as
 /// often about something else: "… an official told the Washington Post"
-/// beside a quote both sides credit to CBS.)
+/// beside a quote both sides credit to CBS.) On a page of pieces credited
+/// each on its own ([`Reach`]), a credit covers its own piece only: its
+/// paragraph and the one on either side ("Reuters" over Reuters' snippet
+/// on a Google News page, not over Trump's tweets further down; "KIMMO
+/// BRANDT, EPA-EFE" under its photo's caption).
 fn covering<'n>(n: &'n Named, side: &Side) -> Option<&'n Place> {
     let holds = |paragraph: u32| side.shared.iter().any(|&(first, last)| (first..=last).contains(&paragraph));
-    let leads = |p: &&Place| p.leads && p.paragraph.checked_add(1).is_some_and(holds);
-    n.credits_all()
+    let next_holds = |p: &Place| p.paragraph.checked_add(1).is_some_and(holds);
+    let leads = |p: &&Place| p.leads && next_holds(p);
+    let beside =
+        |p: &Place| holds(p.paragraph) || next_holds(p) || p.paragraph.checked_sub(1).is_some_and(holds);
+    let local = |p: &Place| match side.reach {
+        Reach::Whole => false,
+        Reach::Labels => p.label,
+        Reach::Pieces => true,
+    };
+    n.places
+        .iter()
+        .find(|p| p.whole && (!local(p) || beside(p)))
         .or_else(|| n.places.iter().find(|p| holds(p.paragraph)))
         .or_else(|| n.places.iter().find(leads))
 }
@@ -354,11 +385,19 @@ mod tests {
         let place = Place {
             paragraph,
             whole,
+            label: false,
             context: format!("according to {name}").into(),
             mark: 13,
             leads: false,
         };
         Named { name: name.into(), credit: false, at: 0, mentions: 1, places: vec![place], more: false }
+    }
+
+    /// `name` on a label line of its own in paragraph `paragraph`.
+    fn label_in(name: &str, paragraph: u32) -> Named {
+        let mut n = named_in(name, paragraph, true);
+        n.places[0].label = true;
+        n
     }
 
     fn named(name: &str) -> Named {
@@ -375,6 +414,7 @@ mod tests {
             shared: vec![(0, 0)],
             covered: 0.5,
             quoted: 0.0,
+            reach: Reach::Whole,
         }
     }
 
@@ -448,6 +488,46 @@ mod tests {
         let mut far = named_in("Financial Times", 2, false);
         far.places[0].leads = true;
         assert_eq!(decide(far, named_in("Financial Times", 9, false)).1, None, "it leads into paragraph 3");
+    }
+
+    #[test]
+    fn a_credit_on_a_page_of_pieces_covers_its_own_piece_only() {
+        // A Google News page credits Reuters on a line of its own above
+        // one snippet (paragraph 131); the other side names Reuters
+        // elsewhere (paragraph 17), and the two share paragraph `at` of
+        // the page (Trump's tweets, at 19, on Helsinki's page).
+        let (kp, ko) = (names::outlet_keys("news.google.com"), names::outlet_keys("zerohedge.com"));
+        let other = [named_in("Reuters", 17, false)];
+        let decide = |page: &Named, reach: Reach, at: u32| {
+            let page = [page.clone()];
+            let (mut a, mut b) = (side("x", &kp, &page, None), side("y", &ko, &other, None));
+            (a.reach, a.shared, b.shared) = (reach, vec![(at, at)], vec![(14, 14)]);
+            let d = direction(&a, &b);
+            (d.verdict, d.source)
+        };
+        let label = label_in("Reuters", 131);
+        let unnamed = (Verdict::CommonSource, None);
+        assert_eq!(decide(&label, Reach::Pieces, 19), unnamed, "both name it, neither where it counts");
+        for (at, what) in [(132, "the snippet under it"), (131, "its paragraph"), (130, "a caption over it")]
+        {
+            assert_eq!(decide(&label, Reach::Pieces, at).1.as_deref(), Some("Reuters"), "{what}");
+        }
+        assert_eq!(decide(&label, Reach::Whole, 19).1.as_deref(), Some("Reuters"), "an article's credit");
+        assert_eq!(decide(&label, Reach::Labels, 19), unnamed, "a label in a gallery");
+        // A byline on a page labelling its photos still credits the text.
+        let byline = named_in("Reuters", 131, true);
+        assert_eq!(decide(&byline, Reach::Labels, 19).1.as_deref(), Some("Reuters"), "a byline");
+        assert_eq!(decide(&byline, Reach::Pieces, 19), unnamed, "a snippet's byline on a digest");
+        // The page credits Fox News far from the text it shares with a
+        // foxnews.com article: no attribution (their times decide).
+        let kf = names::outlet_keys("foxnews.com");
+        let fox = [label_in("Fox News", 16)];
+        let (mut a, b) = (side("x", &kp, &fox, Some(20)), side("y", &kf, &[], Some(10)));
+        (a.reach, a.shared) = (Reach::Pieces, vec![(142, 142)]);
+        let d = direction(&a, &b);
+        assert!(d.evidence.iter().all(|e| e.signal != "attribution"), "{d:?}");
+        a.shared = vec![(17, 17)];
+        assert!(direction(&a, &b).evidence.iter().any(|e| e.signal == "attribution"), "its own snippet");
     }
 
     #[test]

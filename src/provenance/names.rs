@@ -163,9 +163,9 @@ const LINK_MARKS: &[&str] = &["://", "www.", "twitter.com", "t.co/", ".com/"];
 
 /// Whether the mention `text[start..end]` is part of an account handle
 /// ("@CNN", "(@Reuters)") or of a link ("twitter.com/AP/status/…"): the
-/// name of an account or a page, not an attribution of the text. The word
-/// holding it (up to white space, at most [`WORD_REACH`] bytes either side)
-/// has an `@` before it, or a link mark.
+/// name of an account or a page, not an attribution of the text: the
+/// word holding it (up to white space, at most 100 bytes either side) has
+/// an `@` before it, or a link mark.
 pub fn in_handle_or_link(text: &str, start: usize, end: usize) -> bool {
     let mut from = start.saturating_sub(WORD_REACH);
     while !text.is_char_boundary(from) {

@@ -141,7 +141,9 @@ pub fn signals(text: &str, paragraphs: &[Span]) -> Signals {
     let mut named: Vec<Named> = Vec::new();
     // Index of each name in `named` by its key: linear in the mentions.
     let mut index: std::collections::HashMap<String, usize> = Default::default();
-    let mut push = |name: String, credit: bool, whole: bool, at: usize| {
+    // `credit`: a dateline credit; `whole`: in a credit position, and
+    // whether that is a label line (`credits::Line::Label`).
+    let mut push = |name: String, credit: bool, whole: (bool, bool), at: usize| {
         let place = places::place(text, paragraphs, at, whole);
         match index.get(&names::key(&name)) {
             Some(&i) => {
@@ -168,14 +170,15 @@ pub fn signals(text: &str, paragraphs: &[Span]) -> Signals {
         }
         taken.insert(span.start, span.end);
         let credit = credits::is_dateline_credit(text, span, paragraphs);
-        let whole = credit || credits::in_credit_line(text, span, paragraphs);
+        let line = if credit { None } else { credits::credit_line(text, span, paragraphs) };
+        let whole = credit || line.is_some();
         if whole || attributed(text, span) {
-            push(name.to_string(), credit, whole, span.start);
+            push(name.to_string(), credit, (whole, line == Some(credits::Line::Label)), span.start);
         }
     }
     for span in dateline_credits(text, paragraphs) {
         if !is_taken(&taken, span) {
-            push(names::reported_name(&text[span.start..span.end]), true, true, span.start);
+            push(names::reported_name(&text[span.start..span.end]), true, (true, false), span.start);
         }
     }
     named.sort_by_key(|n| n.at);
