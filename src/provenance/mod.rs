@@ -26,7 +26,7 @@ pub mod views;
 
 pub use clusters::{clusters_only, clusters_only_without};
 
-use direction::{Direction, Side, Verdict};
+use direction::{Direction, Reach, Side, Verdict};
 use kinds::{Decided, Kind};
 use regions::{Origin, Region};
 
@@ -91,13 +91,12 @@ pub fn analyze(scan: &Scan) -> Provenance {
     let boilerplate = kinds::boilerplate(scan, &regions, &outlets);
     let keys: Vec<Vec<String>> =
         outlets.iter().map(|o| o.map(names::outlet_keys).unwrap_or_default()).collect();
-    // Whether each article is a digest, decided once, not once per pair.
-    let digest: Vec<bool> = (0..scan.articles.len() as u32)
-        .map(|x| credited_sources(scan, x, &keys[x as usize]).len() >= DIGEST_CREDITS)
-        .collect();
+    // What each article's credits say of it, decided once, not once per pair.
+    let pages: Vec<Page> =
+        (0..scan.articles.len() as u32).map(|x| page(scan, x, &keys[x as usize])).collect();
     let mut pairs: Vec<Pair> = regions
         .into_iter()
-        .map(|((a, b), list)| pair(scan, (a, b), list, &boilerplate, (&outlets, &keys, &digest)))
+        .map(|((a, b), list)| pair(scan, (a, b), list, &boilerplate, (&outlets, &keys, &pages)))
         .collect();
     shared_edits::shared_edits(scan, &mut pairs, &keys);
     let mut counts = vec![[0u32; 5]; scan.clusters.len()];
@@ -119,7 +118,7 @@ fn pair(
     (a, b): (u32, u32),
     list: Vec<Region>,
     boilerplate: &[Option<kinds::Rule>],
-    (outlets, keys, digest): (&[Option<&str>], &[Vec<String>], &[bool]),
+    (outlets, keys, pages): (&[Option<&str>], &[Vec<String>], &[Page]),
 ) -> Pair {
     let measured = coverage(scan, (a, b), &list, boilerplate);
     let syndicated = measured.covered.iter().any(|&c| c >= kinds::SYNDICATED_SHARE);
@@ -151,11 +150,13 @@ fn pair(
             ),
             covered: measured.covered[i],
             quoted: measured.quoted[i],
+            reach: pages[x as usize].reach,
         }
     };
     let changed = changed(&regions, &measured.counted);
-    let page = same_page((outlets[a as usize], outlets[b as usize]), &measured, changed)
-        .or_else(|| (digest[a as usize] && digest[b as usize]).then(|| digests(scan, (a, b), keys)));
+    let page = same_page((outlets[a as usize], outlets[b as usize]), &measured, changed).or_else(|| {
+        (pages[a as usize].digest && pages[b as usize].digest).then(|| digests(scan, (a, b), keys))
+    });
     // Shared template text is not evidence that one copied the other.
     // Nor is one article published twice, nor two pages of snippets from
     // the same outlets: no verdict, only what says so.
@@ -221,6 +222,36 @@ fn same_page(
 /// page): an ordinary article credits its text to one source, or two
 /// ("Associated Press" and "EFE" in a two-agency report).
 const DIGEST_CREDITS: usize = 3;
+
+/// What an article's credits say of its page.
+#[derive(Clone, Copy, Debug)]
+struct Page {
+    /// It credits [`DIGEST_CREDITS`] or more third sources: a page of
+    /// snippets from other outlets.
+    digest: bool,
+    /// How far its credits reach: each only over its own piece on a
+    /// digest; a label line only over its own piece on a page whose label
+    /// lines name two or more third sources (a photo gallery with each
+    /// picture's agency, a newsletter with each item's outlet); otherwise
+    /// over the whole text.
+    reach: Reach,
+}
+
+/// The [`Page`] of `article`, whose outlet answers to `keys`.
+fn page(scan: &Scan, article: u32, keys: &[String]) -> Page {
+    let digest = credited_sources(scan, article, keys).len() >= DIGEST_CREDITS;
+    let named = &scan.articles[article as usize].signals.named;
+    let labelled = named
+        .iter()
+        .filter(|n| n.places.iter().any(|p| p.whole && p.label) && !names::names_outlet(&n.name, keys))
+        .count();
+    let reach = match (digest, labelled >= 2) {
+        (true, _) => Reach::Pieces,
+        (false, true) => Reach::Labels,
+        (false, false) => Reach::Whole,
+    };
+    Page { digest, reach }
+}
 
 /// The third sources `article` credits in credit positions (bylines,
 /// dateline credits, credit lines, an outlet's name alone on a line),

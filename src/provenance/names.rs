@@ -155,6 +155,34 @@ pub fn reported_name(found: &str) -> String {
     canonical(&[key(found)]).map_or_else(|| found.to_string(), str::to_string)
 }
 
+/// Bytes looked at on either side of a mention for the word holding it.
+const WORD_REACH: usize = 100;
+
+/// Marks of a link in the word holding a mention.
+const LINK_MARKS: &[&str] = &["://", "www.", "twitter.com", "t.co/", ".com/"];
+
+/// Whether the mention `text[start..end]` is part of an account handle
+/// ("@CNN", "(@Reuters)") or of a link ("twitter.com/AP/status/…"): the
+/// name of an account or a page, not an attribution of the text: the
+/// word holding it (up to white space, at most 100 bytes either side) has
+/// an `@` before it, or a link mark.
+pub fn in_handle_or_link(text: &str, start: usize, end: usize) -> bool {
+    let mut from = start.saturating_sub(WORD_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = end.saturating_add(WORD_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = &text[from..start];
+    let before = before.rfind(char::is_whitespace).map_or(before, |i| &before[i..]);
+    let after = &text[end..to];
+    let after = after.find(char::is_whitespace).map_or(after, |i| &after[..i]);
+    let word = format!("{before}{}{after}", &text[start..end]).to_lowercase();
+    before.contains('@') || LINK_MARKS.iter().any(|m| word.contains(m))
+}
+
 /// Whether the source named `name` is `outlet` (see [`outlet_keys`]).
 pub fn names_outlet(name: &str, outlet_keys: &[String]) -> bool {
     let k = key(name);

@@ -54,6 +54,10 @@ pub struct Place {
     /// Whether the mention is in a credit position (dateline credit,
     /// byline, credit or copyright line: see `credits`).
     pub whole: bool,
+    /// Whether that credit position is a label line (`credits::Line::
+    /// Label`): names and the organization alone on their line, which may
+    /// label one piece of a page (a snippet, a photo) rather than its text.
+    pub label: bool,
     /// About 100 bytes of its paragraph around the mention, white space
     /// collapsed.
     pub context: Box<str>,
@@ -110,13 +114,14 @@ pub(super) fn keep_place(n: &mut Named, place: Place) {
 }
 
 /// The place of a mention at byte `at`: its paragraph and the words
-/// around it there.
-pub(super) fn place(text: &str, paragraphs: &[Span], at: usize, whole: bool) -> Place {
+/// around it there; `whole` and `label` as in [`Place`].
+pub(super) fn place(text: &str, paragraphs: &[Span], at: usize, (whole, label): (bool, bool)) -> Place {
     let (i, span) = credits::paragraph_of(paragraphs, at).unwrap_or((0, Span { start: at, end: at }));
     let paragraph = &text[span.start..span.end.max(at)];
     let (context, mark) = context(paragraph, at - span.start);
     let leads = paragraph.trim_end().ends_with(':');
-    Place { paragraph: u32::try_from(i).unwrap_or(u32::MAX), whole, context: context.into(), mark, leads }
+    let index = u32::try_from(i).unwrap_or(u32::MAX);
+    Place { paragraph: index, whole, label, context: context.into(), mark, leads }
 }
 
 /// About 100 bytes of `paragraph` around byte `at`, on word boundaries,

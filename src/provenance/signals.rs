@@ -8,7 +8,9 @@
 //!   any short upper-case credit in parentheses at a dateline: "(AP)",
 //!   "LONDON (MNA) —", "(MENAFN) American diplomats…". A bare mention
 //!   ("Reuters was unable to verify") is not a credit, but any sentence
-//!   starting with the name followed by a reporting verb is. A name in a
+//!   starting with the name followed by a reporting verb is. A name in an
+//!   account handle or a link ("a @CNN reporter", "(@Reuters)",
+//!   "twitter.com/AP/…") is no mention at all. A name in a
 //!   credit position (`credits`: dateline, byline, agency credit line such
 //!   as "Geoff Mulvihill, Associated Press", copyright line) is named
 //!   whatever its words. Each name keeps the paragraphs naming it
@@ -139,7 +141,9 @@ pub fn signals(text: &str, paragraphs: &[Span]) -> Signals {
     let mut named: Vec<Named> = Vec::new();
     // Index of each name in `named` by its key: linear in the mentions.
     let mut index: std::collections::HashMap<String, usize> = Default::default();
-    let mut push = |name: String, credit: bool, whole: bool, at: usize| {
+    // `credit`: a dateline credit; `whole`: in a credit position, and
+    // whether that is a label line (`credits::Line::Label`).
+    let mut push = |name: String, credit: bool, whole: (bool, bool), at: usize| {
         let place = places::place(text, paragraphs, at, whole);
         match index.get(&names::key(&name)) {
             Some(&i) => {
@@ -166,14 +170,15 @@ pub fn signals(text: &str, paragraphs: &[Span]) -> Signals {
         }
         taken.insert(span.start, span.end);
         let credit = credits::is_dateline_credit(text, span, paragraphs);
-        let whole = credit || credits::in_credit_line(text, span, paragraphs);
+        let line = if credit { None } else { credits::credit_line(text, span, paragraphs) };
+        let whole = credit || line.is_some();
         if whole || attributed(text, span) {
-            push(name.to_string(), credit, whole, span.start);
+            push(name.to_string(), credit, (whole, line == Some(credits::Line::Label)), span.start);
         }
     }
     for span in dateline_credits(text, paragraphs) {
         if !is_taken(&taken, span) {
-            push(names::reported_name(&text[span.start..span.end]), true, true, span.start);
+            push(names::reported_name(&text[span.start..span.end]), true, (true, false), span.start);
         }
     }
     named.sort_by_key(|n| n.at);
@@ -181,29 +186,13 @@ pub fn signals(text: &str, paragraphs: &[Span]) -> Signals {
         .iter()
         .take(DATELINE_PARAGRAPHS)
         .filter_map(|p| text.get(p.start..p.end))
-        .filter(|p| is_time_line(p))
+        .filter(|p| time::is_time_line(p))
         .find_map(time::parse);
     Signals { named, dateline }
 }
 
 /// Paragraphs at the top of an article where its date line may be.
 const DATELINE_PARAGRAPHS: usize = 3;
-
-/// Longest line that may be a date line, in bytes.
-const TIME_LINE_BYTES: usize = 120;
-
-/// Whether `paragraph` may be a date line ("Updated 7:04 PM ET, Sun July
-/// 15, 2018", "By Jane Roe | July 15, 2018 3:21 PM EDT"): short, and not
-/// a sentence. A photo caption at the top of a page ("… meets Putin at
-/// the G20 summit in Hamburg on July 7, 2017.") dates the photo, not the
-/// article.
-fn is_time_line(paragraph: &str) -> bool {
-    let t = paragraph.trim().as_bytes();
-    let last = &t[t.len().saturating_sub(4)..];
-    let meridiem = last.eq_ignore_ascii_case(b"a.m.") || last.eq_ignore_ascii_case(b"p.m.");
-    let sentence = t.last().is_some_and(|c| b".!?)".contains(c)) && !meridiem;
-    t.len() <= TIME_LINE_BYTES && !sentence
-}
 
 /// Whether a reporting cue stands right before or after `text[span]`.
 fn attributed(text: &str, span: Span) -> bool {
@@ -276,7 +265,8 @@ static ALIASES: LazyLock<(Vec<Alias>, Option<AhoCorasick>)> = LazyLock::new(|| {
 type Alias = (&'static str, &'static str);
 
 /// Whole-word mentions of known aliases (no letter or digit on either
-/// side) with the organization each names: longest alias first, then in
+/// side, not in a handle or link: [`names::in_handle_or_link`]) with the
+/// organization each names: longest alias first, then in
 /// text order, so a longer name claims its words before a shorter one
 /// inside it ("Reuters" in "Thomson Reuters").
 fn mentions(text: &str) -> Vec<(&'static str, Span)> {
@@ -284,7 +274,9 @@ fn mentions(text: &str) -> Vec<(&'static str, Span)> {
     let whole = |span: Span| {
         let before = text[..span.start].chars().next_back();
         let after = text[span.end..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(char::is_alphanumeric)
+            && !names::in_handle_or_link(text, span.start, span.end)
     };
     let mut found: Vec<(usize, Span)> = automaton
         .find_overlapping_iter(text)
@@ -396,6 +388,26 @@ mod tests {
         assert_eq!(
             names_in("The statement came via Reuters on Monday."),
             vec![("Reuters".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn a_handle_or_a_link_names_no_source() {
+        // The White House press secretary's tweet, quoted in Helsinki
+        // articles: "@CNN reporter" is an account, not "a CNN reporter".
+        for t in [
+            "Actually a @CNN reporter disrespected @POTUS & PM May during their press conf.",
+            "Watch it live via @Reuters https://t.co/58LaJH6WaD",
+            "\u{2014} CNN (@CNN) July 16, 2018",
+            "The summit https://twitter.com/Reuters/status/1018 said by twitter.com/AP",
+        ] {
+            assert_eq!(names_in(t), vec![], "{t}");
+        }
+        let t = "Watch it via @Reuters, according to Reuters.";
+        let reuters = &signals(t, &whole(t)).named;
+        assert_eq!(
+            reuters.iter().map(|n| (n.name.as_str(), n.mentions)).collect::<Vec<_>>(),
+            [("Reuters", 1)]
         );
     }
 

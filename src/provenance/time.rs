@@ -116,6 +116,38 @@ pub fn parse(text: &str) -> Option<Instant> {
     None
 }
 
+/// Longest line that may be a date line, in bytes.
+pub const TIME_LINE_BYTES: usize = 120;
+
+/// Whether `paragraph` may be a date line ("Updated 7:04 PM ET, Sun July
+/// 15, 2018", "By Jane Roe | July 15, 2018 3:21 PM EDT"): short, and not
+/// a sentence. A photo caption at the top of a page ("… meets Putin at
+/// the G20 summit in Hamburg on July 7, 2017.") dates the photo, not the
+/// article.
+pub fn is_time_line(paragraph: &str) -> bool {
+    let t = paragraph.trim().as_bytes();
+    let last = &t[t.len().saturating_sub(4)..];
+    let meridiem = last.eq_ignore_ascii_case(b"a.m.") || last.eq_ignore_ascii_case(b"p.m.");
+    let sentence = t.last().is_some_and(|c| b".!?)".contains(c)) && !meridiem;
+    t.len() <= TIME_LINE_BYTES && !sentence
+}
+
+/// Whether `text` opens with a date, after a weekday's name at most
+/// ("Monday, July 16, 2018", "July 15, 2018, 2:09 PM"): a line stamped
+/// with a date, not one that mentions a date later ("Newsroom (@CNNnewsroom)
+/// July 16, 2018").
+pub fn opens_with_date(text: &str) -> bool {
+    let p = pieces(text);
+    let weekday = p.first().is_some_and(|(_, start, end)| {
+        let word = text[*start..*end].to_lowercase();
+        word.len() >= 3 && WEEKDAYS.iter().any(|d| d.starts_with(&word))
+    });
+    date_at(text, &p, usize::from(weekday)).is_some()
+}
+
+/// Names of the days of the week, lower case.
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 /// Year, month, day of a date starting at piece `i`, and the next piece.
 fn date_at(text: &str, p: &[(Piece, usize, usize)], i: usize) -> Option<(u32, u32, u32, usize)> {
     let get = |k: usize| p.get(k).map(|x| &x.0);

@@ -266,3 +266,54 @@ fn a_source_named_only_away_from_the_shared_text_is_not_named_its_source() {
     let text = run_in(dir.path(), &["scan", "in.jsonl"], &[]).ok().stdout.clone();
     assert!(text.contains("→ both take from a common source, not from each other"), "{text}");
 }
+
+/// A credit on a page of pieces each credited on its own covers its own
+/// piece, not the page: a Google News page's "Reuters" over Reuters'
+/// snippet says nothing of the tweet it shares further down, and a
+/// gallery's "Jane Roe, AP" under one photo's caption nothing of the next
+/// caption, credited to EPA-EFE (a credit reaches the paragraph on either
+/// side of it, so the photos are apart, as "Fullscreen" sets them apart in
+/// USA Today's galleries).
+#[test]
+fn a_credit_on_a_page_of_pieces_covers_its_own_piece() {
+    let mut w = Words(59);
+    let tweet = w.paragraph(30);
+    let labels = ["Reuters", "Fox News", "CNBC", "NBC News"];
+    let mut page: Vec<String> = labels.iter().flat_map(|l| [l.to_string(), w.paragraph(35)]).collect();
+    page.push(tweet.clone());
+    let mut other: Vec<String> = (0..4).map(|_| w.paragraph(40)).collect();
+    other.insert(1, format!("According to Reuters, {}.", w.paragraph(12)));
+    other.push(tweet.clone());
+    let fox = vec![w.paragraph(40), tweet, w.paragraph(40)];
+    let caption = |w: &mut Words| format!("{}.", w.paragraph(25));
+    let (first, second) = (caption(&mut w), caption(&mut w));
+    let gallery =
+        vec![first, "Jane Roe, AP".into(), "Fullscreen".into(), second.clone(), "John Doe, EPA-EFE".into()];
+    let mut story: Vec<String> = (0..3).map(|_| w.paragraph(40)).collect();
+    story.insert(1, format!("Officials told the Associated Press that {}.", w.paragraph(12)));
+    story.push(second);
+    let dir = scratch();
+    let lines = [
+        record("g", "news.example", "2024-01-01T10:00:00Z", &page),
+        record("z", "hedge.example", "2024-01-01T10:00:00Z", &other),
+        record("f", "foxnews.com", "2024-01-01T08:00:00Z", &fox),
+        record("p", "pictures.example", "2024-01-01T09:00:00Z", &gallery),
+        record("s", "story.example", "2024-01-01T09:00:00Z", &story),
+    ];
+    write(dir.path(), "in.jsonl", lines.join("\n"));
+    let report = run_in(dir.path(), &["scan", "in.jsonl", "--format", "json"], &[]).ok().report();
+    let pair = |x: &str, y: &str| {
+        report.pairs.iter().find(|p| p.ids == [x, y]).unwrap_or_else(|| panic!("{x} and {y} share text"))
+    };
+    let signals = |p: &crate::schema::Pair| -> Vec<String> {
+        p.direction.evidence.iter().map(|e| e.signal.clone()).collect()
+    };
+    let tweet_pair = pair("g", "z");
+    assert_eq!(tweet_pair.direction.source, None, "{tweet_pair:#?}");
+    assert_eq!(signals(tweet_pair), ["named_elsewhere"], "{tweet_pair:#?}");
+    let fox_pair = pair("g", "f");
+    assert!(!signals(fox_pair).contains(&"attribution".to_string()), "{fox_pair:#?}");
+    let caption_pair = pair("p", "s");
+    assert_eq!(caption_pair.direction.source, None, "not AP's caption: {caption_pair:#?}");
+    assert_eq!(signals(caption_pair)[..1], ["named_elsewhere"], "{caption_pair:#?}");
+}
