@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use wiretrace::pipeline::{Progress, Stage};
+pub use wiretrace::report::{count, thousands};
 
 /// A scan's progress, drawn on stderr.
 pub struct Bar {
@@ -104,19 +105,6 @@ impl Progress for Bar {
     }
 }
 
-/// `n` with thousands separators: 12,345.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Bytes in the unit that reads best: "812 B", "14.2 KB", "45.1 MB", "3.2 GB".
 pub fn human_bytes(bytes: u64) -> String {
     let b = bytes as f64;
@@ -128,26 +116,15 @@ pub fn human_bytes(bytes: u64) -> String {
     }
 }
 
-/// "1 cluster", "2 clusters".
-pub fn count(n: usize, thing: &str) -> String {
-    format!("{} {thing}{}", thousands(n as u64), if n == 1 { "" } else { "s" })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn numbers_read_easily() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(1234567), "1,234,567");
         assert_eq!(human_bytes(812), "812 B");
         assert_eq!(human_bytes(14_200), "14.2 KB");
         assert_eq!(human_bytes(45_100_000), "45.1 MB");
         assert_eq!(human_bytes(3_200_000_000), "3.2 GB");
-        assert_eq!(count(1, "cluster"), "1 cluster");
-        assert_eq!(count(1200, "cluster"), "1,200 clusters");
     }
 }

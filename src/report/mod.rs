@@ -395,6 +395,8 @@ pub struct WarningOut {
 
 pub(crate) mod build;
 pub use build::build;
+mod counts;
+pub use counts::{count, thousands};
 
 /// Writes `report` as pretty JSON with a final newline.
 pub fn render_json(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {

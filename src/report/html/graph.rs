@@ -55,7 +55,7 @@ pub(super) fn outlet_graph(report: &Report, h: &mut String) {
         let Some((f, t)) = *ends else { continue };
         let width = 1.5 + 6.0 * e.words as f64 / max_words;
         let along = label_along(hub, (f, t), &slot);
-        let words = format!("{} words", super::grouped(e.words));
+        let words = format!("{} words", crate::report::thousands(e.words));
         edge(h, arrow(at[f], at[t]), along, width, &words, &format!("{} → {}", e.from, e.to));
     }
     for (n, &(x, y)) in nodes.iter().zip(&at) {

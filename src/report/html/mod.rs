@@ -144,20 +144,6 @@ fn confidence(p: &PairOut) -> String {
     format!("{c:.2} ({words})")
 }
 
-/// A count with its thousands grouped by commas, as a reader writes it:
-/// `15,591`.
-fn grouped(n: impl Into<u64>) -> String {
-    let digits = n.into().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A share as a whole percentage; a share that is not nothing (or not
 /// all) never rounds to "0%" (or "100%"), since the page marks each
 /// changed word and "0% changed" beside marked words reads as a contradiction.
@@ -178,21 +164,12 @@ fn chip(h: &mut String, kind: &str, text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::{esc, grouped, percent};
+    use super::{esc, percent};
 
     #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(esc(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
         assert_eq!(esc("Zelenskyy ⟦sic⟧"), "Zelenskyy ⟦sic⟧");
-    }
-
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(grouped(0u64), "0");
-        assert_eq!(grouped(999u64), "999");
-        assert_eq!(grouped(1000u64), "1,000");
-        assert_eq!(grouped(15591u64), "15,591");
-        assert_eq!(grouped(1234567u64), "1,234,567");
     }
 
     #[test]

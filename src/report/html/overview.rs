@@ -3,9 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::{chip, confidence, esc, grouped, kind_words, label, percent, relation_words, verdict_words};
+use super::{chip, confidence, esc, kind_words, label, percent, relation_words, verdict_words};
 use crate::pipeline::ArticleTexts;
-use crate::report::{PairOut, Report, cut_at_word};
+use crate::report::{PairOut, Report, count as plural, cut_at_word, thousands};
 
 /// Articles listed per story.
 const STORY_ARTICLES: usize = 12;
@@ -33,7 +33,7 @@ pub(super) fn summary(report: &Report, shown: &[usize], h: &mut String) {
         .iter()
         .map(|&(kind, words)| (count(&content, |p| p.relation == kind), words))
         .filter(|&(n, _)| n > 0)
-        .map(|(n, words)| format!("{} with {words}", grouped(n as u64)))
+        .map(|(n, words)| format!("{} with {words}", thousands(n as u64)))
         .collect();
         let _ = write!(
             text,
@@ -49,22 +49,22 @@ pub(super) fn summary(report: &Report, shown: &[usize], h: &mut String) {
             text,
             "{} only boilerplate (an outlet's template text, such as a disclaimer), which is not evidence \
              of copying. ",
-            agree(boiler, "1 pair shares", &format!("{} pairs share", grouped(boiler as u64)))
+            agree(boiler, "1 pair shares", &format!("{} pairs share", thousands(boiler as u64)))
         );
     }
     if repeats > 0 {
         let _ = write!(
             text,
             "{} repeated inside a single article. ",
-            agree(repeats, "1 passage is", &format!("{} passages are", grouped(repeats as u64)))
+            agree(repeats, "1 passage is", &format!("{} passages are", thousands(repeats as u64)))
         );
     }
     if shown.len() < report.pairs.len() {
         let _ = write!(
             text,
             "Side-by-side views are shown for the first {} of {} pairs (run with --limit 0 for all).",
-            grouped(shown.len() as u64),
-            grouped(report.pairs.len() as u64)
+            thousands(shown.len() as u64),
+            thousands(report.pairs.len() as u64)
         );
     }
     let _ = writeln!(
@@ -83,8 +83,8 @@ fn verdicts(content: &[&PairOut]) -> String {
     named.sort_unstable();
     named.dedup();
     let all = |n: usize| {
-        let n = grouped(n as u64);
-        if n == grouped(content.len() as u64) && content.len() > 1 { format!("all {n}") } else { n }
+        let written = thousands(n as u64);
+        if n == content.len() && n > 1 { format!("all {written}") } else { written }
     };
     let mut parts = Vec::new();
     if directed > 0 {
@@ -110,11 +110,6 @@ fn count(pairs: &[&PairOut], f: impl Fn(&PairOut) -> bool) -> usize {
     pairs.iter().filter(|p| f(p)).count()
 }
 
-/// `n word` or `n words`.
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{} {word}s", grouped(n as u64)) }
-}
-
 /// `one` when `n` is 1, else `many`.
 fn agree<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
@@ -137,11 +132,11 @@ pub(super) fn stories(report: &Report, limit: usize, h: &mut String) {
             h,
             "<li><b>Story {}</b>: {} articles: {}",
             s.id,
-            grouped(s.articles.len() as u64),
+            thousands(s.articles.len() as u64),
             names.join(", ")
         );
         if s.articles.len() > STORY_ARTICLES {
-            let _ = write!(h, ", … and {} more", grouped((s.articles.len() - STORY_ARTICLES) as u64));
+            let _ = write!(h, ", … and {} more", thousands((s.articles.len() - STORY_ARTICLES) as u64));
         }
         if !s.sources.is_empty() {
             let _ =
@@ -179,7 +174,7 @@ pub(super) fn pair_table(report: &Report, shown: &[usize], h: &mut String) {
         chip(h, p.relation, relation_words(p.relation));
         let words = match p.relation {
             "boilerplate" => "–".to_string(),
-            _ => format!("{} / {}", grouped(p.shared_words[0]), grouped(p.shared_words[1])),
+            _ => format!("{} / {}", thousands(p.shared_words[0]), thousands(p.shared_words[1])),
         };
         let _ = write!(
             h,
@@ -254,7 +249,7 @@ pub(super) fn warnings(report: &Report, texts: &ArticleTexts, h: &mut String) {
 /// The note saying `left` more `what` are not shown, when there are any.
 fn more(h: &mut String, left: usize, what: &str) {
     if left > 0 {
-        let left = grouped(left as u64);
+        let left = thousands(left as u64);
         let _ = writeln!(h, "<p class=\"note\">… and {left} more {what} (--limit 0 shows all).</p>");
     }
 }

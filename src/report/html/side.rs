@@ -11,8 +11,9 @@
 use std::fmt::Write as _;
 
 use super::changed::changed_ranges;
-use super::{chip, confidence, esc, grouped, kind_words, label, percent, relation_words, verdict_words};
+use super::{chip, confidence, esc, kind_words, label, percent, relation_words, verdict_words};
 use crate::pipeline::ArticleTexts;
+use crate::report::thousands;
 use crate::report::{PairOut, Place, Report};
 use crate::segment::Span;
 
@@ -64,8 +65,8 @@ fn pair_view(report: &Report, i: usize, p: &PairOut, texts: &ArticleTexts, h: &m
         let _ = write!(
             h,
             " {} / {} shared words ({} / {} of each article), {} of them changed",
-            grouped(p.shared_words[0]),
-            grouped(p.shared_words[1]),
+            thousands(p.shared_words[0]),
+            thousands(p.shared_words[1]),
             esc(&percent(p.covered[0])),
             esc(&percent(p.covered[1])),
             esc(&percent(p.changed))
