@@ -231,13 +231,9 @@ pub fn with_extensions(path: PathBuf, source: &Source) -> PathBuf {
     if crate::input::detect(&name).is_some() {
         return path;
     }
-    let compressed_as = |ext: &str| match ext.to_ascii_lowercase().as_str() {
-        "gz" => Some(Compression::Gzip),
-        "zst" | "zstd" => Some(Compression::Zstd),
-        _ => None,
-    };
+    let named = crate::input::compression_of(&name);
     let (stem, own) = match name.rsplit_once('.') {
-        Some((stem, ext)) if compressed_as(ext).is_some() => (stem, Some(ext)),
+        Some((stem, ext)) if named != Compression::None => (stem, Some(ext)),
         _ => (name.as_str(), None),
     };
     let format = match source.format {
@@ -247,7 +243,7 @@ pub fn with_extensions(path: PathBuf, source: &Source) -> PathBuf {
         Format::Csv { .. } => ".csv",
     };
     let compression = match (source.compression, own) {
-        (c, Some(ext)) if compressed_as(ext) == Some(c) => format!(".{ext}"),
+        (c, Some(ext)) if c == named => format!(".{ext}"),
         (Compression::None, _) => String::new(),
         (Compression::Gzip, _) => ".gz".into(),
         (Compression::Zstd, _) => ".zst".into(),

@@ -80,17 +80,12 @@ impl Read for Failed {
 /// Describes a read error so that a user understands what happened to the
 /// file (a truncated archive is the usual cause of an unexpected end).
 pub(super) fn read_error(err: &std::io::Error, source: &Source) -> String {
-    let kind = match source.compression {
-        Compression::Gzip => "gzip",
-        Compression::Zstd => "zstd",
-        Compression::None => "",
-    };
-    if err.kind() == std::io::ErrorKind::UnexpectedEof && !kind.is_empty() {
-        format!("{kind} stream ends early (truncated file?): {err}")
-    } else if !kind.is_empty() {
-        format!("cannot decompress {kind} data: {err}")
-    } else {
-        format!("read error: {err}")
+    match source.compression.name() {
+        Some(kind) if err.kind() == std::io::ErrorKind::UnexpectedEof => {
+            format!("{kind} stream ends early (truncated file?): {err}")
+        }
+        Some(kind) => format!("cannot decompress {kind} data: {err}"),
+        None => format!("read error: {err}"),
     }
 }
 

@@ -31,6 +31,17 @@ pub enum Compression {
     Zstd,
 }
 
+impl Compression {
+    /// Its name in messages ("gzip"), or `None` when not compressed.
+    pub fn name(self) -> Option<&'static str> {
+        match self {
+            Compression::None => None,
+            Compression::Gzip => Some("gzip"),
+            Compression::Zstd => Some("zstd"),
+        }
+    }
+}
+
 /// One file to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
@@ -197,7 +208,8 @@ pub(crate) fn detect(name: &str) -> Option<(Format, Compression)> {
     Some((format, compression))
 }
 
-fn compression_of(name: &str) -> Compression {
+/// The compression a file name's last extension gives.
+pub(crate) fn compression_of(name: &str) -> Compression {
     let lower = name.to_ascii_lowercase();
     if lower.ends_with(".gz") {
         Compression::Gzip

@@ -34,7 +34,9 @@ pub fn settle_formats(sources: &mut [Source], given: Option<Format>, fields: &Fi
         let unnamed = sniff::compression(&head).filter(|c| *c != source.compression);
         source.compression = sniffed.compression;
         let why = match given {
-            Some(_) => unnamed.map(|c| format!("its first bytes are {}'s magic number", compression_name(c))),
+            Some(_) => {
+                unnamed.and_then(Compression::name).map(|c| format!("its first bytes are {c}'s magic number"))
+            }
             None => {
                 source.format = sniffed.format;
                 Some(format!(
@@ -79,17 +81,9 @@ fn what(format: Format, compression: Compression) -> String {
         Format::Csv { delimiter: b'\t' } => "TSV",
         Format::Csv { .. } => "CSV",
     };
-    match compression {
-        Compression::None => format.to_string(),
-        c => format!("{}-compressed {format}", compression_name(c)),
-    }
-}
-
-fn compression_name(compression: Compression) -> &'static str {
-    match compression {
-        Compression::None => "not compressed",
-        Compression::Gzip => "gzip",
-        Compression::Zstd => "zstd",
+    match compression.name() {
+        None => format.to_string(),
+        Some(c) => format!("{c}-compressed {format}"),
     }
 }
 

@@ -34,8 +34,8 @@ mod text;
 
 pub(crate) use decode::open as open_raw;
 pub(crate) use decode::whole_head;
-pub(crate) use discover::detect;
 pub use discover::{Compression, Format, Source, discover};
+pub(crate) use discover::{compression_of, detect};
 pub use fields::FieldNames;
 pub use formats::settle_formats;
 pub use limits::{MAX_ARTICLE_BYTES, MAX_RECORD_BYTES};
