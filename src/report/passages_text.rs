@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{MatchOut, Report, cut_at_word};
+use super::{MatchOut, Report, cut_at_word, thousands};
 use crate::diff::MARK;
 
 /// Longest side shown per passage, in characters.
@@ -18,7 +18,7 @@ pub(super) fn render_passages(report: &Report, limit: usize, out: &mut dyn Write
     writeln!(
         out,
         "{} shared passage(s): quotes and sentences found in two articles, outside the clusters above.",
-        passages.len()
+        thousands(passages.len() as u64)
     )?;
     writeln!(out, "Words in ⟦ ⟧ are not in the other article's version.")?;
     let shown = if limit == 0 { passages.len() } else { limit.min(passages.len()) };
@@ -28,7 +28,11 @@ pub(super) fn render_passages(report: &Report, limit: usize, out: &mut dyn Write
     }
     if shown < passages.len() {
         writeln!(out)?;
-        writeln!(out, "… and {} more passage(s) (--limit 0 shows all).", passages.len() - shown)?;
+        writeln!(
+            out,
+            "… and {} more passage(s) (--limit 0 shows all).",
+            thousands((passages.len() - shown) as u64)
+        )?;
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{PairOut, Report};
+use super::{PairOut, Report, thousands};
 
 /// Pairs shown when `--limit` does not say.
 const PAIRS_SHOWN: usize = 30;
@@ -35,13 +35,17 @@ pub(super) fn render_provenance(report: &Report, limit: usize, out: &mut dyn Wri
         writeln!(
             out,
             "Who took from whom ({} pair(s) of articles sharing more than boilerplate):",
-            content.len()
+            thousands(content.len() as u64)
         )?;
         for p in content.iter().take(cap) {
             pair(p, out)?;
         }
         if content.len() > cap {
-            writeln!(out, "  … and {} more pair(s) (--limit 0 shows all).", content.len() - cap)?;
+            writeln!(
+                out,
+                "  … and {} more pair(s) (--limit 0 shows all).",
+                thousands((content.len() - cap) as u64)
+            )?;
         }
     }
     if !boiler.is_empty() {
@@ -58,12 +62,14 @@ pub(super) fn render_provenance(report: &Report, limit: usize, out: &mut dyn Wri
             articles.dedup();
             let ids: Vec<&str> = articles.iter().map(|&a| report.articles[a as usize].id.as_str()).collect();
             let ids = id_list(&ids, STORY_CHARS);
-            writeln!(out, "  {} pairs among {} articles: {why}", pairs.len(), articles.len())?;
+            let (n, m) = (thousands(pairs.len() as u64), thousands(articles.len() as u64));
+            writeln!(out, "  {n} pairs among {m} articles: {why}")?;
             writeln!(out, "       articles: {ids}")?;
         }
         if groups.len() > cap {
             let rest: usize = groups[cap..].iter().map(|(_, pairs)| pairs.len()).sum();
-            writeln!(out, "  … and {rest} more pair(s) in {} more group(s).", groups.len() - cap)?;
+            let (rest, more) = (thousands(rest as u64), thousands((groups.len() - cap) as u64));
+            writeln!(out, "  … and {rest} more pair(s) in {more} more group(s).")?;
         }
     }
     outlets(report, cap.min(20), out)
@@ -135,13 +141,13 @@ fn stories(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for s in report.stories.iter().take(PAIRS_SHOWN) {
         let ids: Vec<&str> = s.articles.iter().map(|&a| report.articles[a as usize].id.as_str()).collect();
         let ids = id_list(&ids, STORY_CHARS);
-        writeln!(out, "  [S{}] {} articles: {ids}", s.id, s.articles.len())?;
+        writeln!(out, "  [S{}] {} articles: {ids}", s.id, thousands(s.articles.len() as u64))?;
         if !s.sources.is_empty() {
             writeln!(out, "       sources named by two or more of them: {}", s.sources.join(", "))?;
         }
     }
     if report.stories.len() > PAIRS_SHOWN {
-        writeln!(out, "  … and {} more.", report.stories.len() - PAIRS_SHOWN)?;
+        writeln!(out, "  … and {} more.", thousands((report.stories.len() - PAIRS_SHOWN) as u64))?;
     }
     Ok(())
 }
@@ -173,8 +179,8 @@ fn pair(p: &PairOut, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "  {a} ↔ {b}: {what} · {} / {} words ({:.0}% / {:.0}% of each) · {:.0}% of the shared words changed",
-        p.shared_words[0],
-        p.shared_words[1],
+        thousands(p.shared_words[0]),
+        thousands(p.shared_words[1]),
         p.covered[0] * 100.0,
         p.covered[1] * 100.0,
         p.changed * 100.0
@@ -212,10 +218,12 @@ fn outlets(report: &Report, cap: usize, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "Whose wording is reused (source → reusing outlet or article, shared words):")?;
     for e in report.outlet_edges.iter().take(cap) {
-        writeln!(out, "  {} → {}: {} word(s) in {} pair(s)", e.from, e.to, e.words, e.pairs)?;
+        let (words, pairs) = (thousands(e.words), thousands(e.pairs as u64));
+        writeln!(out, "  {} → {}: {words} word(s) in {pairs} pair(s)", e.from, e.to)?;
     }
     if report.outlet_edges.len() > cap {
-        writeln!(out, "  … and {} more (--format dot draws them all).", report.outlet_edges.len() - cap)?;
+        let more = thousands((report.outlet_edges.len() - cap) as u64);
+        writeln!(out, "  … and {more} more (--format dot draws them all).")?;
     }
     Ok(())
 }

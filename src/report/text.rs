@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{ClusterOut, Report};
+use super::{ClusterOut, Report, thousands as t};
 
 /// Longest excerpt shown per cluster, in characters.
 const EXCERPT_CHARS: usize = 180;
@@ -36,7 +36,7 @@ pub fn render_text(report: &Report, limit: usize, out: &mut dyn Write) -> io::Re
         writeln!(
             out,
             "… and {} smaller cluster(s) not shown (--limit 0 shows all; --format json lists everything).",
-            report.clusters.len() - shown
+            t((report.clusters.len() - shown) as u64)
         )?;
     }
     super::passages_text::render_passages(report, limit, out)?;
@@ -49,7 +49,11 @@ fn header(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "wiretrace: {} article(s) from {} file(s), {} paragraph(s), {} long enough to compare ({}+ words)",
-        s.articles, s.sources, s.paragraphs, s.matchable_paragraphs, cfg.min_words
+        t(s.articles as u64),
+        t(s.sources as u64),
+        t(s.paragraphs as u64),
+        t(s.matchable_paragraphs as u64),
+        cfg.min_words
     )?;
     let repeats = report.clusters.iter().filter(|c| c.kind == "repeat").count();
     let across = report.clusters.len() - repeats;
@@ -57,7 +61,9 @@ fn header(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "No paragraph shares {}-word shingles with another at Jaccard ≥ {:.2} ({} candidate pair(s) checked).",
-            cfg.shingle_size, cfg.threshold, s.candidate_pairs
+            cfg.shingle_size,
+            cfg.threshold,
+            t(s.candidate_pairs as u64)
         )?;
         if s.matchable_paragraphs < 2 {
             writeln!(out, "Too few paragraphs to compare: lower --min-words or check the input.")?;
@@ -68,8 +74,10 @@ fn header(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(
         out,
-        "{} cluster(s) of shared text: {repeats} repeated inside one article, {across} shared across articles.",
-        report.clusters.len(),
+        "{} cluster(s) of shared text: {} repeated inside one article, {} shared across articles.",
+        t(report.clusters.len() as u64),
+        t(repeats as u64),
+        t(across as u64),
     )?;
     writeln!(
         out,
@@ -161,13 +169,17 @@ fn render_cluster(report: &Report, c: &ClusterOut, out: &mut dyn Write) -> io::R
         n => format!("{adjective} block of {n} paragraphs"),
     };
     let where_ = if c.kind == "repeat" {
-        format!("{} copies in one article", c.members.len())
+        format!("{} copies in one article", t(c.members.len() as u64))
     } else if articles == c.members.len() {
-        format!("in {articles} articles")
+        format!("in {} articles", t(articles as u64))
     } else {
-        format!("{} copies in {articles} articles (some carry it twice)", c.members.len())
+        format!(
+            "{} copies in {} articles (some carry it twice)",
+            t(c.members.len() as u64),
+            t(articles as u64)
+        )
     };
-    writeln!(out, "[{}] {what}, {where_}, {} · {} words", c.id, similarity(c), c.words)?;
+    writeln!(out, "[{}] {what}, {where_}, {} · {} words", c.id, similarity(c), t(c.words))?;
     writeln!(out, "    {}: {}", c.kind, c.rule)?;
     let width = c.members.iter().map(|m| m.id.chars().count()).max().unwrap_or(0);
     for (i, m) in c.members.iter().enumerate() {
@@ -203,7 +215,7 @@ fn warnings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         return Ok(());
     }
     writeln!(out)?;
-    writeln!(out, "{} warning(s):", report.warnings.len())?;
+    writeln!(out, "{} warning(s):", t(report.warnings.len() as u64))?;
     for w in &report.warnings {
         match w.line {
             Some(line) => writeln!(out, "  {}:{}: {}", w.source, line, w.message)?,

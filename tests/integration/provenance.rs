@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::util::{project_root, run, run_in, scratch};
+use crate::util::{Words, project_root, run, run_in, scratch, write};
 
 const A000: &str = "000_d0fcdb308f540440.txt";
 const A004: &str = "004_ee964b3aa23745c2.txt";
@@ -62,6 +62,32 @@ fn the_text_report_says_it_in_words() {
     assert!(text.contains(&format!("{A000} ↔ {A004}: template of MENAFN")), "{text}");
     let copied = text.lines().filter(|l| l.trim_start().starts_with('→') && l.contains(" took from "));
     assert_eq!(copied.count(), 0, "no false 'copied' verdict on corpus/:\n{text}");
+}
+
+/// Counts in the text report are written as a reader writes them: 1,001
+/// articles, 1,200 shared words.
+#[test]
+fn the_text_report_groups_thousands() {
+    let mut words = Words(11);
+    let story: Vec<String> = (0..12).map(|_| words.paragraph(100)).collect();
+    let mut lines = Vec::new();
+    let outlets = [("wire.example", "2018-07-16T08:00:00Z"), ("paper.example", "2018-07-16T11:00:00Z")];
+    for (i, (outlet, date)) in outlets.into_iter().enumerate() {
+        let text = story.join("\n\n");
+        let record =
+            serde_json::json!({"id": format!("story-{i}"), "outlet": outlet, "date": date, "text": text});
+        lines.push(record.to_string());
+    }
+    for i in 0..999 {
+        lines.push(serde_json::json!({"id": format!("other-{i}"), "text": words.paragraph(30)}).to_string());
+    }
+    let dir = scratch();
+    let corpus = write(dir.path(), "corpus.jsonl", lines.join("\n") + "\n");
+    let scan = run_in(dir.path(), &["scan", &corpus.to_string_lossy()], &[]);
+    let text = &scan.ok().stdout;
+    assert!(text.starts_with("wiretrace: 1,001 article(s) from 1 file(s), 1,023 paragraph(s)"), "{text}");
+    assert!(text.contains(" · 1,200 / 1,200 words "), "{text}");
+    assert!(text.contains(": 1,200 word(s) in 1 pair(s)"), "{text}");
 }
 
 /// Kind and direction accuracy of at least 0.95 against a generated
