@@ -63,7 +63,21 @@ pub struct Story {
     /// Sources at least two of them name (other than their own outlets),
     /// most named first.
     pub sources: Vec<String>,
+    /// Groups of its articles carrying versions of one report: joined by
+    /// pairs in which each side has at least [`VERSION_SHARE`] of its text
+    /// shared, largest first. Empty when the whole story is one such group
+    /// or none of its pairs is that close (articles linked only by shared
+    /// quotes and rewritten sentences).
+    pub versions: Vec<Vec<u32>>,
 }
+
+/// Share of its text (beyond boilerplate) each article of a pair must have
+/// shared for the pair to join a group of versions of one report inside a
+/// story. A story is every article reachable through shared text, which on
+/// a corpus about one event (every outlet quoting the same press
+/// conference) chains most articles into one story; versions of one report
+/// share much more than a quote. See docs/provenance.md, "Stories".
+pub const VERSION_SHARE: f64 = 0.3;
 
 /// The view of every article.
 pub fn articles(scan: &Scan, pairs: &[Pair]) -> Vec<ArticleView> {
@@ -188,27 +202,20 @@ fn source_nodes(pairs: &[Pair], outlets: &[Option<&str>]) -> BTreeMap<String, St
 /// Connected groups of articles joined by pairs sharing more than
 /// boilerplate, largest first.
 pub fn stories(scan: &Scan, pairs: &[Pair], keys: &[Vec<String>]) -> Vec<Story> {
-    let mut parent: Vec<u32> = (0..scan.articles.len() as u32).collect();
-    fn root(parent: &mut [u32], mut x: u32) -> u32 {
-        while parent[x as usize] != x {
-            parent[x as usize] = parent[parent[x as usize] as usize];
-            x = parent[x as usize];
-        }
-        x
-    }
-    for p in pairs.iter().filter(|p| p.relation != Kind::Boilerplate) {
-        let (x, y) = (root(&mut parent, p.a), root(&mut parent, p.b));
-        parent[x.max(y) as usize] = x.min(y);
-    }
-    let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for a in 0..scan.articles.len() as u32 {
-        let r = root(&mut parent, a);
-        groups.entry(r).or_default().push(a);
-    }
-    let mut out: Vec<Story> = groups
-        .into_values()
-        .filter(|g| g.len() >= 2)
+    let content = || pairs.iter().filter(|p| p.relation != Kind::Boilerplate);
+    let n = scan.articles.len();
+    let close = groups(n, content().filter(|p| p.covered.iter().all(|&c| c >= VERSION_SHARE)));
+    // Each close group lies inside one story: found by its first article.
+    let close_by_first: BTreeMap<u32, &Vec<u32>> = close.iter().map(|g| (g[0], g)).collect();
+    let mut out: Vec<Story> = groups(n, content())
+        .into_iter()
         .map(|articles| {
+            let mut versions: Vec<Vec<u32>> =
+                articles.iter().filter_map(|a| close_by_first.get(a).map(|&g| g.clone())).collect();
+            if versions.len() == 1 && versions[0].len() == articles.len() {
+                versions.clear();
+            }
+            versions.sort_by(|x, y| y.len().cmp(&x.len()).then(x[0].cmp(&y[0])));
             let mut count: BTreeMap<String, (usize, String)> = BTreeMap::new();
             for &a in &articles {
                 for n in &scan.articles[a as usize].signals.named {
@@ -219,11 +226,34 @@ pub fn stories(scan: &Scan, pairs: &[Pair], keys: &[Vec<String>]) -> Vec<Story> 
             }
             let mut sources: Vec<(usize, String)> = count.into_values().filter(|c| c.0 >= 2).collect();
             sources.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-            Story { articles, sources: sources.into_iter().map(|s| s.1).collect() }
+            Story { articles, sources: sources.into_iter().map(|s| s.1).collect(), versions }
         })
         .collect();
     out.sort_by(|x, y| y.articles.len().cmp(&x.articles.len()).then(x.articles[0].cmp(&y.articles[0])));
     out
+}
+
+/// The connected groups of two or more of `n` articles that `pairs` join,
+/// each in article order, in the order of their first articles.
+fn groups<'p>(n: usize, pairs: impl Iterator<Item = &'p Pair>) -> Vec<Vec<u32>> {
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    fn root(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            parent[x as usize] = parent[parent[x as usize] as usize];
+            x = parent[x as usize];
+        }
+        x
+    }
+    for p in pairs {
+        let (x, y) = (root(&mut parent, p.a), root(&mut parent, p.b));
+        parent[x.max(y) as usize] = x.min(y);
+    }
+    let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for a in 0..n as u32 {
+        let r = root(&mut parent, a);
+        groups.entry(r).or_default().push(a);
+    }
+    groups.into_values().filter(|g| g.len() >= 2).collect()
 }
 
 #[cfg(test)]
@@ -232,6 +262,55 @@ mod tests {
     use crate::provenance::direction::Verdict;
     use crate::provenance::testing::{Words, record, scan_jsonl};
     use crate::provenance::{analyze, names};
+
+    /// Two wire reports, each carried by two papers, whose only link is a
+    /// quote both reports give: one story, told in two groups of versions;
+    /// and a third report carried alone by a paper is one story with no
+    /// groups inside, since all of it is one group.
+    #[test]
+    fn a_story_lists_its_groups_of_versions_of_one_report() {
+        let mut words = Words(21);
+        let quote = format!("\"{}\" the minister said.", words.words(24).join(" "));
+        let report = |words: &mut Words| -> String {
+            let mut paras: Vec<String> = (0..6).map(|_| words.sentence(40)).collect();
+            paras.insert(3, quote.clone());
+            paras.join("\n\n")
+        };
+        let (x, y) = (report(&mut words), report(&mut words));
+        let z: String = (0..5).map(|_| words.sentence(40)).collect::<Vec<_>>().join("\n\n");
+        let lines: Vec<String> = [
+            ("x", "wire.example", &x),
+            ("x1", "a.example", &x),
+            ("x2", "b.example", &x),
+            ("y", "agency.example", &y),
+            ("y1", "c.example", &y),
+            ("y2", "d.example", &y),
+            ("z", "wire.example", &z),
+            ("z1", "e.example", &z),
+        ]
+        .iter()
+        .map(|(id, outlet, text)| record(id, outlet, "2024-03-01T08:00:00Z", text))
+        .collect();
+        let scan = scan_jsonl(&lines);
+        let provenance = analyze(&scan);
+        let ids = |g: &[u32]| -> Vec<&str> {
+            g.iter().map(|&a| scan.articles[a as usize].meta.id.as_str()).collect()
+        };
+        let stories: Vec<(Vec<&str>, Vec<Vec<&str>>)> = provenance
+            .stories
+            .iter()
+            .map(|s| (ids(&s.articles), s.versions.iter().map(|g| ids(g)).collect()))
+            .collect();
+        assert_eq!(
+            stories,
+            [
+                (vec!["x", "x1", "x2", "y", "y1", "y2"], vec![vec!["x", "x1", "x2"], vec!["y", "y1", "y2"]]),
+                (vec!["z", "z1"], vec![]),
+            ],
+            "{:?}",
+            provenance.pairs.iter().map(|p| (p.a, p.b, p.relation, p.covered)).collect::<Vec<_>>()
+        );
+    }
 
     /// On the bundled corpus every article shares text with the Financial
     /// Times's story through several pairs: its edge holds all of them and

@@ -280,6 +280,10 @@ pub struct StoryOut {
     pub articles: Vec<u32>,
     /// Sources at least two of them name, most named first.
     pub sources: Vec<String>,
+    /// Groups of its articles carrying versions of one report (each side of
+    /// a joining pair has 30% or more of its text shared), largest first;
+    /// empty when the whole story is one such group or there is none.
+    pub versions: Vec<Vec<u32>>,
 }
 
 /// A range of paragraphs of an article, with its byte span.
@@ -414,6 +418,24 @@ pub(crate) fn cut_at_word(text: &str, max: usize) -> String {
     let head = &text[..end];
     let head = head.rsplit_once(' ').map_or(head, |(words, _)| words);
     format!("{}…", head.trim_end_matches('…').trim_end())
+}
+
+/// What a group of versions of one report (a story's `versions`) has in
+/// common, to tell the report: the excerpt of the cluster carried by the
+/// most articles of the group (repeats and boilerplate aside; the earliest
+/// cluster on a tie), if any is.
+pub(crate) fn version_excerpt<'r>(report: &'r Report, group: &[u32]) -> Option<&'r str> {
+    let mut best: Option<(usize, &ClusterOut)> = None;
+    for c in report.clusters.iter().filter(|c| !matches!(c.kind, "repeat" | "boilerplate")) {
+        let mut inside: Vec<u32> =
+            c.members.iter().map(|m| m.article).filter(|a| group.binary_search(a).is_ok()).collect();
+        inside.sort_unstable();
+        inside.dedup();
+        if inside.len() >= 2 && best.is_none_or(|(n, _)| inside.len() > n) {
+            best = Some((inside.len(), c));
+        }
+    }
+    best.map(|(_, c)| c.excerpt.as_str())
 }
 
 /// Whether evidence favouring `favours` (`a`, `b` or `common`) points

@@ -88,6 +88,11 @@ pub(super) fn stories(prov: &Provenance) -> Vec<StoryOut> {
     prov.stories
         .iter()
         .enumerate()
-        .map(|(i, s)| StoryOut { id: i + 1, articles: s.articles.clone(), sources: s.sources.clone() })
+        .map(|(i, s)| StoryOut {
+            id: i + 1,
+            articles: s.articles.clone(),
+            sources: s.sources.clone(),
+            versions: s.versions.clone(),
+        })
         .collect()
 }

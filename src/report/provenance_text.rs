@@ -13,6 +13,12 @@ const EVIDENCE_SHOWN: usize = 3;
 /// Longest list of a story's articles, in characters.
 const STORY_CHARS: usize = 300;
 
+/// Groups of versions of one report listed per story.
+const VERSIONS_SHOWN: usize = 3;
+
+/// Longest list of a group's article ids, in characters.
+const VERSION_CHARS: usize = 120;
+
 /// Writes the provenance section; `limit` caps the pairs and edges shown
 /// (0: all).
 pub(super) fn render_provenance(report: &Report, limit: usize, out: &mut dyn Write) -> io::Result<()> {
@@ -145,9 +151,38 @@ fn stories(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         if !s.sources.is_empty() {
             writeln!(out, "       sources named by two or more of them: {}", s.sources.join(", "))?;
         }
+        versions(report, &s.versions, out)?;
     }
     if report.stories.len() > PAIRS_SHOWN {
         writeln!(out, "  … and {} more.", thousands((report.stories.len() - PAIRS_SHOWN) as u64))?;
+    }
+    Ok(())
+}
+
+/// The groups of versions of one report inside a story, the largest
+/// [`VERSIONS_SHOWN`] with their articles.
+fn versions(report: &Report, groups: &[Vec<u32>], out: &mut dyn Write) -> io::Result<()> {
+    if groups.is_empty() {
+        return Ok(());
+    }
+    let many =
+        if groups.len() == 1 { "1 group" } else { &format!("{} groups", thousands(groups.len() as u64)) };
+    writeln!(
+        out,
+        "       versions of one report inside it: {many} whose articles each share {share:.0}% or more of their \
+         text with another of the group",
+        share = crate::provenance::views::VERSION_SHARE * 100.0
+    )?;
+    for g in groups.iter().take(VERSIONS_SHOWN) {
+        let ids: Vec<&str> = g.iter().map(|&a| report.articles[a as usize].id.as_str()).collect();
+        writeln!(out, "         {} articles: {}", thousands(g.len() as u64), id_list(&ids, VERSION_CHARS))?;
+        if let Some(excerpt) = super::version_excerpt(report, g) {
+            writeln!(out, "           > {}", super::cut_at_word(excerpt, VERSION_CHARS))?;
+        }
+    }
+    if groups.len() > VERSIONS_SHOWN {
+        let more = thousands((groups.len() - VERSIONS_SHOWN) as u64);
+        writeln!(out, "         … and {more} smaller group(s) (--format json lists them all).")?;
     }
     Ok(())
 }

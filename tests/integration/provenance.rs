@@ -90,6 +90,42 @@ fn the_text_report_groups_thousands() {
     assert!(text.contains(": 1,200 word(s) in 1 pair(s)"), "{text}");
 }
 
+/// Two wire reports, each with two reprints, linked by one quote they
+/// both give: the text and HTML reports show one story and, inside it, the
+/// two groups of versions with what each group carries.
+#[test]
+fn reports_show_the_versions_of_one_report_inside_a_story() {
+    let mut words = Words(21);
+    let quote = format!("\"{}\" the minister said.", words.paragraph(24).trim_end_matches('.'));
+    let mut report = || {
+        let mut paras: Vec<String> = (0..6).map(|_| words.paragraph(40)).collect();
+        paras.insert(3, quote.clone());
+        paras.join("\n\n")
+    };
+    let (x, y) = (report(), report());
+    let lines: Vec<String> = [("x", &x), ("x1", &x), ("x2", &x), ("y", &y), ("y1", &y), ("y2", &y)]
+        .iter()
+        .enumerate()
+        .map(|(i, (id, text))| {
+            serde_json::json!({"id": id, "outlet": format!("o{i}.example"), "text": text}).to_string()
+        })
+        .collect();
+    let dir = scratch();
+    let corpus = write(dir.path(), "corpus.jsonl", lines.join("\n") + "\n");
+    let corpus = corpus.to_string_lossy();
+    let text = run_in(dir.path(), &["scan", &corpus], &[]).ok().stdout.clone();
+    assert!(text.contains("[S1] 6 articles: x, x1, x2, y, y1, y2"), "{text}");
+    assert!(text.contains("versions of one report inside it: 2 groups"), "{text}");
+    for (group, first) in [("3 articles: x, x1, x2", &x), ("3 articles: y, y1, y2", &y)] {
+        let at = text.find(group).unwrap_or_else(|| panic!("{group}: {text}"));
+        let excerpt = text[at..].lines().nth(1).expect("an excerpt line").trim_start();
+        let opening: String = first.chars().take(20).collect();
+        assert!(excerpt.starts_with(&format!("> {opening}")), "{excerpt:?} opens {opening:?}");
+    }
+    let html = run_in(dir.path(), &["scan", &corpus, "--format", "html"], &[]).ok().stdout.clone();
+    assert!(html.contains("Versions of one report inside it (2 groups;"), "{html}");
+}
+
 /// Kind and direction accuracy of at least 0.95 against a generated
 /// corpus's planted truth (`gen_corpus.py`), scored by the repository's
 /// script; skipped without `../shared`.

@@ -147,6 +147,7 @@ pub struct Story {
     pub id: usize,
     pub articles: Vec<usize>,
     pub sources: Vec<String>,
+    pub versions: Vec<Vec<usize>>,
 }
 
 #[derive(Debug, Deserialize)]

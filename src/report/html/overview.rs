@@ -9,6 +9,12 @@ use crate::report::{PairOut, Report, count as plural, cut_at_word, thousands};
 
 /// Articles listed per story.
 const STORY_ARTICLES: usize = 12;
+
+/// Groups of versions of one report listed per story.
+const VERSIONS_SHOWN: usize = 5;
+
+/// Longest excerpt shown for a group of versions, in characters.
+const VERSION_EXCERPT_CHARS: usize = 160;
 /// Longest cluster excerpt shown, in characters.
 const EXCERPT_CHARS: usize = 240;
 
@@ -142,11 +148,43 @@ pub(super) fn stories(report: &Report, limit: usize, h: &mut String) {
             let _ =
                 write!(h, "<br>Sources named by two or more of them: <b>{}</b>", esc(&s.sources.join(", ")));
         }
+        versions(report, &s.versions, h);
         h.push_str("</li>\n");
     }
     h.push_str("</ul>\n");
     more(h, report.stories.len().saturating_sub(cap), "stories");
     h.push_str("</section>\n");
+}
+
+/// The groups of versions of one report inside a story, the largest
+/// [`VERSIONS_SHOWN`] with their first [`STORY_ARTICLES`] articles.
+fn versions(report: &Report, groups: &[Vec<u32>], h: &mut String) {
+    if groups.is_empty() {
+        return;
+    }
+    let _ = write!(
+        h,
+        "<br>Versions of one report inside it ({}; the articles of a group each share {share:.0}% or more of \
+         their text with another of the group):<ul>",
+        plural(groups.len(), "group"),
+        share = crate::provenance::views::VERSION_SHARE * 100.0
+    );
+    for g in groups.iter().take(VERSIONS_SHOWN) {
+        let names: Vec<String> = g.iter().take(STORY_ARTICLES).map(|&a| esc(&label(report, a))).collect();
+        let _ = write!(h, "<li>{} articles: {}", thousands(g.len() as u64), names.join(", "));
+        if g.len() > STORY_ARTICLES {
+            let _ = write!(h, ", … and {} more", thousands((g.len() - STORY_ARTICLES) as u64));
+        }
+        if let Some(excerpt) = crate::report::version_excerpt(report, g) {
+            let _ = write!(h, "<br><q>{}</q>", esc(&cut_at_word(excerpt, VERSION_EXCERPT_CHARS)));
+        }
+        h.push_str("</li>");
+    }
+    if groups.len() > VERSIONS_SHOWN {
+        let more = thousands((groups.len() - VERSIONS_SHOWN) as u64);
+        let _ = write!(h, "<li>… and {more} smaller groups (the JSON report lists them all)</li>");
+    }
+    h.push_str("</ul>");
 }
 
 /// The table of pairs: what they share, how much, how much changed, and
