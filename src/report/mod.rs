@@ -420,6 +420,18 @@ pub(crate) fn cut_at_word(text: &str, max: usize) -> String {
     format!("{}…", head.trim_end_matches('…').trim_end())
 }
 
+/// Article `a` as a reader finds it: its id, and its outlet in parentheses
+/// when it has one ("6464 (charlotteobserver.com)").
+pub(crate) fn article_label(report: &Report, a: u32) -> String {
+    match report.articles.get(a as usize) {
+        Some(art) => match &art.outlet {
+            Some(outlet) => format!("{} ({outlet})", art.id),
+            None => art.id.clone(),
+        },
+        None => format!("article {a}"),
+    }
+}
+
 /// What a group of versions of one report (a story's `versions`) has in
 /// common, to tell the report: the excerpt of the cluster carried by the
 /// most articles of the group (repeats and boilerplate aside; the earliest

@@ -17,7 +17,7 @@ const STORY_CHARS: usize = 300;
 const VERSIONS_SHOWN: usize = 3;
 
 /// Longest list of a group's article ids, in characters.
-const VERSION_CHARS: usize = 120;
+const VERSION_CHARS: usize = 160;
 
 /// Writes the provenance section; `limit` caps the pairs and edges shown
 /// (0: all).
@@ -44,7 +44,7 @@ pub(super) fn render_provenance(report: &Report, limit: usize, out: &mut dyn Wri
             thousands(content.len() as u64)
         )?;
         for p in content.iter().take(cap) {
-            pair(p, out)?;
+            pair(report, p, out)?;
         }
         if content.len() > cap {
             writeln!(
@@ -60,14 +60,14 @@ pub(super) fn render_provenance(report: &Report, limit: usize, out: &mut dyn Wri
         let groups = boilerplate_groups(report, &boiler);
         for (why, pairs) in groups.iter().take(cap) {
             if let [p] = pairs[..] {
-                writeln!(out, "  {} ↔ {}: {why}", p.ids[0], p.ids[1])?;
+                let (a, b) = (super::article_label(report, p.a), super::article_label(report, p.b));
+                writeln!(out, "  {a} ↔ {b}: {why}")?;
                 continue;
             }
             let mut articles: Vec<u32> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
             articles.sort_unstable();
             articles.dedup();
-            let ids: Vec<&str> = articles.iter().map(|&a| report.articles[a as usize].id.as_str()).collect();
-            let ids = id_list(&ids, STORY_CHARS);
+            let ids = id_list(&labels(report, &articles), STORY_CHARS);
             let (n, m) = (thousands(pairs.len() as u64), thousands(articles.len() as u64));
             writeln!(out, "  {n} pairs among {m} articles: {why}")?;
             writeln!(out, "       articles: {ids}")?;
@@ -145,8 +145,7 @@ fn stories(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "Stories (articles sharing text beyond boilerplate):")?;
     for s in report.stories.iter().take(PAIRS_SHOWN) {
-        let ids: Vec<&str> = s.articles.iter().map(|&a| report.articles[a as usize].id.as_str()).collect();
-        let ids = id_list(&ids, STORY_CHARS);
+        let ids = id_list(&labels(report, &s.articles), STORY_CHARS);
         writeln!(out, "  [S{}] {} articles: {ids}", s.id, thousands(s.articles.len() as u64))?;
         if !s.sources.is_empty() {
             writeln!(out, "       sources named by two or more of them: {}", s.sources.join(", "))?;
@@ -174,8 +173,8 @@ fn versions(report: &Report, groups: &[Vec<u32>], out: &mut dyn Write) -> io::Re
         share = crate::provenance::views::VERSION_SHARE * 100.0
     )?;
     for g in groups.iter().take(VERSIONS_SHOWN) {
-        let ids: Vec<&str> = g.iter().map(|&a| report.articles[a as usize].id.as_str()).collect();
-        writeln!(out, "         {} articles: {}", thousands(g.len() as u64), id_list(&ids, VERSION_CHARS))?;
+        let ids = id_list(&labels(report, g), VERSION_CHARS);
+        writeln!(out, "         {} articles: {ids}", thousands(g.len() as u64))?;
         if let Some(excerpt) = super::version_excerpt(report, g) {
             writeln!(out, "           > {}", super::cut_at_word(excerpt, VERSION_CHARS))?;
         }
@@ -187,12 +186,18 @@ fn versions(report: &Report, groups: &[Vec<u32>], out: &mut dyn Write) -> io::Re
     Ok(())
 }
 
+/// The labels of `articles`: ids, with outlets when known.
+fn labels(report: &Report, articles: &[u32]) -> Vec<String> {
+    articles.iter().map(|&a| super::article_label(report, a)).collect()
+}
+
 /// `ids` joined by `, `, as many whole ids as fit in `max` characters,
 /// then `, … and N more` for the ids left out.
-fn id_list(ids: &[&str], max: usize) -> String {
+fn id_list(ids: &[impl AsRef<str>], max: usize) -> String {
     let mut out = String::new();
     let mut chars = 0;
     for (i, id) in ids.iter().enumerate() {
+        let id = id.as_ref();
         let add = id.chars().count() + if i == 0 { 0 } else { 2 };
         if chars + add > max && i > 0 {
             return format!("{out}, … and {} more", ids.len() - i);
@@ -207,13 +212,14 @@ fn id_list(ids: &[&str], max: usize) -> String {
 }
 
 /// One pair: what they share, how much changed, the verdict and evidence.
-fn pair(p: &PairOut, out: &mut dyn Write) -> io::Result<()> {
+fn pair(report: &Report, p: &PairOut, out: &mut dyn Write) -> io::Result<()> {
     let [a, b] = [&p.ids[0], &p.ids[1]];
+    let (label_a, label_b) = (super::article_label(report, p.a), super::article_label(report, p.b));
     let what = super::relation_words(p.relation);
     writeln!(out)?;
     writeln!(
         out,
-        "  {a} ↔ {b}: {what} · {} / {} words ({:.0}% / {:.0}% of each) · {:.0}% of the shared words changed",
+        "  {label_a} ↔ {label_b}: {what} · {} / {} words ({:.0}% / {:.0}% of each) · {:.0}% of the shared words changed",
         thousands(p.shared_words[0]),
         thousands(p.shared_words[1]),
         p.covered[0] * 100.0,

@@ -64,8 +64,8 @@ fn the_text_report_says_it_in_words() {
     assert_eq!(copied.count(), 0, "no false 'copied' verdict on corpus/:\n{text}");
 }
 
-/// Counts in the text report are written as a reader writes them: 1,001
-/// articles, 1,200 shared words.
+/// Counts in the text report are written as a reader writes them (1,001
+/// articles, 1,200 shared words), and articles with their outlets.
 #[test]
 fn the_text_report_groups_thousands() {
     let mut words = Words(11);
@@ -86,6 +86,8 @@ fn the_text_report_groups_thousands() {
     let scan = run_in(dir.path(), &["scan", &corpus.to_string_lossy()], &[]);
     let text = &scan.ok().stdout;
     assert!(text.starts_with("wiretrace: 1,001 article(s) from 1 file(s), 1,023 paragraph(s)"), "{text}");
+    assert!(text.contains("story-0 (wire.example) ↔ story-1 (paper.example): copied text"), "{text}");
+    assert!(text.contains("[S1] 2 articles: story-0 (wire.example), story-1 (paper.example)"), "{text}");
     assert!(text.contains(" · 1,200 / 1,200 words "), "{text}");
     assert!(text.contains(": 1,200 word(s) in 1 pair(s)"), "{text}");
 }
@@ -114,9 +116,13 @@ fn reports_show_the_versions_of_one_report_inside_a_story() {
     let corpus = write(dir.path(), "corpus.jsonl", lines.join("\n") + "\n");
     let corpus = corpus.to_string_lossy();
     let text = run_in(dir.path(), &["scan", &corpus], &[]).ok().stdout.clone();
-    assert!(text.contains("[S1] 6 articles: x, x1, x2, y, y1, y2"), "{text}");
+    assert!(text.contains("[S1] 6 articles: x (o0.example), x1 (o1.example), x2 (o2.example), y"), "{text}");
     assert!(text.contains("versions of one report inside it: 2 groups"), "{text}");
-    for (group, first) in [("3 articles: x, x1, x2", &x), ("3 articles: y, y1, y2", &y)] {
+    let groups = [
+        ("3 articles: x (o0.example), x1 (o1.example), x2 (o2.example)", &x),
+        ("3 articles: y (o3.example), y1 (o4.example), y2 (o5.example)", &y),
+    ];
+    for (group, first) in groups {
         let at = text.find(group).unwrap_or_else(|| panic!("{group}: {text}"));
         let excerpt = text[at..].lines().nth(1).expect("an excerpt line").trim_start();
         let opening: String = first.chars().take(20).collect();

@@ -102,13 +102,7 @@ fn head(h: &mut String) {
 
 /// How an article is named on the page: its id, and its outlet when known.
 fn label(report: &Report, a: u32) -> String {
-    match report.articles.get(a as usize) {
-        Some(art) => match &art.outlet {
-            Some(outlet) => format!("{} ({outlet})", art.id),
-            None => art.id.clone(),
-        },
-        None => format!("article {a}"),
-    }
+    crate::report::article_label(report, a)
 }
 
 /// A kind of shared text, in words, for legends and cluster lists.
