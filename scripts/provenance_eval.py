@@ -44,6 +44,49 @@ def overlap(x, y):
     return max(0, min(x[1], y[1]) - max(x[0], y[0]))
 
 
+def groups(truth, report):
+    """Prints how well the report's groups recover the planted families of
+    syndication (a source and every article copying from it, joined
+    transitively): pairwise precision and recall over the article pairs in
+    one group, for the stories as they are and for the stories' groups of
+    versions of one report (a story without such groups counting as one)."""
+    parent = {}
+
+    def root(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for t in truth:
+        if t["kind"] == "syndication":
+            x, y = root(t["a"]["id"]), root(t["b"]["id"])
+            if x != y:
+                parent[x] = y
+    families = collections.defaultdict(list)
+    for x in list(parent):
+        families[root(x)].append(x)
+
+    def pairs(gs):
+        return {(a, b) for g in gs for a in g for b in g if a < b}
+
+    planted = pairs(families.values())
+    ids = [a["id"] for a in report["articles"]]
+    print("groups against planted syndication families (pairs of articles in one group):")
+    for view in ("stories", "versions"):
+        gs = []
+        for story in report["stories"]:
+            if view == "versions" and story.get("versions"):
+                gs.extend([ids[i] for i in v] for v in story["versions"])
+            else:
+                gs.append([ids[i] for i in story["articles"]])
+        found = pairs(gs)
+        both = len(planted & found)
+        print(f"  {view:<9} {len(gs):>5} groups, {len(found):>7} pairs, precision "
+              f"{both / max(1, len(found)):.4f}, recall {both / max(1, len(planted)):.4f} of {len(planted)}")
+
+
 def main():
     args = sys.argv[1:]
     minimum = None
@@ -160,6 +203,7 @@ def main():
     for (want, got), n in sorted(confusion.items()):
         if want != got:
             print(f"  {want} -> {got}: {n}")
+    groups(truth, report)
     if minimum is not None and min(figures) < minimum:
         print(f"FAIL: lowest accuracy {min(figures):.4f} < {minimum}")
         sys.exit(1)
