@@ -29,7 +29,8 @@
 //! - in a **contribution line**: a short paragraph with the name followed
 //!   by "contributed" ("The Associated Press contributed to this report").
 //!
-//! "Short" is at most [`CREDIT_LINE_MAX_BYTES`]. A sentence that merely
+//! "Short" is at most [`CREDIT_LINE_MAX_BYTES`], runs of white space
+//! counting as one byte. A sentence that merely
 //! mentions an agency ("In Washington, Reuters reported that …") is none of
 //! these: a credit line holds nothing after the name but a time stamp.
 
@@ -121,7 +122,7 @@ pub fn credit_line(text: &str, span: Span, paragraphs: &[Span]) -> Option<Line> 
     let (_, p) = paragraph_of(paragraphs, span.start).filter(|(_, p)| span.end <= p.end)?;
     let para = text[p.start..p.end].trim();
     let lower = para.to_lowercase();
-    if para.len() > CREDIT_LINE_MAX_BYTES || PICTURE_WORDS.iter().any(|w| lower.contains(w)) {
+    if spoken_len(para) > CREDIT_LINE_MAX_BYTES || PICTURE_WORDS.iter().any(|w| lower.contains(w)) {
         return None;
     }
     let before = &text[p.start..span.start];
@@ -132,6 +133,21 @@ pub fn credit_line(text: &str, span: Span, paragraphs: &[Span]) -> Option<Line> 
         || before.to_lowercase().contains("copyright")
         || before.contains('\u{a9}');
     if text_line { Some(Line::Text) } else { agency_line(before, after).then_some(Line::Label) }
+}
+
+/// Bytes of `para` with each run of white space counted as one: a page's
+/// layout may pad a byline with hundreds of spaces ("By" and the names in
+/// two cells of a table), which makes it no longer.
+fn spoken_len(para: &str) -> usize {
+    let mut len = 0;
+    let mut space = false;
+    for c in para.chars() {
+        if !(c.is_whitespace() && space) {
+            len += c.len_utf8();
+        }
+        space = c.is_whitespace();
+    }
+    len
 }
 
 /// Labels that may stand before "by" in a byline ("Analysis by Jane Doe").
@@ -263,6 +279,18 @@ mod tests {
         assert!(!credited("Story.\n\nReuters July 15 reported the talks had failed.", "Reuters"));
         assert!(!credited("Story.\n\nUpdated figures released by Reuters show a drop.", "Reuters"));
         assert!(!credited("Story.\n\nHe ran \u{2014} by the AP office, as it happens.", "AP"));
+    }
+
+    #[test]
+    fn a_byline_padded_with_white_space_is_still_short() {
+        let pad = " ".repeat(300);
+        let byline = format!(
+            "Title\n\nBy{pad}JONATHAN LEMIRE , JILL COLVIN and VLADIMIR ISACHENKOV Associated Press\n\nBody."
+        );
+        assert!(credited(&byline, "Associated Press"));
+        let long =
+            format!("Title\n\nBy the river{}, Associated Press\n\nBody.", " stood the crowd and".repeat(12));
+        assert!(!credited(&long, "Associated Press"), "words, not white space, make a line long");
     }
 
     #[test]
