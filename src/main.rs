@@ -112,15 +112,15 @@ fn clean(args: &cli_clean::CleanArgs) -> Result<(), Error> {
     }
     let removed: Vec<String> = wiretrace::clean::Kind::ALL
         .iter()
-        .map(|k| format!("{} {}", cleaned.removed[*k as usize], k.name()))
+        .map(|k| format!("{} {}", progress::thousands(cleaned.removed[*k as usize] as u64), k.name()))
         .collect();
     eprintln!(
         "wiretrace clean: {} article(s) read, {} {}; removed {} ({} bytes); log: {}",
-        cleaned.read,
-        cleaned.written,
+        progress::thousands(cleaned.read as u64),
+        progress::thousands(cleaned.written as u64),
         if config.dry_run { "would be written (dry run)" } else { "written" },
         removed.join(", "),
-        cleaned.bytes,
+        progress::thousands(cleaned.bytes),
         cleaned.log.display()
     );
     Ok(())
