@@ -103,7 +103,7 @@ fn clean_draws_progress_only_on_a_terminal_and_is_silent_with_quiet() {
     assert!(!drawn(&piped.stderr), "no drawing into a pipe: {:?}", piped.stderr);
     let lines: Vec<&str> = piped.stderr.lines().collect();
     assert!(lines.len() == 1 && lines[0].starts_with("wiretrace clean: 5 article(s) read"), "{lines:?}");
-    let bytes = lines[0].split(" (").nth(1).and_then(|b| b.split(" bytes)").next()).expect("a byte count");
+    let bytes = lines[0].split(" bytes)").next().and_then(|h| h.rsplit(" (").next()).expect("a byte count");
     assert!(bytes.contains(',') && bytes.replace(',', "").parse::<u64>().is_ok(), "grouped: {lines:?}");
     let quiet = run(&["clean", "corpus", "--dry-run", "--quiet", "--out", &out_dir("quiet")]);
     quiet.ok();
