@@ -135,19 +135,13 @@ pub fn credit_line(text: &str, span: Span, paragraphs: &[Span]) -> Option<Line> 
     if text_line { Some(Line::Text) } else { agency_line(before, after).then_some(Line::Label) }
 }
 
-/// Bytes of `para` with each run of white space counted as one: a page's
+/// Bytes of `para` (trimmed) with each run of white space inside it counted
+/// as one byte: a page's
 /// layout may pad a byline with hundreds of spaces ("By" and the names in
 /// two cells of a table), which makes it no longer.
 fn spoken_len(para: &str) -> usize {
-    let mut len = 0;
-    let mut space = false;
-    for c in para.chars() {
-        if !(c.is_whitespace() && space) {
-            len += c.len_utf8();
-        }
-        space = c.is_whitespace();
-    }
-    len
+    let words = para.split_whitespace();
+    words.clone().map(str::len).sum::<usize>() + words.count().saturating_sub(1)
 }
 
 /// Labels that may stand before "by" in a byline ("Analysis by Jane Doe").

@@ -206,12 +206,12 @@ pub fn stories(scan: &Scan, pairs: &[Pair], keys: &[Vec<String>]) -> Vec<Story> 
     let n = scan.articles.len();
     let close = groups(n, content().filter(|p| p.covered.iter().all(|&c| c >= VERSION_SHARE)));
     // Each close group lies inside one story: found by its first article.
-    let close_by_first: BTreeMap<u32, &Vec<u32>> = close.iter().map(|g| (g[0], g)).collect();
+    let mut close_by_first: BTreeMap<u32, Vec<u32>> = close.into_iter().map(|g| (g[0], g)).collect();
     let mut out: Vec<Story> = groups(n, content())
         .into_iter()
         .map(|articles| {
             let mut versions: Vec<Vec<u32>> =
-                articles.iter().filter_map(|a| close_by_first.get(a).map(|&g| g.clone())).collect();
+                articles.iter().filter_map(|a| close_by_first.remove(a)).collect();
             if versions.len() == 1 && versions[0].len() == articles.len() {
                 versions.clear();
             }

@@ -164,8 +164,7 @@ fn versions(report: &Report, groups: &[Vec<u32>], out: &mut dyn Write) -> io::Re
     if groups.is_empty() {
         return Ok(());
     }
-    let many =
-        if groups.len() == 1 { "1 group" } else { &format!("{} groups", thousands(groups.len() as u64)) };
+    let many = super::count(groups.len(), "group");
     writeln!(
         out,
         "       versions of one report inside it: {many} whose articles each share {share:.0}% or more of their \
